@@ -1,0 +1,40 @@
+"""wasteopt: plan rural waste collection (rooms → transfer stations → plant) and study what-ifs.
+
+Library use, without the CLI::
+
+    import wasteopt
+    scenario = wasteopt.load_scenario("scenarios/zhangdian/scenario.yaml")
+    plan = wasteopt.solve(scenario, time_limit=30, seed=1)
+    assert wasteopt.validate(scenario, plan) == []
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from wasteopt.plan.models import Plan
+    from wasteopt.scenario.models import Scenario
+
+
+def load_scenario(path: str) -> "Scenario":
+    """Read and check a scenario (``scenario.yaml`` and the CSV tables it names)."""
+    from wasteopt.scenario.loader import load_scenario as _load
+
+    return _load(path)
+
+
+def solve(scenario: "Scenario", **options: Any) -> "Plan":
+    """Plan the day for a scenario; see :func:`wasteopt.solve.engine.solve` for the options."""
+    from wasteopt.solve.engine import solve as _solve
+
+    return _solve(scenario, **options)
+
+
+def validate(scenario: "Scenario", plan: "Plan") -> list:
+    """Every way the plan breaks the scenario's rules (empty list: the plan is valid)."""
+    from wasteopt.plan.validate import validate as _validate
+
+    return _validate(scenario, plan)

@@ -1,0 +1,5 @@
+"""CLI commands (filled in by the issue that owns them)."""
+
+import click
+
+COMMANDS: list[click.Command] = []

@@ -1,0 +1,114 @@
+"""Travel distance and time between places: the one place that computes them.
+
+The engine and the validator both ask this module, so a plan's reported kilometres and times can be
+recomputed exactly. Results are integer metres and integer seconds (what PyVRP needs); a leg's
+duration is its distance at the vehicle's speed, unless a matrix file gives durations.
+
+Geometric models (haversine × circuity for lat/lon; euclidean / manhattan for projected x/y) are
+computed on demand for the rows and columns asked for, so no full n×n matrix is built unless a
+caller asks for one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from wasteopt.scenario.models import Scenario
+
+EARTH_RADIUS_M = 6_371_008.8
+
+
+class TravelNetwork:
+    """Distances (m) and durations (s) between any places of a scenario, by id."""
+
+    def __init__(self, scenario: Scenario, matrix: "MatrixTable | None" = None) -> None:
+        self._travel = scenario.travel
+        places = scenario.locations()
+        self._index = {pid: k for k, pid in enumerate(places)}
+        geographic = any(p.is_geographic for p in places.values())
+        if geographic:
+            self._coords = np.radians([[p.lat, p.lon] for p in places.values()], dtype=float)
+        else:
+            self._coords = np.array([[p.x, p.y] for p in places.values()], dtype=float)
+        self._matrix = matrix
+        if self._travel.model == "matrix" and matrix is None:
+            raise ValueError("travel model 'matrix' needs a MatrixTable (see wasteopt.network.matrix_file)")
+
+    def indices(self, ids: Sequence[str]) -> np.ndarray:
+        """Positions of the given ids in this network's coordinate table."""
+        return np.fromiter((self._index[i] for i in ids), dtype=np.int64, count=len(ids))
+
+    def distance_m(self, origins: Sequence[str], destinations: Sequence[str]) -> np.ndarray:
+        """Road distance in integer metres, ``len(origins) × len(destinations)``."""
+        if self._matrix is not None:
+            return self._matrix.distance_m(origins, destinations)
+        a = self._coords[self.indices(origins)]
+        b = self._coords[self.indices(destinations)]
+        return np.rint(self._geometric_m(a, b)).astype(np.int64)
+
+    def duration_s(
+        self, origins: Sequence[str], destinations: Sequence[str], speed_kmh: float | None = None
+    ) -> np.ndarray:
+        """Travel time in integer seconds at ``speed_kmh`` (default: the travel model's speed)."""
+        if self._matrix is not None and self._matrix.has_durations:
+            return self._matrix.duration_s(origins, destinations)
+        metres = self.distance_m(origins, destinations)
+        return seconds_at_speed(metres, speed_kmh or self._travel.speed_kmh)
+
+    def leg(self, origin: str, destination: str, speed_kmh: float | None = None) -> tuple[int, int]:
+        """Distance (m) and duration (s) of one leg."""
+        d = int(self.distance_m([origin], [destination])[0, 0])
+        t = int(self.duration_s([origin], [destination], speed_kmh)[0, 0])
+        return d, t
+
+    def _geometric_m(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        model = self._travel.model
+        if model == "haversine":
+            lat1, lon1 = a[:, None, 0], a[:, None, 1]
+            lat2, lon2 = b[None, :, 0], b[None, :, 1]
+            h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+            straight = 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+            return straight * self._travel.circuity
+        diff = a[:, None, :] - b[None, :, :]
+        if model == "euclidean":
+            return np.hypot(diff[..., 0], diff[..., 1]) * self._travel.circuity
+        if model == "manhattan":
+            return np.abs(diff).sum(axis=-1) * self._travel.circuity
+        raise ValueError(f"unknown travel model {model!r}")
+
+
+def seconds_at_speed(metres: np.ndarray, speed_kmh: float) -> np.ndarray:
+    """Integer seconds to cover ``metres`` at ``speed_kmh``."""
+    return np.rint(metres / (speed_kmh / 3.6)).astype(np.int64)
+
+
+class MatrixTable:
+    """Distances (and optionally durations) read from a file, keyed by location id."""
+
+    def __init__(self, ids: Sequence[str], distance_m: np.ndarray, duration_s: np.ndarray | None) -> None:
+        self._index = {pid: k for k, pid in enumerate(ids)}
+        self._distance = np.asarray(distance_m, dtype=np.int64)
+        self._duration = None if duration_s is None else np.asarray(duration_s, dtype=np.int64)
+
+    @property
+    def has_durations(self) -> bool:
+        """Whether the file gave durations (otherwise they follow from speed)."""
+        return self._duration is not None
+
+    def _rows_cols(self, origins: Sequence[str], destinations: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        rows = np.fromiter((self._index[i] for i in origins), dtype=np.int64, count=len(origins))
+        cols = np.fromiter((self._index[i] for i in destinations), dtype=np.int64, count=len(destinations))
+        return rows, cols
+
+    def distance_m(self, origins: Sequence[str], destinations: Sequence[str]) -> np.ndarray:
+        """Distances in metres between the given ids."""
+        rows, cols = self._rows_cols(origins, destinations)
+        return self._distance[np.ix_(rows, cols)]
+
+    def duration_s(self, origins: Sequence[str], destinations: Sequence[str]) -> np.ndarray:
+        """Durations in seconds between the given ids."""
+        assert self._duration is not None
+        rows, cols = self._rows_cols(origins, destinations)
+        return self._duration[np.ix_(rows, cols)]
