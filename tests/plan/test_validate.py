@@ -1,0 +1,373 @@
+"""The validator on a hand-built scenario: a plan written by hand passes, and each rule, broken on
+its own, is reported with its code and subject (plus exactly the knock-on findings the break implies).
+
+The scenario is projected x/y with euclidean travel, circuity 1 and 36 km/h (10 m/s), so every leg
+below is a whole number of kilometres and of 100-second steps, checkable by hand.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from wasteopt.plan import validate_haul
+from wasteopt.plan.models import Plan
+from wasteopt.plan.validate import Violation, validate
+from wasteopt.scenario.models import Scenario
+
+BASE_SCENARIO: dict[str, Any] = {
+    "name": "tiny",
+    "travel": {"model": "euclidean", "circuity": 1.0, "speed_kmh": 36},
+    "garages": [{"id": "G1", "x": 0, "y": 0}, {"id": "G2", "x": 0, "y": 0}],
+    "rooms": [
+        {"id": "R1", "x": 1000, "y": 0, "waste_kg_per_day": 300, "volume_m3_per_day": 1.0, "max_vehicle_class": 2},
+        {"id": "R2", "x": 2000, "y": 0, "waste_kg_per_day": 400, "volume_m3_per_day": 1.5},
+        {"id": "R3", "x": 0, "y": 1000, "waste_kg_per_day": 200, "volume_m3_per_day": 0.5},
+        {"id": "R4", "x": 0, "y": 2000, "waste_kg_per_day": 500, "volume_m3_per_day": 1.0, "tw_open": "06:30", "tw_close": "07:00"},
+        {"id": "R5", "x": 50000, "y": 50000, "waste_kg_per_day": 100},
+    ],
+    "stations": [
+        {"id": "S1", "x": 3000, "y": 0, "capacity_t_per_day": 2, "open": "06:00", "close": "18:00", "unload_min": 10},
+        {"id": "S2", "x": 0, "y": 3000, "capacity_t_per_day": 2, "unload_min": 10},
+        {"id": "S9", "x": 3000, "y": 0, "capacity_t_per_day": 2, "status": "candidate"},
+    ],
+    "fleet": [
+        {"id": "small", "count": 2, "garage": "G1", "capacity_kg": 800, "capacity_m3": 3.0, "vehicle_class": 2,
+         "shift_start": "06:00", "shift_end": "14:00", "fixed_cost": 100, "cost_per_km": 2, "cost_per_hour": 30},
+        {"id": "other", "count": 1, "garage": "G2", "capacity_kg": 800},
+    ],
+}
+
+# small-01: G1 -1 km-> R1 -1 km-> R2 -1 km-> S1 -3 km-> G1 = 6 km; 100 s per km; service 5 min, unload 10.
+# Back at 06:30:00 → 0.5 h; cost 100 + 6×2 + 0.5×30 = 127.
+ROUTE_1 = {
+    "vehicle": "small-01", "vehicle_type": "small", "garage": "G1",
+    "distance_km": 6.0, "duration_h": 0.5, "cost": 127.0, "unload_trips": 1,
+    "stops": [
+        {"kind": "garage", "id": "G1", "depart": "06:00:00", "load_kg": 0},
+        {"kind": "room", "id": "R1", "arrive": "06:01:40", "depart": "06:06:40", "load_kg": 300},
+        {"kind": "room", "id": "R2", "arrive": "06:08:20", "depart": "06:13:20", "load_kg": 700},
+        {"kind": "station", "id": "S1", "arrive": "06:15:00", "depart": "06:25:00", "unloaded_kg": 700, "load_kg": 0},
+        {"kind": "garage", "id": "G1", "arrive": "06:30:00", "load_kg": 0},
+    ],
+}
+# small-02: G1 → R3 → R4 (waits for its window to open at 06:30) → S2 → G1 = 6 km; back 06:51:40
+# → 3100 s = 0.86111 h; cost 100 + 12 + 25.8333 = 137.8333.
+ROUTE_2 = {
+    "vehicle": "small-02", "vehicle_type": "small", "garage": "G1",
+    "distance_km": 6.0, "duration_h": 0.8611, "cost": 137.83, "unload_trips": 1,
+    "stops": [
+        {"kind": "garage", "id": "G1", "depart": "06:00:00", "load_kg": 0},
+        {"kind": "room", "id": "R3", "arrive": "06:01:40", "depart": "06:06:40", "load_kg": 200},
+        {"kind": "room", "id": "R4", "arrive": "06:08:20", "depart": "06:35:00", "load_kg": 700},
+        {"kind": "station", "id": "S2", "arrive": "06:36:40", "depart": "06:46:40", "unloaded_kg": 700, "load_kg": 0},
+        {"kind": "garage", "id": "G1", "arrive": "06:51:40", "load_kg": 0},
+    ],
+}
+BASE_PLAN: dict[str, Any] = {
+    "scenario": "tiny",
+    "routes": [ROUTE_1, ROUTE_2],
+    "unserved": [{"id": "R5", "reason": "unreachable within any shift"}],
+    "kpis": {"distance_km": 12.0, "vehicles_used": 2, "cost": 264.83, "station_load_kg": {"S1": 700, "S2": 700}},
+}
+
+
+def make_scenario(**changes: dict[str, Any]) -> Scenario:
+    """The base scenario with fields of some places changed: ``make_scenario(R1={"tw_open": "07:00"})``."""
+    data = copy.deepcopy(BASE_SCENARIO)
+    for group in ("rooms", "stations", "fleet", "garages"):
+        for item in data[group]:
+            item.update(changes.get(item["id"], {}))
+    return Scenario.model_validate(data)
+
+
+def findings(mutate: Callable[[dict[str, Any]], None] | None = None, scenario: Scenario | None = None) -> set[tuple[str, str]]:
+    """(rule, subject) of every violation of the base plan, changed by ``mutate``, against a scenario."""
+    data = copy.deepcopy(BASE_PLAN)
+    if mutate is not None:
+        mutate(data)
+    return {(v.rule, v.subject) for v in validate(scenario or make_scenario(), Plan.model_validate(data))}
+
+
+def stop(data: dict[str, Any], route: int, position: int) -> dict[str, Any]:
+    """A stop of the plan data, by route index and 0-based position, to change in place."""
+    return data["routes"][route]["stops"][position]
+
+
+def test_hand_written_plan_is_valid() -> None:
+    assert validate(make_scenario(), Plan.model_validate(BASE_PLAN)) == []
+
+
+def test_violation_prints_rule_subject_message() -> None:
+    assert str(Violation("time-window", "R4", "too late")) == "time-window: R4: too late"
+
+
+def test_plan_without_kpis_or_unload_counts_is_valid() -> None:
+    def strip(data: dict[str, Any]) -> None:
+        data["kpis"] = {}
+        for route in data["routes"]:
+            del route["unload_trips"]
+
+    assert findings(strip) == set()
+
+
+def test_idle_truck_costs_nothing_and_is_not_counted_used() -> None:
+    idle = {"vehicle": "other-01", "vehicle_type": "other", "garage": "G2", "distance_km": 0, "duration_h": 0, "cost": 0,
+            "stops": [{"kind": "garage", "id": "G2", "depart": "06:00:00"}, {"kind": "garage", "id": "G2", "arrive": "06:00:00"}]}
+    assert findings(lambda d: d["routes"].append(idle)) == set()
+
+
+# --- coverage ---------------------------------------------------------------------------------
+
+
+def test_room_missing() -> None:
+    assert findings(lambda d: d["unserved"].clear()) == {("room-missing", "R5")}
+
+
+def test_room_listed_unserved_twice() -> None:
+    assert findings(lambda d: d["unserved"].append({"id": "R5", "reason": "again"})) == {("room-duplicate", "R5")}
+
+
+def test_room_visited_twice() -> None:
+    # R1 visited again by small-02 straight after R3: its load, unload, times and figures shift too.
+    def revisit(data: dict[str, Any]) -> None:
+        data["routes"][1]["stops"].insert(2, {"kind": "room", "id": "R1", "arrive": "06:10:00", "depart": "06:15:00", "load_kg": 500})
+
+    assert ("room-duplicate", "R1") in findings(revisit)
+
+
+def test_room_served_and_unserved() -> None:
+    assert findings(lambda d: d["unserved"].append({"id": "R1", "reason": "?"})) == {("room-served-and-unserved", "R1")}
+
+
+def test_unknown_room_listed_unserved() -> None:
+    assert findings(lambda d: d["unserved"].append({"id": "R99", "reason": "?"})) == {("room-unknown", "R99")}
+
+
+def test_unknown_room_on_a_route() -> None:
+    assert ("room-unknown", "R1x") in findings(lambda d: stop(d, 0, 1).update(id="R1x"))
+
+
+# --- fleet ------------------------------------------------------------------------------------
+
+
+def test_vehicle_unknown() -> None:
+    assert findings(lambda d: d["routes"][1].update(vehicle="small-03")) == {("vehicle-unknown", "small-03")}
+
+
+def test_vehicle_type_mismatch() -> None:
+    assert findings(lambda d: d["routes"][0].update(vehicle_type="other")) == {("vehicle-type-mismatch", "small-01")}
+
+
+def test_vehicle_reused() -> None:
+    assert findings(lambda d: d["routes"][1].update(vehicle="small-01")) == {("vehicle-reused", "small-01")}
+
+
+def test_garage_mismatch() -> None:
+    assert findings(lambda d: d["routes"][0].update(garage="G2")) == {("garage-mismatch", "small-01")}
+
+
+# --- route shape and places ---------------------------------------------------------------------
+
+
+def test_route_starts_elsewhere() -> None:
+    assert findings(lambda d: stop(d, 0, 0).update(id="G2")) == {("route-start", "small-01")}
+
+
+def test_route_ends_elsewhere() -> None:
+    assert findings(lambda d: stop(d, 0, -1).update(id="G2")) == {("route-end", "small-01")}
+
+
+def test_garage_in_the_middle_of_a_route() -> None:
+    def via_garage(data: dict[str, Any]) -> None:
+        data["routes"][0]["stops"].insert(3, {"kind": "garage", "id": "G1", "arrive": "06:30:00", "depart": "06:30:00", "load_kg": 700})
+
+    assert ("route-shape", "small-01") in findings(via_garage)
+
+
+def test_station_unknown() -> None:
+    # kpis still say S1 received 700 kg, which no route now reports.
+    assert findings(lambda d: stop(d, 0, 3).update(id="S7")) == {("station-unknown", "S7"), ("kpi-station-load", "S1")}
+
+
+def test_candidate_station_not_open() -> None:
+    # S9 sits where S1 is, so only the station's status (and the kpi naming S1) differ.
+    assert findings(lambda d: stop(d, 0, 3).update(id="S9")) == {("station-not-open", "S9"), ("kpi-station-load", "S1")}
+
+
+def test_access_restricted_room() -> None:
+    assert findings(scenario=make_scenario(R1={"max_vehicle_class": 1})) == {("access", "R1")}
+
+
+# --- loads and capacity -----------------------------------------------------------------------
+
+
+def test_load_mismatch() -> None:
+    assert findings(lambda d: stop(d, 0, 1).update(load_kg=250)) == {("load-mismatch", "small-01")}
+
+
+def test_route_not_starting_empty() -> None:
+    assert findings(lambda d: stop(d, 0, 0).update(load_kg=50)) == {("load-mismatch", "small-01")}
+
+
+def test_volume_mismatch() -> None:
+    assert findings(lambda d: stop(d, 0, 2).update(load_m3=2.0)) == {("load-mismatch", "small-01")}
+
+
+def test_unloaded_mismatch() -> None:
+    assert findings(lambda d: stop(d, 0, 3).update(unloaded_kg=600)) == {("unloaded-mismatch", "small-01"), ("kpi-station-load", "S1")}
+
+
+def test_collected_mismatch() -> None:
+    assert findings(lambda d: stop(d, 0, 1).update(collected_kg=250)) == {("collected-mismatch", "R1")}
+
+
+def test_capacity_by_weight() -> None:
+    found = findings(scenario=make_scenario(small={"capacity_kg": 600}))
+    assert found == {("capacity-weight", "small-01"), ("capacity-weight", "small-02")}
+
+
+def test_capacity_by_volume() -> None:
+    assert findings(scenario=make_scenario(small={"capacity_m3": 2.0})) == {("capacity-volume", "small-01")}
+
+
+def test_unload_before_home() -> None:
+    # small-01 skips S1 and drives home loaded: G1 → R1 → R2 → G1 = 4 km, back 06:16:40; figures updated
+    # honestly (load 700 at home, 4 km, 1000 s, cost 100 + 8 + 8.33), so only the rule itself is broken.
+    def skip_station(data: dict[str, Any]) -> None:
+        route = data["routes"][0]
+        del route["stops"][3]
+        route["stops"][3].update(arrive="06:16:40", load_kg=700)
+        route.update(distance_km=4.0, duration_h=1000 / 3600, cost=116.33, unload_trips=0)
+        data["kpis"] = {"distance_km": 10.0, "vehicles_used": 2, "cost": 254.16, "station_load_kg": {"S2": 700}}
+
+    assert findings(skip_station) == {("unload-before-home", "small-01")}
+
+
+def test_station_capacity() -> None:
+    assert findings(scenario=make_scenario(S1={"capacity_t_per_day": 0.5})) == {("station-capacity", "S1")}
+
+
+# --- times ------------------------------------------------------------------------------------
+
+
+def test_missing_time() -> None:
+    assert findings(lambda d: stop(d, 0, 1).pop("depart")) == {("time-format", "small-01")}
+
+
+def test_bad_time_text() -> None:
+    assert findings(lambda d: stop(d, 0, 2).update(arrive="6h08")) == {("time-format", "small-01")}
+
+
+def test_arrives_faster_than_driving_allows() -> None:
+    assert findings(lambda d: stop(d, 0, 1).update(arrive="06:01:00")) == {("travel-time", "small-01")}
+
+
+def test_one_second_of_rounding_is_allowed() -> None:
+    assert findings(lambda d: stop(d, 0, 1).update(arrive="06:01:39")) == set()
+
+
+def test_room_service_too_short() -> None:
+    assert findings(lambda d: stop(d, 0, 1).update(depart="06:05:00")) == {("service-time", "small-01")}
+
+
+def test_unloading_too_short() -> None:
+    assert findings(lambda d: stop(d, 0, 3).update(depart="06:20:00")) == {("service-time", "small-01")}
+
+
+def test_room_served_after_its_window_closes() -> None:
+    assert findings(scenario=make_scenario(R4={"tw_open": None, "tw_close": "06:05"})) == {("time-window", "R4")}
+
+
+def test_room_served_before_its_window_opens() -> None:
+    # R2 opens 06:10: service could end 06:15 at the earliest, but the truck leaves 06:13:20.
+    assert findings(scenario=make_scenario(R2={"tw_open": "06:10"})) == {("time-window", "R2")}
+
+
+def test_unloading_after_station_closes() -> None:
+    assert findings(scenario=make_scenario(S1={"close": "06:10"})) == {("station-hours", "S1")}
+
+
+def test_unloading_before_station_opens() -> None:
+    assert findings(scenario=make_scenario(S1={"open": "06:20"})) == {("station-hours", "S1")}
+
+
+def test_leaves_before_shift_start() -> None:
+    found = findings(scenario=make_scenario(small={"shift_start": "06:10"}))
+    assert found == {("shift-start", "small-01"), ("shift-start", "small-02")}
+
+
+def test_back_after_shift_end() -> None:
+    assert findings(scenario=make_scenario(small={"shift_end": "06:45"})) == {("shift-end", "small-02")}
+
+
+def test_vehicle_speed_overrides_travel_speed() -> None:
+    # At 18 km/h every leg takes twice as long; the hand-written times are now too fast.
+    assert ("travel-time", "small-01") in findings(scenario=make_scenario(small={"speed_kmh": 18}))
+
+
+# --- reported figures -------------------------------------------------------------------------
+
+
+def test_distance_mismatch() -> None:
+    found = findings(lambda d: d["routes"][0].update(distance_km=6.5))
+    assert found == {("distance-mismatch", "small-01"), ("kpi-distance", "kpis")}
+
+
+def test_duration_mismatch() -> None:
+    assert findings(lambda d: d["routes"][0].update(duration_h=0.6)) == {("duration-mismatch", "small-01")}
+
+
+def test_cost_mismatch() -> None:
+    assert findings(lambda d: d["routes"][0].update(cost=130.0)) == {("cost-mismatch", "small-01"), ("kpi-cost", "kpis")}
+
+
+def test_cost_ignores_objective_weights() -> None:
+    weighted = Scenario.model_validate({**BASE_SCENARIO, "planning": {"objective": {"fixed_cost": 5.0, "distance_cost": 0.0}}})
+    assert validate(weighted, Plan.model_validate(BASE_PLAN)) == []
+
+
+def test_unload_trips_mismatch() -> None:
+    assert findings(lambda d: d["routes"][0].update(unload_trips=2)) == {("unload-trips-mismatch", "small-01")}
+
+
+def test_kpi_distance() -> None:
+    assert findings(lambda d: d["kpis"].update(distance_km=13.0)) == {("kpi-distance", "kpis")}
+
+
+def test_kpi_vehicles_used() -> None:
+    assert findings(lambda d: d["kpis"].update(vehicles_used=3)) == {("kpi-vehicles", "kpis")}
+
+
+def test_kpi_cost() -> None:
+    assert findings(lambda d: d["kpis"].update(cost=300.0)) == {("kpi-cost", "kpis")}
+
+
+def test_kpi_collection_cost_is_checked_when_there_is_haul() -> None:
+    def with_haul(data: dict[str, Any]) -> None:
+        data["haul"] = [{"truck": "H-01", "station": "S1", "plant": "P1", "depart": "09:00:00", "arrive": "09:30:00", "payload_kg": 700}]
+        data["kpis"].update(cost=999.0, collection_cost=265.0)
+
+    assert findings(with_haul) == {("kpi-cost", "kpis")}
+
+
+def test_kpi_station_load() -> None:
+    assert findings(lambda d: d["kpis"]["station_load_kg"].update(S1=800)) == {("kpi-station-load", "S1")}
+
+
+# --- haul -------------------------------------------------------------------------------------
+
+
+def test_haul_violations_are_included(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = []
+
+    def fake_check_haul(scenario: Scenario, plan: Plan, network: object) -> list[Violation]:
+        seen.append(network)
+        return [Violation("haul-test", "H-01", "reported by the haul rules")]
+
+    monkeypatch.setattr(validate_haul, "check_haul", fake_check_haul)
+    assert findings() == {("haul-test", "H-01")}
+    assert seen and seen[0] is not None
