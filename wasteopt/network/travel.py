@@ -57,6 +57,21 @@ class TravelNetwork:
         metres = self.distance_m(origins, destinations)
         return seconds_at_speed(metres, speed_kmh or self._travel.speed_kmh)
 
+    def legs_m(self, path: Sequence[str]) -> np.ndarray:
+        """Distance in metres of each consecutive leg of a path (``len(path) - 1`` values)."""
+        if len(path) < 2:
+            return np.zeros(0, dtype=np.int64)
+        if self._matrix is not None:
+            return np.diagonal(self._matrix.distance_m(path[:-1], path[1:])).copy()
+        coords = self._coords[self.indices(path)]
+        return np.rint(self._geometric(coords[:-1], coords[1:])).astype(np.int64)
+
+    def legs_s(self, path: Sequence[str], speed_kmh: float | None = None) -> np.ndarray:
+        """Travel time in seconds of each consecutive leg of a path."""
+        if self._matrix is not None and self._matrix.has_durations:
+            return np.diagonal(self._matrix.duration_s(path[:-1], path[1:])).copy()
+        return seconds_at_speed(self.legs_m(path), speed_kmh or self._travel.speed_kmh)
+
     def leg(self, origin: str, destination: str, speed_kmh: float | None = None) -> tuple[int, int]:
         """Distance (m) and duration (s) of one leg."""
         d = int(self.distance_m([origin], [destination])[0, 0])
@@ -64,14 +79,18 @@ class TravelNetwork:
         return d, t
 
     def _geometric_m(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """All pairs: ``len(a) × len(b)`` road metres."""
+        return self._geometric(a[:, None, :], b[None, :, :])
+
+    def _geometric(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Road metres between coordinate rows that broadcast against each other."""
         model = self._travel.model
         if model == "haversine":
-            lat1, lon1 = a[:, None, 0], a[:, None, 1]
-            lat2, lon2 = b[None, :, 0], b[None, :, 1]
+            lat1, lon1, lat2, lon2 = a[..., 0], a[..., 1], b[..., 0], b[..., 1]
             h = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
             straight = 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
             return straight * self._travel.circuity
-        diff = a[:, None, :] - b[None, :, :]
+        diff = a - b
         if model == "euclidean":
             return np.hypot(diff[..., 0], diff[..., 1]) * self._travel.circuity
         if model == "manhattan":

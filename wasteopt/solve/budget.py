@@ -1,0 +1,75 @@
+"""Search budgets: wall-clock deadlines, iteration counts, interruption and progress reports.
+
+A user's ``--time-limit`` counts from the start of the run to the plan being written; PyVRP's own
+``MaxRuntime`` only starts after its initial construction. So the engine keeps one deadline on the
+wall clock and hands PyVRP a stopping criterion (a tiny callable, as PyVRP's own are) that checks it.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+ProgressCallback = Callable[[float, float], None]
+"""Called with (seconds elapsed, best cost so far in yuan)."""
+
+
+@dataclass
+class Budget:
+    """How long the whole run may take, and when to stop searching."""
+
+    time_limit: float | None = None
+    iterations: int | None = None
+    interrupt: threading.Event | None = None
+    progress: ProgressCallback | None = None
+    started: float = field(default_factory=time.monotonic)
+
+    def elapsed(self) -> float:
+        """Seconds since the run started."""
+        return time.monotonic() - self.started
+
+    def remaining(self) -> float:
+        """Seconds left before the deadline (infinite without a time limit)."""
+        if self.time_limit is None:
+            return float("inf")
+        return self.time_limit - self.elapsed()
+
+    def interrupted(self) -> bool:
+        """Whether the user asked to stop (Ctrl-C)."""
+        return self.interrupt is not None and self.interrupt.is_set()
+
+    def search_deadline(self, reserve: float) -> float:
+        """Monotonic time at which search must stop to leave ``reserve`` seconds for finishing."""
+        if self.time_limit is None:
+            return float("inf")
+        return self.started + self.time_limit - reserve
+
+    def finishing_reserve(self) -> float:
+        """Seconds kept back for station assignment, haul and writing the plan."""
+        if self.time_limit is None:
+            return 0.0
+        return min(0.25 * self.time_limit, 1.0 + 0.06 * self.time_limit)
+
+
+class SearchStop:
+    """PyVRP stopping criterion: deadline, iteration count or interrupt, whichever comes first."""
+
+    def __init__(self, budget: Budget, deadline: float, iterations: int | None, cost_scale: float) -> None:
+        self._budget = budget
+        self._deadline = deadline
+        self._iterations = iterations
+        self._count = 0
+        self._scale = cost_scale
+        self._last_report = 0.0
+
+    def __call__(self, best_cost: float) -> bool:
+        self._count += 1
+        now = time.monotonic()
+        if self._budget.progress is not None and now - self._last_report >= 0.5:
+            self._last_report = now
+            self._budget.progress(self._budget.elapsed(), best_cost / self._scale)
+        if self._iterations is not None and self._count > self._iterations:
+            return True
+        return now >= self._deadline or self._budget.interrupted()

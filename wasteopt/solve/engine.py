@@ -1,0 +1,189 @@
+"""The planning engine: scenario in, plan out (collection routes, unload trips, haul, KPIs, bound).
+
+Stages: servable rooms → station capacity prices → routing (PyVRP) → exact station assignment
+within capacity → timed routes → haul schedule → KPIs and lower bound. Engines never print and never
+touch files; the CLI does that.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from concurrent.futures import Executor
+
+import pyvrp
+
+from wasteopt.network import network_for
+from wasteopt.network.travel import TravelNetwork
+from wasteopt.plan.models import Diagnostic, Plan, Route, Unserved
+from wasteopt.scenario.models import Scenario
+from wasteopt.solve.budget import Budget, ProgressCallback, SearchStop
+from wasteopt.solve.fleet import fleet_estimate
+from wasteopt.solve.instance import COST_UNITS_PER_YUAN, CollectionInstance, build_instance
+from wasteopt.solve.lower_bound import collection_lower_bound
+from wasteopt.solve.pyvrp_model import RawRoute, build_model, decode, unplanned_rooms
+from wasteopt.solve.schedule import build_route
+from wasteopt.solve.station_assign import assign_stations, station_loads
+from wasteopt.solve.station_prices import station_penalties
+
+DEFAULT_TIME_LIMIT = 30.0
+FLEET_SHORT = "no room left in the fleet's shifts (more trucks or longer shifts needed)"
+NO_STATION_CAPACITY = "no station capacity left within reach"
+
+
+def solve(
+    scenario: Scenario,
+    *,
+    time_limit: float | None = None,
+    iterations: int | None = None,
+    seed: int = 0,
+    executor: Executor | None = None,
+    progress: ProgressCallback | None = None,
+    interrupt: threading.Event | None = None,
+    network: TravelNetwork | None = None,
+) -> Plan:
+    """Plan the day. ``time_limit`` (s, wall clock, start to plan) and/or ``iterations`` bound the
+    search; with neither, 30 s. Same seed and iterations give the same plan. ``interrupt`` (set on
+    Ctrl-C) stops the search early and the best plan so far is returned."""
+    if time_limit is None and iterations is None:
+        time_limit = DEFAULT_TIME_LIMIT
+    budget = Budget(time_limit, iterations, interrupt, progress)
+    network = network or network_for(scenario)
+    instance = build_instance(scenario, network)
+    raws, unserved = route_collection(instance, network, budget, seed)
+    raws, shed = enforce_station_capacity(instance, network, raws, budget)
+    unserved.update(shed)
+    routes = name_vehicles(instance, network, raws)
+    plan = Plan(
+        scenario=scenario.name,
+        routes=routes,
+        unserved=[Unserved(id=rid, reason=why) for rid, why in sorted({**instance.unserved, **unserved}.items())],
+        lower_bound=collection_lower_bound(instance, network),
+        solver={
+            "engine": f"pyvrp {pyvrp.__version__ if hasattr(pyvrp, '__version__') else ''}".strip(),
+            "seed": seed,
+            "time_limit_s": time_limit,
+            "iterations": iterations,
+            "interrupted": budget.interrupted(),
+        },
+    )
+    plan = attach_haul(scenario, network, plan, budget)
+    plan.solver["elapsed_s"] = round(budget.elapsed(), 2)
+    return plan
+
+
+def route_collection(
+    instance: CollectionInstance, network: TravelNetwork, budget: Budget, seed: int
+) -> tuple[list[RawRoute], dict[str, str]]:
+    """Collection routes for the servable rooms, and the rooms the fleet could not fit in."""
+    if not instance.room_ids:
+        return [], {}
+    penalties = station_penalties(instance, network)
+    cap = fleet_estimate(instance, network)
+    while True:
+        model = build_model(instance, network, penalties, cap)
+        stop = SearchStop(budget, budget.search_deadline(budget.finishing_reserve()), budget.iterations, COST_UNITS_PER_YUAN)
+        result = pyvrp.solve(model.data, stop=stop, seed=seed, collect_stats=False, display=False)
+        left_out = unplanned_rooms(result.best)
+        can_grow = any(c < vt.count for c, vt in zip(cap, instance.vehicle_types))
+        if not left_out or not can_grow or budget.interrupted() or budget.remaining() < budget.finishing_reserve() * 2:
+            break
+        cap = [min(vt.count, 2 * c) for c, vt in zip(cap, instance.vehicle_types)]
+    return decode(model, result.best), {instance.room_ids[k]: FLEET_SHORT for k in left_out}
+
+
+def enforce_station_capacity(
+    instance: CollectionInstance, network: TravelNetwork, raws: list[RawRoute], budget: Budget
+) -> tuple[list[RawRoute], dict[str, str]]:
+    """Routes whose unloads fit every station's daily capacity; rooms shed if no assignment fits."""
+    limit = max(1.0, min(5.0, budget.remaining() / 2)) if budget.time_limit else 5.0
+    assigned = assign_stations(instance, network, raws, time_limit=limit)
+    if assigned is not None:
+        return assigned, {}
+    return shed_overload(instance, raws)
+
+
+def shed_overload(instance: CollectionInstance, raws: list[RawRoute]) -> tuple[list[RawRoute], dict[str, str]]:
+    """Drop the last rooms of trips into overloaded stations until every station fits."""
+    over = station_loads(instance, raws) - instance.station_capacity_kg
+    visits = [list(raw.visits) for raw in raws]
+    shed: dict[str, str] = {}
+    for r in range(len(visits) - 1, -1, -1):
+        k = len(visits[r]) - 1
+        while k >= 0:
+            visit = visits[r][k]
+            if visit.kind == "station" and over[visit.index] > 0:
+                j = k - 1
+                while j >= 0 and visits[r][j].kind == "room" and over[visit.index] > 0:
+                    room = visits[r].pop(j)
+                    over[visit.index] -= instance.waste_kg[room.index]
+                    shed[instance.room_ids[room.index]] = NO_STATION_CAPACITY
+                    k -= 1
+                    j -= 1
+            k -= 1
+    kept = [RawRoute(raw.type_index, tuple(_without_empty_trips(v))) for raw, v in zip(raws, visits)]
+    return [raw for raw in kept if raw.visits], shed
+
+
+def _without_empty_trips(visits: list) -> list:
+    out, collected = [], False
+    for visit in visits:
+        if visit.kind == "room":
+            collected = True
+            out.append(visit)
+        elif collected:
+            out.append(visit)
+            collected = False
+    return out
+
+
+def name_vehicles(instance: CollectionInstance, network: TravelNetwork, raws: list[RawRoute]) -> list[Route]:
+    """Timed plan routes, trucks of each type numbered in order of their route's first room id."""
+    by_type: dict[int, list[RawRoute]] = defaultdict(list)
+    for raw in raws:
+        by_type[raw.type_index].append(raw)
+    routes: list[Route] = []
+    for t, group in sorted(by_type.items()):
+        ids = instance.vehicle_types[t].vehicle_ids()
+        group.sort(key=lambda raw: instance.room_ids[raw.visits[0].index])
+        routes += [build_route(instance, network, raw, vid) for raw, vid in zip(group, ids)]
+    return routes
+
+
+def attach_haul(scenario: Scenario, network: TravelNetwork, plan: Plan, budget: Budget) -> Plan:
+    """Add the station-to-plant haul and the whole-chain KPIs to a collection plan."""
+    kpis = collection_kpis(plan)
+    if scenario.haul_fleet and scenario.plants and plan.routes:
+        from wasteopt.solve.chain_kpis import chain_kpis
+        from wasteopt.solve.haul import schedule_haul
+
+        limit = max(1.0, min(10.0, budget.remaining() - 0.5)) if budget.time_limit else 10.0
+        haul = schedule_haul(scenario, plan.routes, network, time_limit=limit)
+        plan = plan.model_copy(update={"haul": haul.trips, "diagnostics": plan.diagnostics + haul.diagnostics})
+        kpis = {**kpis, **chain_kpis(scenario, plan)}
+    elif plan.routes and not scenario.haul_fleet:
+        plan.diagnostics.append(
+            Diagnostic(level="info", code="no-haul-fleet", message="the scenario has no haul fleet: the plan ends at the stations")
+        )
+    return plan.model_copy(update={"kpis": kpis})
+
+
+def collection_kpis(plan: Plan) -> dict:
+    """Fleet-level figures of the collection echelon."""
+    loads: dict[str, float] = defaultdict(float)
+    for route in plan.routes:
+        for stop in route.stops:
+            if stop.kind == "station":
+                loads[stop.id] += stop.unloaded_kg or 0.0
+    return {
+        "distance_km": round(sum(r.distance_km for r in plan.routes), 3),
+        "vehicles_used": len(plan.routes),
+        "vehicle_hours": round(sum(r.duration_h for r in plan.routes), 3),
+        "unload_trips": sum(r.unload_trips for r in plan.routes),
+        "cost": round(sum(r.cost for r in plan.routes), 2),
+        "collection_cost": round(sum(r.cost for r in plan.routes), 2),
+        "rooms_served": sum(1 for r in plan.routes for s in r.stops if s.kind == "room"),
+        "rooms_unserved": len(plan.unserved),
+        "station_load_kg": {sid: round(kg, 3) for sid, kg in sorted(loads.items())},
+    }
+

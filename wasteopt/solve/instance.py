@@ -1,0 +1,142 @@
+"""The collection problem in solver units: integer metres, seconds, kilograms (and litres).
+
+Built once from a scenario and its travel network; everything an engine needs and nothing it does
+not. Rooms that no truck can serve whatever the routing (too heavy, unreachable within any shift, no
+vehicle class allowed) are set aside here with the reason, so engines only see servable rooms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from wasteopt.network.travel import TravelNetwork
+from wasteopt.scenario.models import Scenario, Station, VehicleType
+
+COST_UNITS_PER_YUAN = 100_000
+"""Internal cost unit: 1e-5 yuan, so that per-metre and per-second costs are integers with 3 digits."""
+
+
+@dataclass(frozen=True)
+class CollectionInstance:
+    """Rooms, stations, garages and vehicle types of one collection problem, in integer units."""
+
+    scenario: Scenario
+    room_ids: list[str]
+    station_ids: list[str]
+    garage_ids: list[str]
+    vehicle_types: list[VehicleType]
+    waste_kg: np.ndarray  # per room, int
+    volume_l: np.ndarray | None  # per room, litres (int), when volumes are given
+    service_s: np.ndarray  # per room
+    tw_open_s: np.ndarray  # per room
+    tw_close_s: np.ndarray  # per room
+    max_class: np.ndarray  # per room; large where unrestricted
+    station_capacity_kg: np.ndarray
+    station_open_s: np.ndarray
+    station_close_s: np.ndarray
+    station_unload_s: np.ndarray
+    unserved: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def uses_volume(self) -> bool:
+        """Whether capacity is checked by volume as well as by weight."""
+        return self.volume_l is not None
+
+    def type_speed(self, vehicle_type: VehicleType) -> float:
+        """Average speed of a vehicle type (km/h)."""
+        return vehicle_type.speed_kmh or self.scenario.travel.speed_kmh
+
+    def capacity(self, vehicle_type: VehicleType) -> list[int]:
+        """Capacity vector (kg[, litres]) of a vehicle type."""
+        dims = [int(vehicle_type.capacity_kg)]
+        if self.uses_volume:
+            dims.append(int(vehicle_type.capacity_m3 * 1000) if vehicle_type.capacity_m3 else 2**40)
+        return dims
+
+
+def build_instance(
+    scenario: Scenario, network: TravelNetwork, room_ids: list[str] | None = None
+) -> CollectionInstance:
+    """The collection problem for a scenario (or for a subset of its rooms)."""
+    rooms_by_id = {room.id: room for room in scenario.rooms}
+    rooms = [rooms_by_id[r] for r in room_ids] if room_ids is not None else list(scenario.rooms)
+    stations = scenario.active_stations
+    types = [vt for vt in scenario.fleet if vt.count > 0]
+    garage_ids = [g.id for g in scenario.garages]
+    unserved = _unservable(scenario, network, rooms, stations, types)
+    rooms = [room for room in rooms if room.id not in unserved]
+    with_volume = any(room.volume_m3_per_day for room in rooms)
+    day = 48 * 3600
+    return CollectionInstance(
+        scenario=scenario,
+        room_ids=[room.id for room in rooms],
+        station_ids=[s.id for s in stations],
+        garage_ids=garage_ids,
+        vehicle_types=types,
+        waste_kg=np.array([round(r.waste_kg_per_day) for r in rooms], dtype=np.int64),
+        volume_l=np.array([round((r.volume_m3_per_day or 0) * 1000) for r in rooms], dtype=np.int64)
+        if with_volume
+        else None,
+        service_s=np.array([round(r.service_min * 60) for r in rooms], dtype=np.int64),
+        tw_open_s=np.array([r.tw_open or 0 for r in rooms], dtype=np.int64),
+        tw_close_s=np.array([r.tw_close if r.tw_close is not None else day for r in rooms], dtype=np.int64),
+        max_class=np.array([r.max_vehicle_class or 10**6 for r in rooms], dtype=np.int64),
+        station_capacity_kg=np.array([int(s.capacity_t_per_day * 1000) for s in stations], dtype=np.int64),
+        station_open_s=np.array([s.open for s in stations], dtype=np.int64),
+        station_close_s=np.array([s.close for s in stations], dtype=np.int64),
+        station_unload_s=np.array([round(s.unload_min * 60) for s in stations], dtype=np.int64),
+        unserved=unserved,
+    )
+
+
+def _unservable(
+    scenario: Scenario,
+    network: TravelNetwork,
+    rooms: list,
+    stations: list[Station],
+    types: list[VehicleType],
+) -> dict[str, str]:
+    """Rooms no truck can serve, whatever the routing, with the reason in a planner's words."""
+    reasons: dict[str, str] = {}
+    if not rooms:
+        return reasons
+    if not stations:
+        return {room.id: "no transfer station is open" for room in rooms}
+    if not types:
+        return {room.id: "no collection truck is available" for room in rooms}
+    room_ids = [room.id for room in rooms]
+    station_ids = [s.id for s in stations]
+    for room in rooms:
+        allowed = [vt for vt in types if room.max_vehicle_class is None or vt.vehicle_class <= room.max_vehicle_class]
+        if not allowed:
+            reasons[room.id] = f"no vehicle of class ≤ {room.max_vehicle_class} in the fleet (narrow access)"
+        elif all(room.waste_kg_per_day > vt.capacity_kg for vt in allowed):
+            reasons[room.id] = "too heavy for every vehicle that can reach it"
+        elif room.volume_m3_per_day and all(
+            vt.capacity_m3 is not None and room.volume_m3_per_day > vt.capacity_m3 for vt in allowed
+        ):
+            reasons[room.id] = "too bulky for every vehicle that can reach it"
+    # Reachability: garage → room → best station → garage within some allowed vehicle's shift.
+    reachable = np.zeros(len(rooms), dtype=bool)
+    unload = np.array([s.unload_min * 60 for s in stations])
+    tw_open = np.array([room.tw_open or 0 for room in rooms])
+    tw_close = np.array([room.tw_close if room.tw_close is not None else 10**9 for room in rooms])
+    service = np.array([room.service_min * 60 for room in rooms])
+    max_class = np.array([room.max_vehicle_class or 10**6 for room in rooms])
+    for vt in types:
+        speed = vt.speed_kmh or scenario.travel.speed_kmh
+        out = network.duration_s([vt.garage], room_ids, speed)[0]
+        back = (
+            network.duration_s(room_ids, station_ids, speed)
+            + unload[None, :]
+            + network.duration_s(station_ids, [vt.garage], speed)[:, 0][None, :]
+        ).min(axis=1)
+        start = np.maximum(vt.shift_start + out, tw_open)
+        fits = (start <= tw_close) & (start + service + back <= vt.shift_end) & (vt.vehicle_class <= max_class)
+        reachable |= fits
+    for k, room in enumerate(rooms):
+        if not reachable[k] and room.id not in reasons:
+            reasons[room.id] = "unreachable within any shift (garage → room → station → garage)"
+    return reasons

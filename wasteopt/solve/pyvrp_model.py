@@ -1,0 +1,228 @@
+"""The collection problem as PyVRP data, and PyVRP solutions back as visit sequences.
+
+Modelling choices (PyVRP ≥ 0.14, locations separate from depots and clients):
+
+- Garages are start depots; open transfer stations are *reload depots* with their opening hours as
+  time windows and the unload time as service duration, so a truck empties itself whenever full.
+- *Unload before going home*: each garage has a virtual end depot whose incoming distance from a
+  place x is ``min over stations s of d(x, s) + penalty_s + d(s, garage)`` (and the matching
+  duration including the unload). A route therefore always ends via a station; which one is
+  recorded here and put back in the visit sequence when decoding.
+- Rooms are optional clients with a prize far above any route cost, so the solver serves every
+  room it can, and a room it cannot fit is reported unserved instead of making the run infeasible.
+- Access restrictions (narrow lanes): one routing profile per (vehicle class, speed); in a profile
+  the rooms a class may not reach are made prohibitively far.
+- Station capacity enters as a per-visit penalty on the station's incoming distances (priced by
+  :mod:`wasteopt.solve.station_prices`); the exact daily limits are enforced afterwards by
+  :mod:`wasteopt.solve.station_assign`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyvrp
+
+from wasteopt.network.travel import TravelNetwork
+from wasteopt.solve.instance import COST_UNITS_PER_YUAN, CollectionInstance
+
+ROOM_PRIZE = 10**10
+"""Internal cost of leaving a room unserved: far above what serving any single room costs."""
+
+FORBIDDEN_M = 10**11
+"""Distance standing in for 'this vehicle class cannot drive here'; its cost exceeds ROOM_PRIZE."""
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One stop of a decoded route: a room or a station, by position in the instance."""
+
+    kind: str  # "room" | "station"
+    index: int
+
+
+@dataclass(frozen=True)
+class RawRoute:
+    """A truck's visit sequence as the engine produced it (garage start and end are implicit)."""
+
+    type_index: int
+    visits: tuple[Visit, ...]
+
+
+@dataclass(frozen=True)
+class PyVRPModel:
+    """PyVRP data plus what is needed to read its solutions back."""
+
+    data: pyvrp.ProblemData
+    final_station: np.ndarray  # [garage, location] -> station index used to go home from there
+    num_garages: int
+    num_stations: int
+    type_index: list[int]  # PyVRP vehicle type -> instance vehicle type
+
+
+def build_model(
+    instance: CollectionInstance,
+    network: TravelNetwork,
+    station_penalty_m: np.ndarray | None = None,
+    fleet_cap: list[int] | None = None,
+) -> PyVRPModel:
+    """PyVRP problem data for the instance, with optional station penalties and fleet caps."""
+    scenario = instance.scenario
+    g, s = len(instance.garage_ids), len(instance.station_ids)
+    place_ids = instance.garage_ids + instance.station_ids + instance.room_ids
+    base_m = network.distance_m(place_ids, place_ids)
+    penalty = np.zeros(s, dtype=np.int64) if station_penalty_m is None else station_penalty_m.astype(np.int64)
+    penalised = base_m.copy()
+    penalised[:, g : g + s] += penalty[None, :]
+
+    # Going home via a station: best station for (place, garage), by penalised distance.
+    via = penalised[:, g : g + s][:, :, None] + base_m[g : g + s, :g][None, :, :]  # place × station × garage
+    final_station = via.argmin(axis=1).T  # garage × place
+    home_m = via.min(axis=1)  # place × garage
+    station_rows = np.arange(g, g + s)
+    home_m[station_rows, :] = base_m[station_rows, :g]  # already unloaded: drive straight home
+    garage_rows = np.arange(g)
+    home_m[garage_rows, :] = base_m[garage_rows, :g]  # unused truck: stays home
+
+    locations = [pyvrp.Location(0.0, 0.0, name=pid) for pid in place_ids]
+    locations[g + s : g + s] = [pyvrp.Location(0.0, 0.0, name=f"home:{gid}") for gid in instance.garage_ids]
+    n = len(locations)
+    room_offset = 2 * g + s
+
+    def expand(inner: np.ndarray, home: np.ndarray) -> np.ndarray:
+        full = np.zeros((n, n), dtype=np.int64)
+        real = np.r_[0 : g + s, room_offset:n]
+        full[np.ix_(real, real)] = inner
+        full[np.ix_(real, np.arange(g + s, room_offset))] = home
+        return full
+
+    profiles: dict[tuple[int, float], int] = {}
+    distance_matrices: list[np.ndarray] = []
+    duration_matrices: list[np.ndarray] = []
+    vehicle_types: list[pyvrp.VehicleType] = []
+    depots = [pyvrp.Depot(k, name=gid) for k, gid in enumerate(instance.garage_ids)]
+    depots += [
+        pyvrp.Depot(
+            g + k,
+            tw_early=int(instance.station_open_s[k]),
+            tw_late=int(instance.station_close_s[k]),
+            service_duration=int(instance.station_unload_s[k]),
+            name=sid,
+        )
+        for k, sid in enumerate(instance.station_ids)
+    ]
+    depots += [pyvrp.Depot(g + s + k, name=f"home:{gid}") for k, gid in enumerate(instance.garage_ids)]
+    weights = scenario.planning.objective
+    garage_pos = {gid: k for k, gid in enumerate(instance.garage_ids)}
+
+    for t, vt in enumerate(instance.vehicle_types):
+        speed = instance.type_speed(vt)
+        key = (vt.vehicle_class, speed)
+        if key not in profiles:
+            profiles[key] = len(distance_matrices)
+            forbidden = np.flatnonzero(instance.max_class < vt.vehicle_class) + g + s
+            inner_m = penalised.copy()
+            inner_m[forbidden, :] += FORBIDDEN_M
+            inner_m[:, forbidden] += FORBIDDEN_M
+            dist = expand(inner_m, home_m)
+            dist[forbidden + g, g + s : room_offset] += FORBIDDEN_M
+            base_s = network.duration_s(place_ids, place_ids, speed)
+            home_s = _home_durations(base_s, final_station, instance.station_unload_s, g, s)
+            duration_matrices.append(expand(base_s, home_s))
+            distance_matrices.append(dist)
+        garage = garage_pos[vt.garage]
+        cap = vt.count if fleet_cap is None else min(vt.count, fleet_cap[t])
+        vehicle_types.append(
+            pyvrp.VehicleType(
+                num_available=max(cap, 1),
+                capacity=instance.capacity(vt),
+                start_depot=garage,
+                end_depot=g + s + garage,
+                fixed_cost=round(vt.fixed_cost * weights.fixed_cost * COST_UNITS_PER_YUAN),
+                tw_early=vt.shift_start,
+                tw_late=vt.shift_end,
+                unit_distance_cost=max(1, round(vt.cost_per_km * weights.distance_cost * COST_UNITS_PER_YUAN / 1000)),
+                unit_duration_cost=round(vt.cost_per_hour * weights.time_cost * COST_UNITS_PER_YUAN / 3600),
+                profile=profiles[key],
+                reload_depots=list(range(g, g + s)),
+                name=vt.id,
+            )
+        )
+
+    clients = []
+    for k, rid in enumerate(instance.room_ids):
+        pickup = [int(instance.waste_kg[k])]
+        if instance.volume_l is not None:
+            pickup.append(int(instance.volume_l[k]))
+        clients.append(
+            pyvrp.Client(
+                location=room_offset + k,
+                pickup=pickup,
+                delivery=[0] * len(pickup),
+                service_duration=int(instance.service_s[k]),
+                tw_early=int(instance.tw_open_s[k]),
+                tw_late=int(instance.tw_close_s[k]),
+                prize=ROOM_PRIZE,
+                required=False,
+                name=rid,
+            )
+        )
+    data = pyvrp.ProblemData(locations, clients, depots, vehicle_types, distance_matrices, duration_matrices)
+    return PyVRPModel(data, final_station, g, s, list(range(len(instance.vehicle_types))))
+
+
+def _home_durations(
+    base_s: np.ndarray, final_station: np.ndarray, unload_s: np.ndarray, g: int, s: int
+) -> np.ndarray:
+    """Duration of 'unload at the chosen station, then drive home' from every place to every garage."""
+    places = base_s.shape[0]
+    rows = np.arange(places)[:, None]
+    chosen = final_station.T  # place × garage, station index
+    to_station = base_s[rows, g + chosen]
+    station_home = base_s[g + chosen, np.arange(g)[None, :]]
+    home = to_station + unload_s[chosen] + station_home
+    home[g : g + s, :] = base_s[g : g + s, :g]
+    home[:g, :] = base_s[:g, :g]
+    return home
+
+
+def decode(model: PyVRPModel, solution: pyvrp.Solution) -> list[RawRoute]:
+    """Visit sequences of a PyVRP solution, with the final unload station made explicit."""
+    g, s = model.num_garages, model.num_stations
+    routes: list[RawRoute] = []
+    for route in solution.routes():
+        visits: list[Visit] = []
+        for activity in route.schedule():
+            if activity.is_client():
+                visits.append(Visit("room", activity.idx))
+            elif activity.is_depot() and g <= activity.idx < g + s:
+                visits.append(Visit("station", activity.idx - g))
+        visits = _drop_empty_unloads(visits)
+        if not visits:
+            continue
+        if visits[-1].kind == "room":
+            garage = model.data.vehicle_type(route.vehicle_type()).start_depot
+            last_place = g + s + visits[-1].index  # room place index in the un-expanded table
+            visits.append(Visit("station", int(model.final_station[garage, last_place])))
+        routes.append(RawRoute(model.type_index[route.vehicle_type()], tuple(visits)))
+    return routes
+
+
+def _drop_empty_unloads(visits: list[Visit]) -> list[Visit]:
+    """Station visits with nothing collected since the last unload carry no waste: leave them out."""
+    kept: list[Visit] = []
+    collected = False
+    for visit in visits:
+        if visit.kind == "room":
+            kept.append(visit)
+            collected = True
+        elif collected:
+            kept.append(visit)
+            collected = False
+    return kept
+
+
+def unplanned_rooms(solution: pyvrp.Solution) -> list[int]:
+    """Instance indices of rooms the solution leaves out."""
+    return [activity.idx for activity in solution.unplanned() if activity.is_client()]
