@@ -11,8 +11,14 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-import pytest
+import json
+from pathlib import Path
 
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from wasteopt.cli import main
 from wasteopt.plan import validate_haul
 from wasteopt.plan.models import Plan
 from wasteopt.plan.validate import Violation, validate
@@ -371,3 +377,74 @@ def test_haul_violations_are_included(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(validate_haul, "check_haul", fake_check_haul)
     assert findings() == {("haul-test", "H-01")}
     assert seen and seen[0] is not None
+
+
+# --- wasteopt validate SCENARIO PLAN ----------------------------------------------------------
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> Callable[..., list[str]]:
+    """Write the base scenario (inline YAML) and a plan (the base plan, changed by ``mutate``, or raw
+    text); return the CLI arguments ``[scenario.yaml, plan.json]``."""
+    pytest.importorskip("wasteopt.scenario.loader")
+    scenario = tmp_path / "scenario.yaml"
+    scenario.write_text(yaml.safe_dump(BASE_SCENARIO, allow_unicode=True), encoding="utf-8")
+
+    def write(mutate: Callable[[dict[str, Any]], None] | None = None, text: str | None = None) -> list[str]:
+        data = copy.deepcopy(BASE_PLAN)
+        if mutate is not None:
+            mutate(data)
+        plan = tmp_path / "plan.json"
+        plan.write_text(text if text is not None else json.dumps(data), encoding="utf-8")
+        return [str(scenario), str(plan)]
+
+    return write
+
+
+def run_validate(arguments: list[str]) -> Any:
+    return CliRunner().invoke(main, ["validate", *arguments])
+
+
+def test_cli_valid_plan(files: Callable[..., list[str]]) -> None:
+    result = run_validate(files())
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "plan is valid: 2 routes, 4 rooms served, 1 unserved, 12.00 km, collection cost 264.83, 0 haul trips\n"
+    )
+
+
+def test_cli_prints_every_violation(files: Callable[..., list[str]]) -> None:
+    def break_two(data: dict[str, Any]) -> None:
+        stop(data, 0, 1).update(arrive="06:01:00")
+        data["unserved"].clear()
+
+    result = run_validate(files(break_two))
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "room-missing: R5: neither visited by any route nor listed unserved",
+        "travel-time: small-01: stop 2 (R1): arrives 06:01:00, but the drive takes 100 s, so 06:01:40 at the earliest",
+        "2 violations",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{not json", "plan.json:1: not valid JSON: Expecting property name enclosed in double quotes"),
+        ('{"scenario": "tiny",\n "routes": 3}', "plan.json: routes: Input should be a valid list"),
+        ('{"routes": [], "extra": 1}', "plan.json: scenario: Field required (and 1 more problem)"),
+    ],
+)
+def test_cli_bad_plan_file(files: Callable[..., list[str]], text: str, message: str) -> None:
+    arguments = files(text=text)
+    result = run_validate(arguments)
+    assert result.exit_code == 2
+    assert result.output == f"{str(Path(arguments[1]).parent)}/{message}\n"
+
+
+def test_cli_missing_plan_file(files: Callable[..., list[str]]) -> None:
+    scenario, plan = files()
+    Path(plan).unlink()
+    result = run_validate([scenario, plan])
+    assert result.exit_code == 2
+    assert result.output == f"{plan}: cannot read the plan: No such file or directory\n"

@@ -1,5 +1,93 @@
-"""CLI commands (filled in by the issue that owns them)."""
+"""CLI commands of the plan area: ``validate`` (and ``plan``, added by the engine's issue)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
 
 import click
+from pydantic import ValidationError
 
-COMMANDS: list[click.Command] = []
+from wasteopt.cli import reports_bad_input
+from wasteopt.plan.models import Plan
+from wasteopt.scenario.models import Scenario
+
+EXIT_VIOLATIONS = 1
+EXIT_BAD_INPUT = 2
+
+
+# --- wasteopt validate ---------------------------------------------------------------------------
+
+
+class PlanFileError(Exception):
+    """The plan file cannot be read as a plan; the message is one line, naming the file."""
+
+
+def read_plan_file(path: str) -> Plan:
+    """Read ``plan.json``, turning every way it can be unreadable into one :class:`PlanFileError` line."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise PlanFileError(f"{path}: cannot read the plan: {getattr(error, 'strerror', None) or error}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise PlanFileError(f"{path}:{error.lineno}: not valid JSON: {error.msg}") from None
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "plan"
+        more = len(error.errors()) - 1
+        tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        raise PlanFileError(f"{path}: {where}: {first['msg']}{tail}") from None
+
+
+def scenario_of_plan(scenario: Scenario, plan: Plan) -> Scenario:
+    """The scenario the plan was made for: the base with the plan's variants applied, in order."""
+    if not plan.variant:
+        return scenario
+    from wasteopt.whatif.variants import apply_variants
+
+    return apply_variants(scenario, plan.variant)
+
+
+def plan_summary(plan: Plan) -> str:
+    """One line: what the plan does (routes, rooms served and unserved, km, cost)."""
+    served = sum(s.kind == "room" for r in plan.routes for s in r.stops)
+    km = sum(r.distance_km for r in plan.routes)
+    cost = sum(r.cost for r in plan.routes)
+    return (
+        f"{len(plan.routes)} routes, {served} rooms served, {len(plan.unserved)} unserved, "
+        f"{km:.2f} km, collection cost {cost:.2f}, {len(plan.haul)} haul trips"
+    )
+
+
+@click.command("validate")
+@click.argument("scenario_path", metavar="SCENARIO", type=click.Path(dir_okay=False))
+@click.argument("plan_path", metavar="PLAN", type=click.Path(dir_okay=False))
+@reports_bad_input
+def validate_command(scenario_path: str, plan_path: str) -> None:
+    """Check PLAN (a plan.json) against SCENARIO, recomputing every figure.
+
+    Prints each violation as ``rule: subject: message``; exit status 1 if there is any, 0 if the
+    plan is valid, 2 if either file cannot be read."""
+    import wasteopt
+
+    scenario = wasteopt.load_scenario(scenario_path)
+    try:
+        plan = read_plan_file(plan_path)
+    except PlanFileError as error:
+        click.echo(str(error), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    violations = wasteopt.validate(scenario_of_plan(scenario, plan), plan)
+    for violation in violations:
+        click.echo(str(violation))
+    if violations:
+        click.echo(f"{len(violations)} violation{'s' if len(violations) > 1 else ''}")
+        sys.exit(EXIT_VIOLATIONS)
+    click.echo(f"plan is valid: {plan_summary(plan)}")
+
+
+COMMANDS: list[click.Command] = [validate_command]
