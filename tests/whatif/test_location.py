@@ -1,0 +1,56 @@
+"""The facility-location model on its own: obvious sites, capacity, leftovers, distinct selections."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from wasteopt.whatif.estimate import build_cost_model, village_units
+from wasteopt.whatif.location import LocationProblem, best_selections
+
+
+def _problem(scenario, candidates, alpha=1.0):
+    costs = build_cost_model(scenario, candidates)
+    return costs, LocationProblem(costs.assignment_cost(alpha), costs.demand_kg, costs.capacity_kg,
+                                  costs.candidate, costs.build_per_day)
+
+
+def test_villages_are_the_units(far_village):
+    units = village_units(far_village)
+    assert sorted(units) == ["T/Far", "T/Near"]
+    assert len(units["T/Far"]) == 6
+
+
+def test_the_site_inside_the_far_village_wins(far_village):
+    candidates = [s for s in far_village.stations if s.status == "candidate"]
+    costs, problem = _problem(far_village, candidates)
+    best = best_selections(problem, 1, top=3, seed=1)
+    assert [costs.station_ids[c] for c in best[0].opened] == ["C1"]
+    far = costs.unit_ids.index("T/Far")
+    assert costs.station_ids[best[0].assignment[far]] == "C1"
+    assert best[0].optimal and best[0].unserved_kg == 0
+    # three distinct selections, in order of estimated cost
+    assert len({sel.opened for sel in best}) == 3
+    assert [sel.estimate for sel in best] == sorted(sel.estimate for sel in best)
+
+
+def test_build_cost_is_charged_per_day(far_village):
+    candidates = [s for s in far_village.stations if s.status == "candidate"]
+    costs, problem = _problem(far_village, candidates)
+    best = best_selections(problem, 1)[0]
+    assert best.build_per_day == 500_000 / 20 / 365
+
+
+def test_capacity_splits_villages_between_stations(two_stations):
+    costs, problem = _problem(two_stations.model_copy(update={"stations": two_stations.stations[:1] + two_stations.stations[2:]}), [])
+    best = best_selections(problem, 0)[0]
+    loads = np.bincount(best.assignment[best.assignment >= 0], weights=costs.demand_kg[best.assignment >= 0],
+                        minlength=len(costs.station_ids))
+    assert (loads <= costs.capacity_kg).all()
+    assert best.unserved_kg == 0 and sorted(loads) == [2400, 2400]
+
+
+def test_a_shortfall_is_left_over_not_infeasible(two_stations):
+    only_s1 = two_stations.model_copy(update={"stations": two_stations.stations[:1]})
+    costs, problem = _problem(only_s1, [])
+    best = best_selections(problem, 0)[0]
+    assert best.unserved_kg == 2400  # one village (2.4 t) does not fit in the 3 t left after the other

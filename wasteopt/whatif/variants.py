@@ -1,0 +1,110 @@
+"""Named what-ifs applied to a scenario: open candidate stations, close stations, change fleets.
+
+A variant is an override on the base scenario (as in Calliope's scenarios): ``apply_variants``
+returns a *new* scenario and never touches the base. Variants compose in the order given, so
+``a+b`` means "apply a, then b on the result".
+
+Closing a station removes it from ``stations`` altogether rather than re-labelling it: the solver
+and the validator both treat exactly the stations with ``status == "existing"`` as usable, and a
+closed station must not come back as a "candidate" that a later site search could build (and charge
+a build cost for).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from wasteopt.scenario.errors import Problem, ScenarioError
+from wasteopt.scenario.models import Scenario, Station, Variant
+
+COMPOSE = "+"
+"""Joins variant names into one composition on the command line: ``--variant a+b``."""
+
+
+def split_spec(spec: str) -> list[str]:
+    """The variant names of a command-line composition (``"a+b"`` → ``["a", "b"]``)."""
+    return [name.strip() for name in spec.split(COMPOSE) if name.strip()]
+
+
+def spec_label(names: Sequence[str]) -> str:
+    """The display name of a composition (the inverse of :func:`split_spec`); ``base`` when empty."""
+    return COMPOSE.join(names) if names else "base"
+
+
+def apply_variants(scenario: Scenario, names: Sequence[str], *, source: str | None = None) -> Scenario:
+    """The scenario with the named variants applied in order.
+
+    ``source`` names the scenario file in error messages (default: the scenario's name). Every unknown
+    name, and every id a variant refers to that the scenario lacks, is reported at once.
+    """
+    where = source or scenario.name
+    unknown = [n for n in names if n not in scenario.variants]
+    if unknown:
+        known = ", ".join(sorted(scenario.variants)) or "none defined"
+        raise ScenarioError(
+            [Problem(where, None, "variant", f"unknown variant {n!r} (known: {known})") for n in unknown]
+        )
+    result = scenario
+    for name in names:
+        result = apply_variant(result, scenario.variants[name], name=name, source=where)
+    return result
+
+
+def apply_variant(scenario: Scenario, variant: Variant, *, name: str = "variant", source: str | None = None) -> Scenario:
+    """One variant applied to the scenario (see the module docstring for what open and close mean)."""
+    where = source or scenario.name
+    problems = _check_ids(scenario, variant, name, where)
+    if problems:
+        raise ScenarioError(problems)
+    stations = [_opened(s) if s.id in variant.open else s for s in scenario.stations if s.id not in variant.close]
+    fleet = [vt.model_copy(update={"count": variant.fleet[vt.id]}) if vt.id in variant.fleet else vt for vt in scenario.fleet]
+    haul = [
+        ht.model_copy(update={"count": variant.haul_fleet[ht.id]}) if ht.id in variant.haul_fleet else ht
+        for ht in scenario.haul_fleet
+    ]
+    return scenario.model_copy(update={"stations": stations, "fleet": fleet, "haul_fleet": haul})
+
+
+def open_sites(scenario: Scenario, station_ids: Iterable[str]) -> Scenario:
+    """The scenario with the given candidate stations opened (the site search's variants)."""
+    ids = list(station_ids)
+    return apply_variant(scenario, Variant(open=ids), name="open:" + COMPOSE.join(ids))
+
+
+def opened_candidates(base: Scenario, variant: Scenario) -> list[Station]:
+    """Stations that are candidates in ``base`` but in use in ``variant`` (the ones to be built)."""
+    in_use = {s.id for s in variant.active_stations}
+    return [s for s in base.stations if s.status == "candidate" and s.id in in_use]
+
+
+def _opened(station: Station) -> Station:
+    return station if station.status == "existing" else station.model_copy(update={"status": "existing"})
+
+
+def _check_ids(scenario: Scenario, variant: Variant, name: str, where: str) -> list[Problem]:
+    stations = {s.id for s in scenario.stations}
+    fleet = {vt.id for vt in scenario.fleet}
+    haul = {ht.id for ht in scenario.haul_fleet}
+    checks = [
+        ("open", variant.open, stations, "station"),
+        ("close", variant.close, stations, "station"),
+        ("fleet", variant.fleet, fleet, "vehicle type"),
+        ("haul_fleet", variant.haul_fleet, haul, "haul truck type"),
+    ]
+    problems = [
+        Problem(where, None, f"variants.{name}.{field}", f"unknown {kind} id {ident!r}")
+        for field, ids, known, kind in checks
+        for ident in ids
+        if ident not in known
+    ]
+    problems += [
+        Problem(where, None, f"variants.{name}", f"station {ident!r} is both opened and closed")
+        for ident in sorted(set(variant.open) & set(variant.close))
+    ]
+    problems += [
+        Problem(where, None, f"variants.{name}.{field}.{ident}", f"a fleet count cannot be negative (got {count})")
+        for field, counts in (("fleet", variant.fleet), ("haul_fleet", variant.haul_fleet))
+        for ident, count in counts.items()
+        if count < 0
+    ]
+    return problems
