@@ -1,0 +1,190 @@
+"""The district echelon: hook-lift trucks haul each station's containers to the plant.
+
+``schedule_haul(scenario, routes, network)`` reads the collection routes' unloads, fills each
+station's containers in unload order (:mod:`wasteopt.solve.containers`), and decides which truck
+takes which container when (:mod:`wasteopt.solve.haul_model`, CP-SAT): fewest trucks, then fewest km.
+When the haul cannot keep up it still returns the containers it can haul, plus diagnostics naming the
+station, the time, and the fix (:mod:`wasteopt.solve.haul_diagnose`).
+
+A truck's day: it leaves its garage carrying an empty container, swaps it for a full one at a
+station (so the slot count is restored at once), tips at the plant, drives the emptied container to
+its next station (or home). Per trip, times in the plan: ``depart`` = leaves garage / previous plant,
+``pickup`` = swap starts, ``arrive`` = at the plant, ``unload`` = tipping starts (after opening),
+``back`` = the truck and its emptied container reach the next station or the garage. A trip's
+``distance_km`` is the drive to the station and on to the plant; a truck's last trip also counts the
+drive home, so the trips add up to the haul's kilometres. Each station's containers go to the nearest
+plant (by road distance).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from wasteopt.network.travel import TravelNetwork
+from wasteopt.plan.models import Diagnostic, HaulTrip, Route, clock_text
+from wasteopt.scenario.models import Scenario
+from wasteopt.solve.containers import Container, fill_containers, swap_deadline, unload_events
+from wasteopt.solve.haul_model import Fleet, HaulProblem, Job, ModelResult, solve_model
+
+
+@dataclass(frozen=True)
+class HaulSchedule:
+    """The haul's trips, what a planner must know about them, and the echelon's KPIs."""
+
+    trips: list[HaulTrip]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    kpis: dict = field(default_factory=dict)
+
+
+def schedule_haul(scenario: Scenario, routes: list[Route], network: TravelNetwork, time_limit: float = 10.0) -> HaulSchedule:
+    """The day's haul for the waste the collection ``routes`` unload at the stations."""
+    from wasteopt.solve.haul_diagnose import diagnose
+
+    containers = station_containers(scenario, routes)
+    if not containers:
+        return HaulSchedule([], [], empty_kpis())
+    if not scenario.haul_fleet:
+        note = Diagnostic(level="info", code="haul-not-planned", message="the scenario has no haul_fleet: the plan stops at the stations")
+        return HaulSchedule([], [note], empty_kpis())
+    if not scenario.plants:
+        return HaulSchedule([], [_no_plant()], empty_kpis())
+    problem = build_problem(scenario, containers, network)
+    result = solve_model(problem, time_limit * 0.5)
+    diagnostics: list[Diagnostic] = []
+    if not result.found:
+        diagnostics, result = diagnose(scenario, containers, network, problem, result, time_limit * 0.5)
+    elif result.status != "OPTIMAL":
+        diagnostics.append(Diagnostic(level="info", code="haul-not-proven", message=f"haul schedule found in the time limit, not proven optimal (at least {result.trucks_lower_bound} trucks)"))
+    trips = build_trips(problem, result)
+    return HaulSchedule(trips, diagnostics, haul_kpis(scenario, trips, sum(len(c) for c in containers.values())))
+
+
+def container_payload_kg(scenario: Scenario) -> float:
+    """One container's payload: the smallest of the haul types' (any truck can then carry any)."""
+    payloads = [t.container_payload_t for t in scenario.haul_fleet if t.count > 0] or [t.container_payload_t for t in scenario.haul_fleet]
+    return min(payloads) * 1000
+
+
+def station_containers(scenario: Scenario, routes: list[Route]) -> dict[str, list[Container]]:
+    """Each station's containers for the day, filled in unload order."""
+    if not scenario.haul_fleet:
+        payload = float("inf")
+    else:
+        payload = container_payload_kg(scenario)
+    return {sid: fill_containers(events, payload) for sid, events in unload_events(scenario, routes).items()}
+
+
+def nearest_plant(scenario: Scenario, network: TravelNetwork, station: str) -> str:
+    """The plant a station's containers go to: the nearest by road (ties: first listed)."""
+    ids = [p.id for p in scenario.plants]
+    metres = network.distance_m([station], ids)[0]
+    return ids[int(metres.argmin())]
+
+
+def build_problem(
+    scenario: Scenario,
+    containers: dict[str, list[Container]],
+    network: TravelNetwork,
+    *,
+    slots: dict[str, int] | None = None,
+    plant_close: dict[str, int] | None = None,
+    shift_end: dict[str, int] | None = None,
+    counts: dict[str, int] | None = None,
+) -> HaulProblem:
+    """The model's input; the keyword overrides relax one limit to find what a fix must be."""
+    stations = {s.id: s for s in scenario.stations}
+    jobs = []
+    for sid, items in sorted(containers.items()):
+        station = stations[sid]
+        plant = nearest_plant(scenario, network, sid)
+        limit = (slots or {}).get(sid, station.container_slots)
+        for position, container in enumerate(items):
+            deadline = swap_deadline(items, position, limit)
+            jobs.append(Job(container, plant, round(station.swap_min * 60), deadline))
+    fleets = [
+        Fleet(t, (counts or {}).get(t.id, t.count), (shift_end or {}).get(t.id, t.shift_end))
+        for t in scenario.haul_fleet
+    ]
+    closes = {p.id: (plant_close or {}).get(p.id, p.close) for p in scenario.plants}
+    return HaulProblem(jobs, fleets, {p.id: p for p in scenario.plants}, closes, network, scenario.travel.speed_kmh)
+
+
+def build_trips(problem: HaulProblem, result: ModelResult) -> list[HaulTrip]:
+    """The plan's haul trips: each truck's sequence timed as early as it may go (containers full,
+    swaps just in time), which keeps every deadline the solver met."""
+    trips: list[HaulTrip] = []
+    fleets = {f.type.id: f for f in problem.fleets}
+    for tid, days in result.sequences.items():
+        fleet = fleets[tid]
+        for truck, seq in zip(fleet.type.vehicle_ids(), days):
+            trips += _truck_day(problem, fleet, truck, seq)
+    return sorted(trips, key=lambda t: (t.truck, t.depart))
+
+
+def _truck_day(problem: HaulProblem, fleet: Fleet, truck: str, seq: list[int]) -> list[HaulTrip]:
+    """One truck's trips, timed forward from its shift start."""
+    garage = fleet.type.garage
+    place, ready = garage, fleet.type.shift_start
+    rows = []
+    for j in seq:
+        job = problem.jobs[j]
+        drive = problem.seconds(fleet, place, job.station)
+        pickup = max(job.container.full_at, ready + drive)
+        arrive = pickup + job.swap_s + problem.seconds(fleet, job.station, job.plant)
+        tip = max(arrive, problem.plants[job.plant].open)
+        metres = problem.metres(place, job.station) + problem.metres(job.station, job.plant)
+        rows.append([job, pickup - drive, pickup, arrive, tip, metres])
+        place, ready = job.plant, tip + problem.unload_s(job.plant)
+    trips = []
+    for k, (job, depart, pickup, arrive, tip, metres) in enumerate(rows):
+        done = tip + problem.unload_s(job.plant)
+        if k + 1 < len(rows):
+            nxt = rows[k + 1][0].station
+            back = rows[k + 1][1] + problem.seconds(fleet, job.plant, nxt)
+        else:
+            back = done + problem.seconds(fleet, job.plant, garage)
+            metres += problem.metres(job.plant, garage)
+        trips.append(
+            HaulTrip(
+                truck=truck, truck_type=fleet.type.id, container=job.container.index, station=job.station,
+                plant=job.plant, depart=clock_text(depart), arrive=clock_text(arrive),
+                payload_kg=round(job.container.payload_kg, 3), pickup=clock_text(pickup), unload=clock_text(tip),
+                back=clock_text(back), distance_km=round(metres / 1000, 3),
+            )
+        )
+    return trips
+
+
+def haul_kpis(scenario: Scenario, trips: list[HaulTrip], containers: int) -> dict:
+    """The haul echelon's figures: km, hours on duty, cost, trucks used, containers, CO₂."""
+    from wasteopt.plan.models import clock_seconds
+
+    types = {t.id: t for t in scenario.haul_fleet}
+    per_truck: dict[str, list[HaulTrip]] = {}
+    for trip in trips:
+        per_truck.setdefault(trip.truck, []).append(trip)
+    km = hours = cost = co2 = 0.0
+    for truck, day in per_truck.items():
+        htype = types[day[0].truck_type or ""]
+        truck_km = sum(t.distance_km or 0.0 for t in day)
+        truck_h = (max(clock_seconds(t.back or t.arrive) for t in day) - min(clock_seconds(t.depart) for t in day)) / 3600
+        km, hours = km + truck_km, hours + truck_h
+        cost += htype.fixed_cost + truck_km * htype.cost_per_km + truck_h * htype.cost_per_hour
+        co2 += truck_km * htype.co2_kg_per_km
+    return {
+        "km": round(km, 3), "hours": round(hours, 4), "cost": round(cost, 2), "trucks_used": len(per_truck),
+        "containers": containers, "containers_hauled": len(trips), "payload_kg": round(sum(t.payload_kg for t in trips), 3),
+        "co2_kg": round(co2, 3),
+    }
+
+
+def empty_kpis() -> dict:
+    """The haul KPIs of a day with nothing hauled."""
+    return {"km": 0.0, "hours": 0.0, "cost": 0.0, "trucks_used": 0, "containers": 0, "containers_hauled": 0, "payload_kg": 0.0, "co2_kg": 0.0}
+
+
+def _no_plant() -> Diagnostic:
+    return Diagnostic(
+        level="error", code="haul-no-plant", fix="add a treatment plant (plants)",
+        message="waste is unloaded at the stations but the scenario has no plant, so nothing can be hauled",
+    )

@@ -1,0 +1,193 @@
+"""Why the haul cannot keep up, where and when, and the fix a planner would look for.
+
+Called when the haul model has no schedule. The causes are separated in the order a planner can
+act on them:
+
+1. *Intrinsic* limits no number of trucks can beat, found per container from its earliest possible
+   swap (full, and a truck straight from its garage at shift start): the plant closes before the
+   container can arrive (fix: open until T), the trucks' shift ends before they can be home (fix:
+   shift until T), or the station's storage fills before a truck can possibly take a container
+   (fix: k more container slots at the station).
+2. With those limits relaxed to what the fixes say, the fleet: if the current trucks still cannot
+   do it, the model is solved with as many trucks as containers (always feasible once 1. is fixed)
+   and its fewest trucks give "needs N more hook-lift trucks".
+3. A partial schedule under the real limits (the model's optional mode: as many containers as
+   possible), and one error per station naming the containers left behind and since when.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from wasteopt.network.travel import TravelNetwork
+from wasteopt.plan.models import Diagnostic, clock_text
+from wasteopt.scenario.models import Scenario
+from wasteopt.solve.containers import Container, slots_needed
+from wasteopt.solve.haul_model import Fleet, HaulProblem, Job, ModelResult, solve_model
+
+
+def diagnose(
+    scenario: Scenario,
+    containers: dict[str, list[Container]],
+    network: TravelNetwork,
+    problem: HaulProblem,
+    result: ModelResult,
+    time_limit: float,
+) -> tuple[list[Diagnostic], ModelResult]:
+    """Diagnostics for a haul without a full schedule, and the best partial schedule."""
+    from wasteopt.solve.haul import build_problem
+
+    fleets = [f for f in problem.fleets if f.count > 0] or problem.fleets
+    found: list[Diagnostic] = []
+    closes = _plant_closes(problem, fleets, found)
+    shifts = _shift_ends(problem, fleets, found)
+    slots = _storage(scenario, problem, fleets, containers, found)
+    relaxed = dict(slots=slots, plant_close=closes, shift_end=shifts)
+    share = time_limit / 3
+    status = result.status
+    if found:
+        status = solve_model(build_problem(scenario, containers, network, **relaxed), share).status
+    if status == "INFEASIBLE":
+        found.append(_fleet(scenario, containers, network, relaxed, share, bool(found)))
+    elif status != "OPTIMAL" and status != "FEASIBLE":
+        found.append(Diagnostic(level="warning", code="haul-unresolved", message=f"the haul model gave no answer within the time limit ({status})", fix="give the solve more time"))
+    partial = solve_model(problem, share, optional=True)
+    found += _left_behind(problem, partial)
+    return found, partial
+
+
+def _earliest(problem: HaulProblem, fleets: list[Fleet], job: Job) -> tuple[int, int, Fleet]:
+    """Earliest swap start of a container over all truck types, and the earliest plant arrival."""
+    best = None
+    for fleet in fleets:
+        pickup = problem.earliest_pickup(fleet, job)
+        arrive = pickup + job.swap_s + problem.seconds(fleet, job.station, job.plant)
+        if best is None or arrive < best[1]:
+            best = (pickup, arrive, fleet)
+    assert best is not None
+    return best
+
+
+def _plant_closes(problem: HaulProblem, fleets: list[Fleet], found: list[Diagnostic]) -> dict[str, int]:
+    """Containers that cannot reach the plant before it closes, whatever the fleet; the closing
+    time each plant would need."""
+    needed: dict[str, int] = {}
+    worst: dict[str, tuple[Job, int]] = {}
+    for job in problem.jobs:
+        _, arrive, _ = _earliest(problem, fleets, job)
+        if arrive > problem.plant_close[job.plant]:
+            needed[job.plant] = max(needed.get(job.plant, 0), arrive)
+            if job.station not in worst or arrive > worst[job.station][1]:
+                worst[job.station] = (job, arrive)
+    for station, (job, arrive) in sorted(worst.items()):
+        plant = problem.plants[job.plant]
+        found.append(Diagnostic(
+            level="error", code="haul-plant-closed", subject=station,
+            message=(f"container {job.container.index} at {station} is full at {clock_text(job.container.full_at)}; "
+                     f"the earliest it can reach plant {plant.id} is {clock_text(arrive)}, "
+                     f"after the plant closes at {clock_text(plant.close)}"),
+            fix=f"plant {plant.id} must stay open until {clock_text(needed[job.plant])[:5]}",
+        ))
+    return needed
+
+
+def _shift_ends(problem: HaulProblem, fleets: list[Fleet], found: list[Diagnostic]) -> dict[str, int]:
+    """Containers no hook-lift truck can haul and still be home by its shift end; the shift end
+    the trucks would need."""
+    needed: dict[str, int] = {}
+    worst: tuple[Job, int, Fleet] | None = None
+    for job in problem.jobs:
+        options = []
+        for fleet in fleets:
+            pickup = problem.earliest_pickup(fleet, job)
+            home = problem.tip_end(fleet, job, pickup) + problem.seconds(fleet, job.plant, fleet.type.garage)
+            options.append((home, fleet))
+        home, fleet = min(options, key=lambda o: o[0])
+        if home > fleet.shift_end:
+            needed[fleet.type.id] = max(needed.get(fleet.type.id, 0), home)
+            if worst is None or home > worst[1]:
+                worst = (job, home, fleet)
+    if worst is not None:
+        job, home, fleet = worst
+        found.append(Diagnostic(
+            level="error", code="haul-shift-end", subject=job.station,
+            message=(f"container {job.container.index} at {job.station} is full at {clock_text(job.container.full_at)}; "
+                     f"a hook-lift truck hauling it is home at {clock_text(home)} at the earliest, "
+                     f"after the shift ends at {clock_text(fleet.shift_end)}"),
+            fix=f"hook-lift trucks ({fleet.type.id}) must work until {clock_text(needed[fleet.type.id])[:5]}",
+        ))
+    return needed
+
+
+def _storage(
+    scenario: Scenario, problem: HaulProblem, fleets: list[Fleet], containers: dict[str, list[Container]], found: list[Diagnostic]
+) -> dict[str, int]:
+    """Stations whose storage fills before any truck could take a container; the slots they need."""
+    stations = {s.id: s for s in scenario.stations}
+    by_station: dict[str, list[Job]] = defaultdict(list)
+    for job in problem.jobs:
+        by_station[job.station].append(job)
+    needed: dict[str, int] = {}
+    for sid, jobs in sorted(by_station.items()):
+        jobs.sort(key=lambda j: j.container.index)
+        swaps = [_earliest(problem, fleets, job)[0] + job.swap_s for job in jobs]
+        have = stations[sid].container_slots
+        need = slots_needed(containers[sid], swaps)
+        if need <= have:
+            continue
+        needed[sid] = need
+        late = next(k for k, job in enumerate(jobs) if job.deadline is not None and swaps[k] > job.deadline)
+        blocked = containers[sid][late + have]
+        more = need - have
+        found.append(Diagnostic(
+            level="error", code="haul-storage", subject=sid,
+            message=(f"{sid} holds {have} containers and needs container {blocked.index} at {clock_text(blocked.needed_from)}, "
+                     f"but container {jobs[late].container.index} can be swapped out at {clock_text(swaps[late])} at the earliest"),
+            fix=f"{more} more container slot{'s' if more > 1 else ''} at {sid}",
+        ))
+    return needed
+
+
+def _fleet(
+    scenario: Scenario, containers: dict[str, list[Container]], network: TravelNetwork, relaxed: dict, time_limit: float, after_fixes: bool
+) -> Diagnostic:
+    """How many more hook-lift trucks the haul needs (with the other fixes applied)."""
+    from wasteopt.solve.haul import build_problem
+
+    many = sum(len(c) for c in containers.values())
+    counts = {t.id: max(t.count, many) for t in scenario.haul_fleet}
+    result = solve_model(build_problem(scenario, containers, network, counts=counts, **relaxed), time_limit)
+    have = sum(t.count for t in scenario.haul_fleet)
+    also = " (with the fixes above)" if after_fixes else ""
+    if not result.found:
+        return Diagnostic(level="error", code="haul-fleet", message=f"{have} hook-lift truck(s) cannot haul every container{also}", fix="more hook-lift trucks (how many: not found within the time limit)")
+    extra = max(1, result.trucks_used - have)
+    exact = result.status == "OPTIMAL"
+    low = max(1, result.trucks_lower_bound - have)
+    how_many = f"{extra} more" if exact or low >= extra else f"{low} to {extra} more"
+    return Diagnostic(
+        level="error", code="haul-fleet",
+        message=f"{have} hook-lift truck(s) cannot haul every container in time{also}; {result.trucks_used} can",
+        fix=f"needs {how_many} hook-lift truck{'s' if extra > 1 else ''}",
+    )
+
+
+def _left_behind(problem: HaulProblem, partial: ModelResult) -> list[Diagnostic]:
+    """One error per station whose containers the partial schedule leaves behind: which and since when."""
+    hauled = {j for days in partial.sequences.values() for seq in days for j in seq}
+    missing: dict[str, list[Job]] = defaultdict(list)
+    for j, job in enumerate(problem.jobs):
+        if j not in hauled:
+            missing[job.station].append(job)
+    found = []
+    for sid, jobs in sorted(missing.items()):
+        jobs.sort(key=lambda j: j.container.index)
+        names = ", ".join(str(j.container.index) for j in jobs)
+        tonnes = sum(j.container.payload_kg for j in jobs) / 1000
+        found.append(Diagnostic(
+            level="error", code="haul-left-behind", subject=sid,
+            message=(f"container{'s' if len(jobs) > 1 else ''} {names} at {sid} ({tonnes:.1f} t, the first full at "
+                     f"{clock_text(jobs[0].container.full_at)}) cannot be hauled today under the current limits"),
+            fix="see the other haul diagnostics for the fix",
+        ))
+    return found
