@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wasteopt.cli import main
 from wasteopt.plan import validate_haul
@@ -352,7 +354,9 @@ def test_kpi_cost() -> None:
     assert findings(lambda d: d["kpis"].update(cost=300.0)) == {("kpi-cost", "kpis")}
 
 
-def test_kpi_collection_cost_is_checked_when_there_is_haul() -> None:
+def test_kpi_collection_cost_is_checked_when_there_is_haul(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(validate_haul, "check_haul", lambda scenario, plan, network: [])  # the haul has its own rules
+
     def with_haul(data: dict[str, Any]) -> None:
         data["haul"] = [{"truck": "H-01", "station": "S1", "plant": "P1", "depart": "09:00:00", "arrive": "09:30:00", "payload_kg": 700}]
         data["kpis"].update(cost=999.0, collection_cost=265.0)
@@ -362,6 +366,34 @@ def test_kpi_collection_cost_is_checked_when_there_is_haul() -> None:
 
 def test_kpi_station_load() -> None:
     assert findings(lambda d: d["kpis"]["station_load_kg"].update(S1=800)) == {("kpi-station-load", "S1")}
+
+
+# --- properties: every stop of the hand-written plan is as early as the rules allow, so moving any
+# time earlier, or misreporting any load, must be caught -----------------------------------------
+
+STOPS = [(r, k) for r, route in enumerate(BASE_PLAN["routes"]) for k in range(len(route["stops"]))]
+
+
+@settings(max_examples=60, deadline=None)
+@given(where=st.sampled_from(STOPS), field=st.sampled_from(["arrive", "depart"]), earlier=st.integers(2, 3600))
+def test_any_time_moved_earlier_is_caught(where: tuple[int, int], field: str, earlier: int) -> None:
+    from wasteopt.plan.models import clock_seconds, clock_text
+
+    def move(data: dict[str, Any]) -> None:
+        moved = stop(data, *where)
+        if moved.get(field) is not None:
+            moved[field] = clock_text(max(0, clock_seconds(moved[field]) - earlier))
+
+    if BASE_PLAN["routes"][where[0]]["stops"][where[1]].get(field) is not None:
+        rules = {rule for rule, _ in findings(move)}
+        assert rules & {"travel-time", "service-time", "time-window", "station-hours", "shift-start"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(where=st.sampled_from(STOPS), delta=st.floats(0.6, 5000) | st.floats(-5000, -0.6))
+def test_any_misreported_load_is_caught(where: tuple[int, int], delta: float) -> None:
+    found = findings(lambda d: stop(d, *where).update(load_kg=stop(d, *where)["load_kg"] + delta))
+    assert ("load-mismatch", BASE_PLAN["routes"][where[0]]["vehicle"]) in found
 
 
 # --- haul -------------------------------------------------------------------------------------
@@ -388,7 +420,8 @@ def files(tmp_path: Path) -> Callable[..., list[str]]:
     text); return the CLI arguments ``[scenario.yaml, plan.json]``."""
     pytest.importorskip("wasteopt.scenario.loader")
     scenario = tmp_path / "scenario.yaml"
-    scenario.write_text(yaml.safe_dump(BASE_SCENARIO, allow_unicode=True), encoding="utf-8")
+    with_variant = {**BASE_SCENARIO, "variants": {"open-s9": {"open": ["S9"]}}}
+    scenario.write_text(yaml.safe_dump(with_variant, allow_unicode=True), encoding="utf-8")
 
     def write(mutate: Callable[[dict[str, Any]], None] | None = None, text: str | None = None) -> list[str]:
         data = copy.deepcopy(BASE_PLAN)
@@ -448,3 +481,30 @@ def test_cli_missing_plan_file(files: Callable[..., list[str]]) -> None:
     result = run_validate([scenario, plan])
     assert result.exit_code == 2
     assert result.output == f"{plan}: cannot read the plan: No such file or directory\n"
+
+
+def test_cli_applies_the_plans_variants(files: Callable[..., list[str]]) -> None:
+    def use_s9(data: dict[str, Any]) -> None:
+        stop(data, 0, 3).update(id="S9")
+        data["kpis"]["station_load_kg"] = {"S9": 700, "S2": 700}
+
+    assert run_validate(files(use_s9)).output.splitlines() == [
+        "station-not-open: S9: small-01 unloads at candidate site S9, which is not open",
+        "1 violation",
+    ]
+
+    def use_s9_opened(data: dict[str, Any]) -> None:
+        use_s9(data)
+        data["variant"] = ["open-s9"]
+
+    result = run_validate(files(use_s9_opened))
+    assert result.exit_code == 0, result.output
+
+
+def test_cli_unknown_variant_is_bad_input(files: Callable[..., list[str]]) -> None:
+    arguments = files(lambda d: d.update(variant=["nope"]))
+    result = run_validate(arguments)
+    assert result.exit_code == 2
+    # The wording after the variant name belongs to the what-if area; here: one line, naming file and field.
+    assert len(result.output.splitlines()) == 1
+    assert result.output.startswith(f"{arguments[0]}: variant: unknown variant 'nope'")

@@ -44,13 +44,14 @@ def read_plan_file(path: str) -> Plan:
         raise PlanFileError(f"{path}: {where}: {first['msg']}{tail}") from None
 
 
-def scenario_of_plan(scenario: Scenario, plan: Plan) -> Scenario:
-    """The scenario the plan was made for: the base with the plan's variants applied, in order."""
+def scenario_of_plan(scenario: Scenario, plan: Plan, source: str | None = None) -> Scenario:
+    """The scenario the plan was made for: the base with the plan's variants applied, in order
+    (an unknown variant is a :class:`ScenarioError` naming ``source``)."""
     if not plan.variant:
         return scenario
     from wasteopt.whatif.variants import apply_variants
 
-    return apply_variants(scenario, plan.variant)
+    return apply_variants(scenario, plan.variant, source=source)
 
 
 def plan_summary(plan: Plan) -> str:
@@ -81,7 +82,7 @@ def validate_command(scenario_path: str, plan_path: str) -> None:
     except PlanFileError as error:
         click.echo(str(error), err=True)
         sys.exit(EXIT_BAD_INPUT)
-    violations = wasteopt.validate(scenario_of_plan(scenario, plan), plan)
+    violations = wasteopt.validate(scenario_of_plan(scenario, plan, scenario_path), plan)
     for violation in violations:
         click.echo(str(violation))
     if violations:
