@@ -116,3 +116,40 @@ def one_station(plant_close: str = "20:00", slots: int = 4) -> tuple[Scenario, l
     net = TravelNetwork(sc)
     route = collection_route(sc, net, "c-01", "07:50", [("R1", None), ("S1", "08:00"), ("R2", "09:50"), ("S1", "10:00"), ("R3", "11:50"), ("S1", "12:00")])
     return sc, [route]
+
+
+def storage_case(slots_at_a: int) -> tuple[Scenario, list[Route]]:
+    """G (0,0), P (18 km east), B (6 km east of G), A (6 km north of P); manhattan distances.
+
+    B's one container (10 t) is full at 06:40. A fills three 10 t containers, full at 06:50, 07:10
+    and 07:40; container 3 is needed from 07:30. With ``slots_at_a`` = 2 container 1 must be swapped
+    out by 07:30, which only going to A first allows (B first reaches A at 07:35)."""
+    sc = scenario(
+        stations=[("A", 18000, 6000, slots_at_a), ("B", 6000, 0, 4)],
+        rooms=[("RA1", 18000, 6000, 10000), ("RA2", 18000, 6000, 10000), ("RA3", 18000, 6000, 10000), ("RB", 6000, 0, 10000)],
+        collection=[("ca", "GA", 18000, 6000, 1), ("cb", "GB", 6000, 0, 1)],
+    )
+    net = TravelNetwork(sc)
+    a = collection_route(sc, net, "ca-01", "06:30", [("RA1", None), ("A", "06:40"), ("RA2", None), ("A", "07:00"), ("RA3", None), ("A", "07:30")])
+    b = collection_route(sc, net, "cb-01", "06:20", [("RB", None), ("B", "06:30")])
+    return sc, [a, b]
+
+
+def three_stations(haul_count: int) -> tuple[Scenario, list[Route]]:
+    """S1 (6 km east of G), S2 and S3 (12 km east, 6 km north / south); P 18 km east: every station
+    is 20 min from the plant. Each station gets one 10 t container, full at 12:10; the plant closes
+    at 13:00. A truck's earliest tip ends 12:55, and the next station is 20 min away: each container
+    needs its own truck, three in all."""
+    sc = scenario(
+        stations=[("S1", 6000, 0, 4), ("S2", 12000, 6000, 4), ("S3", 12000, -6000, 4)],
+        rooms=[("R1", 6000, 0, 10000), ("R2", 12000, 6000, 10000), ("R3", 12000, -6000, 10000)],
+        collection=[("c", "GC", 12000, 0, 3)],
+        haul_count=haul_count,
+        plant_close="13:00",
+    )
+    net = TravelNetwork(sc)
+    routes = [
+        collection_route(sc, net, f"c-0{k}", "11:30", [(f"R{k}", None), (f"S{k}", "12:00")])
+        for k in (1, 2, 3)
+    ]
+    return sc, routes

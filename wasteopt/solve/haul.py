@@ -56,6 +56,7 @@ def schedule_haul(scenario: Scenario, routes: list[Route], network: TravelNetwor
     elif result.status != "OPTIMAL":
         diagnostics.append(Diagnostic(level="info", code="haul-not-proven", message=f"haul schedule found in the time limit, not proven optimal (at least {result.trucks_lower_bound} trucks)"))
     trips = build_trips(problem, result)
+    diagnostics += _plant_capacity(scenario, problem)
     return HaulSchedule(trips, diagnostics, haul_kpis(scenario, trips, sum(len(c) for c in containers.values())))
 
 
@@ -188,3 +189,20 @@ def _no_plant() -> Diagnostic:
         level="error", code="haul-no-plant", fix="add a treatment plant (plants)",
         message="waste is unloaded at the stations but the scenario has no plant, so nothing can be hauled",
     )
+
+
+def _plant_capacity(scenario: Scenario, problem: HaulProblem) -> list[Diagnostic]:
+    """Plants sent more than their daily capacity (the nearest-plant rule does not spread the load)."""
+    received: dict[str, float] = {}
+    for job in problem.jobs:
+        received[job.plant] = received.get(job.plant, 0.0) + job.container.payload_kg
+    found = []
+    for plant in scenario.plants:
+        limit = None if plant.capacity_t_per_day is None else plant.capacity_t_per_day * 1000
+        if limit is not None and received.get(plant.id, 0.0) > limit + 0.5:
+            found.append(Diagnostic(
+                level="error", code="haul-plant-capacity", subject=plant.id,
+                message=f"plant {plant.id} would receive {received[plant.id] / 1000:.1f} t, its daily capacity is {limit / 1000:g} t",
+                fix=f"raise {plant.id}'s capacity to {received[plant.id] / 1000:.1f} t/day or send waste elsewhere",
+            ))
+    return found

@@ -47,13 +47,13 @@ def diagnose(
     status = result.status
     if found:
         status = solve_model(build_problem(scenario, containers, network, **relaxed), share).status
+    partial = solve_model(problem, share, optional=True)
+    left = _left_behind(problem, partial)
     if status == "INFEASIBLE":
-        found.append(_fleet(scenario, containers, network, relaxed, share, bool(found)))
+        found.append(_fleet(scenario, containers, network, relaxed, share, bool(found), left))
     elif status != "OPTIMAL" and status != "FEASIBLE":
         found.append(Diagnostic(level="warning", code="haul-unresolved", message=f"the haul model gave no answer within the time limit ({status})", fix="give the solve more time"))
-    partial = solve_model(problem, share, optional=True)
-    found += _left_behind(problem, partial)
-    return found, partial
+    return found + [d for _, d in left], partial
 
 
 def _earliest(problem: HaulProblem, fleets: list[Fleet], job: Job) -> tuple[int, int, Fleet]:
@@ -141,7 +141,7 @@ def _storage(
         more = need - have
         found.append(Diagnostic(
             level="error", code="haul-storage", subject=sid,
-            message=(f"{sid} holds {have} containers and needs container {blocked.index} at {clock_text(blocked.needed_from)}, "
+            message=(f"{sid} holds {have} container{'s' if have > 1 else ''} and needs container {blocked.index} at {clock_text(blocked.needed_from)}, "
                      f"but container {jobs[late].container.index} can be swapped out at {clock_text(swaps[late])} at the earliest"),
             fix=f"{more} more container slot{'s' if more > 1 else ''} at {sid}",
         ))
@@ -149,9 +149,16 @@ def _storage(
 
 
 def _fleet(
-    scenario: Scenario, containers: dict[str, list[Container]], network: TravelNetwork, relaxed: dict, time_limit: float, after_fixes: bool
+    scenario: Scenario,
+    containers: dict[str, list[Container]],
+    network: TravelNetwork,
+    relaxed: dict,
+    time_limit: float,
+    after_fixes: bool,
+    left: list[tuple[Job, Diagnostic]],
 ) -> Diagnostic:
-    """How many more hook-lift trucks the haul needs (with the other fixes applied)."""
+    """How many more hook-lift trucks the haul needs (with the other fixes applied); the subject is
+    the station where the current fleet first leaves a container behind."""
     from wasteopt.solve.haul import build_problem
 
     many = sum(len(c) for c in containers.values())
@@ -159,21 +166,31 @@ def _fleet(
     result = solve_model(build_problem(scenario, containers, network, counts=counts, **relaxed), time_limit)
     have = sum(t.count for t in scenario.haul_fleet)
     also = " (with the fixes above)" if after_fixes else ""
+    first = min((job for job, _ in left), key=lambda job: job.container.full_at, default=None)
+    where = ""
+    if first is not None:
+        where = f"; the first container left behind is {first.container.index} at {first.station}, full at {clock_text(first.container.full_at)}"
+    subject = first.station if first is not None else None
     if not result.found:
-        return Diagnostic(level="error", code="haul-fleet", message=f"{have} hook-lift truck(s) cannot haul every container{also}", fix="more hook-lift trucks (how many: not found within the time limit)")
+        return Diagnostic(level="error", code="haul-fleet", subject=subject, message=f"{_trucks(have)} cannot haul every container{also}{where}", fix="more hook-lift trucks (how many: not found within the time limit)")
     extra = max(1, result.trucks_used - have)
     exact = result.status == "OPTIMAL"
     low = max(1, result.trucks_lower_bound - have)
     how_many = f"{extra} more" if exact or low >= extra else f"{low} to {extra} more"
     return Diagnostic(
-        level="error", code="haul-fleet",
-        message=f"{have} hook-lift truck(s) cannot haul every container in time{also}; {result.trucks_used} can",
+        level="error", code="haul-fleet", subject=subject,
+        message=f"{_trucks(have)} cannot haul every container in time{also}; {result.trucks_used} can{where}",
         fix=f"needs {how_many} hook-lift truck{'s' if extra > 1 else ''}",
     )
 
 
-def _left_behind(problem: HaulProblem, partial: ModelResult) -> list[Diagnostic]:
-    """One error per station whose containers the partial schedule leaves behind: which and since when."""
+def _trucks(n: int) -> str:
+    return f"{n} hook-lift truck" + ("" if n == 1 else "s")
+
+
+def _left_behind(problem: HaulProblem, partial: ModelResult) -> list[tuple[Job, Diagnostic]]:
+    """One error per station whose containers the partial schedule leaves behind: which and since
+    when (with the first of them, to find the earliest)."""
     hauled = {j for days in partial.sequences.values() for seq in days for j in seq}
     missing: dict[str, list[Job]] = defaultdict(list)
     for j, job in enumerate(problem.jobs):
@@ -184,10 +201,10 @@ def _left_behind(problem: HaulProblem, partial: ModelResult) -> list[Diagnostic]
         jobs.sort(key=lambda j: j.container.index)
         names = ", ".join(str(j.container.index) for j in jobs)
         tonnes = sum(j.container.payload_kg for j in jobs) / 1000
-        found.append(Diagnostic(
+        found.append((jobs[0], Diagnostic(
             level="error", code="haul-left-behind", subject=sid,
-            message=(f"container{'s' if len(jobs) > 1 else ''} {names} at {sid} ({tonnes:.1f} t, the first full at "
-                     f"{clock_text(jobs[0].container.full_at)}) cannot be hauled today under the current limits"),
+            message=(f"container{'s' if len(jobs) > 1 else ''} {names} at {sid} ({tonnes:.1f} t) cannot be hauled today "
+                     f"under the current limits; the first is full at {clock_text(jobs[0].container.full_at)}"),
             fix="see the other haul diagnostics for the fix",
-        ))
+        )))
     return found
