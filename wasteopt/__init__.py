@@ -17,6 +17,8 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from wasteopt.plan.models import Plan
     from wasteopt.scenario.models import Scenario
+    from wasteopt.whatif.compare import Comparison
+    from wasteopt.whatif.site import SiteResult
 
 
 def load_scenario(path: str) -> "Scenario":
@@ -38,3 +40,19 @@ def validate(scenario: "Scenario", plan: "Plan") -> list:
     from wasteopt.plan.validate import validate as _validate
 
     return _validate(scenario, plan)
+
+
+def compare(scenario: "Scenario", variants: list, **options: Any) -> "Comparison":
+    """Plan the base and each variant with the same budget and compare them;
+    see :func:`wasteopt.whatif.compare.compare` for the options."""
+    from wasteopt.whatif.compare import compare as _compare
+
+    return _compare(scenario, variants, **options)
+
+
+def site(scenario: "Scenario", k: int, **options: Any) -> "SiteResult":
+    """The best ``k`` candidate sites for new stations, checked with full plans;
+    see :func:`wasteopt.whatif.site.site` for the options."""
+    from wasteopt.whatif.site import site as _site
+
+    return _site(scenario, k, **options)

@@ -49,3 +49,13 @@ def two_stations() -> Scenario:
                     stations=stations, garages=[Garage(id="G1", x=0, y=0)], fleet=[truck()],
                     variants={"s2-closed": Variant(close=["S2"]), "s1-closed": Variant(close=["S1"]),
                               "s2-and-s3-closed": Variant(close=["S2", "S3"]), "one-truck": Variant(fleet={"V": 1})})
+
+
+@pytest.fixture(scope="session")
+def pool():
+    """One local process pool for the whole session (spawning workers is the slow part)."""
+    from wasteopt.whatif.executors import make_executor
+
+    executor = make_executor(None, workers=2)
+    yield executor
+    executor.shutdown(wait=True)

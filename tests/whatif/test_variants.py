@@ -38,8 +38,8 @@ def test_unknown_variant_names_the_scenario_file(two_stations):
     with pytest.raises(ScenarioError) as caught:
         apply_variants(two_stations, ["s2-closed", "nope", "nada"], source="scen/scenario.yaml")
     assert [str(p) for p in caught.value.problems] == [
-        "scen/scenario.yaml: variant: unknown variant 'nope' (known: one-truck, s1-closed, s2-and-s3-closed, s2-closed)",
-        "scen/scenario.yaml: variant: unknown variant 'nada' (known: one-truck, s1-closed, s2-and-s3-closed, s2-closed)",
+        "scen/scenario.yaml: variant: unknown variant 'nope' (known: one-truck, s1-closed, s2-and-s3-closed, s2-closed; or open:ID, close:ID)",
+        "scen/scenario.yaml: variant: unknown variant 'nada' (known: one-truck, s1-closed, s2-and-s3-closed, s2-closed; or open:ID, close:ID)",
     ]
 
 
@@ -68,3 +68,11 @@ def test_a_closed_station_cannot_be_reopened_by_a_later_variant(two_stations):
     closed = apply_variants(two_stations, ["s2-closed"])
     with pytest.raises(ScenarioError):
         open_sites(closed, ["S2"])
+
+
+def test_ad_hoc_open_and_close_names_need_no_definition(far_village):
+    varied = apply_variants(far_village, ["open:C2", "close:S1"])
+    assert [s.id for s in varied.active_stations] == ["C2"]
+    with pytest.raises(ScenarioError) as caught:
+        apply_variants(far_village, ["open:C9"], source="s.yaml")
+    assert [str(p) for p in caught.value.problems] == ["s.yaml: variants.open:C9.open: unknown station id 'C9'"]

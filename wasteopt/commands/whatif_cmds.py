@@ -1,5 +1,123 @@
-"""CLI commands (filled in by the issue that owns them)."""
+"""CLI commands of the what-if area: ``compare`` (variants side by side) and ``site`` (best K sites).
+
+Thin: parse flags, call :func:`wasteopt.whatif.compare.compare` / :func:`wasteopt.whatif.site.site`
+through the executor chosen by ``--cluster`` / ``--workers``, print the table, write the files.
+Exit status 0, 3 if some plan leaves rooms unserved (everything is still written), 2 on bad input.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import click
 
-COMMANDS: list[click.Command] = []
+from wasteopt.cli import reports_bad_input
+
+EXIT_UNSERVED = 3
+
+
+def _budget_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options both commands share: budget, seed, output directory, where to run."""
+    options = [
+        click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), help="Seconds per plan (wall clock)."),
+        click.option("--iterations", type=click.IntRange(min=1), help="Search iterations per plan (with --seed: reproducible)."),
+        click.option("--seed", type=int, default=0, show_default=True, help="Random seed, the same for every plan."),
+        click.option("--out", "out_dir", type=click.Path(file_okay=False), default="out", show_default=True,
+                     help="Directory for the plans and the summary JSON."),
+        click.option("--cluster", metavar="ADDRESS", help="Run the plans on a Dask cluster (tcp://HOST:8786)."),
+        click.option("--workers", type=click.IntRange(min=1), help="Local worker processes (default: the cores)."),
+        click.option("--quiet", is_flag=True, help="Print nothing but errors."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _progress(quiet: bool) -> Callable[[str], None] | None:
+    """Tell the user which plan just finished, on a terminal only."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    return lambda name: click.echo(f"  planned {name}", err=True)
+
+
+@click.command("compare")
+@click.argument("scenario_path", metavar="SCENARIO", type=click.Path(dir_okay=False))
+@click.option("--variant", "variants", multiple=True, required=True,
+              help="A variant to compare with the base; a+b composes (repeatable).")
+@_budget_options
+@reports_bad_input
+def compare_command(scenario_path: str, variants: tuple[str, ...], time_limit: float | None, iterations: int | None,
+                    seed: int, out_dir: str, cluster: str | None, workers: int | None, quiet: bool) -> None:
+    """Plan SCENARIO and each --variant with the same budget and seed, and compare them side by side.
+
+    Writes OUT/<name>/plan.json for every plan and OUT/comparison.json."""
+    import wasteopt
+    from wasteopt.whatif.compare import compare, save_comparison
+    from wasteopt.whatif.executors import make_executor
+    from wasteopt.whatif.tables import comparison_table
+
+    scenario = wasteopt.load_scenario(scenario_path)
+    executor = make_executor(cluster, workers or min(len(variants) + 1, _cores()))
+    try:
+        result = compare(scenario, list(variants), time_limit=time_limit, iterations=iterations, seed=seed,
+                         executor=executor, source=scenario_path, progress=_progress(quiet))
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+    save_comparison(result, out_dir)
+    if not quiet:
+        click.echo(comparison_table(result))
+        click.echo(f"plans and comparison.json written to {Path(out_dir)}")
+    if result.any_unserved:
+        sys.exit(EXIT_UNSERVED)
+
+
+@click.command("site")
+@click.argument("scenario_path", metavar="SCENARIO", type=click.Path(dir_okay=False))
+@click.option("--open", "k", type=click.IntRange(min=1), required=True, help="How many candidate sites to open.")
+@click.option("--candidates", help="Comma-separated candidate station ids to choose from (default: all).")
+@click.option("--top", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Selections to re-plan with the real engine.")
+@click.option("--model-time-limit", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              help="Seconds for the facility-location model (all its solves together).")
+@_budget_options
+@reports_bad_input
+def site_command(scenario_path: str, k: int, candidates: str | None, top: int, model_time_limit: float,
+                 time_limit: float | None, iterations: int | None, seed: int, out_dir: str, cluster: str | None,
+                 workers: int | None, quiet: bool) -> None:
+    """Choose the best K candidate sites for new transfer stations in SCENARIO.
+
+    A facility-location model proposes the best --top selections; each is re-planned with the real
+    engine and ranked by full-chain daily cost plus annualised build cost. Writes OUT/site.json and
+    OUT/<selection>/plan.json."""
+    import wasteopt
+    from wasteopt.whatif.executors import make_executor
+    from wasteopt.whatif.site import save_site, site
+    from wasteopt.whatif.tables import site_table
+
+    scenario = wasteopt.load_scenario(scenario_path)
+    wanted = [c.strip() for c in candidates.split(",") if c.strip()] if candidates else None
+    executor = make_executor(cluster, workers or min(top, _cores()))
+    try:
+        result = site(scenario, k, candidates=wanted, time_limit=time_limit, iterations=iterations, seed=seed,
+                      executor=executor, top=top, model_time_limit=model_time_limit, source=scenario_path,
+                      progress=_progress(quiet))
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+    save_site(result, out_dir)
+    if not quiet:
+        click.echo(site_table(result))
+        click.echo(f"plans and site.json written to {Path(out_dir)}")
+    if result.any_unserved:
+        sys.exit(EXIT_UNSERVED)
+
+
+def _cores() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
+
+COMMANDS: list[click.Command] = [compare_command, site_command]

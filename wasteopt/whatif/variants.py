@@ -8,6 +8,10 @@ Closing a station removes it from ``stations`` altogether rather than re-labelli
 and the validator both treat exactly the stations with ``status == "existing"`` as usable, and a
 closed station must not come back as a "candidate" that a later site search could build (and charge
 a build cost for).
+
+Besides the variants a scenario defines, two ad-hoc forms need no definition: ``open:ID`` and
+``close:ID`` (a name the scenario defines itself wins). The site search records its selections this
+way in ``plan.variant``, so ``wasteopt validate`` can rebuild the scenario any plan was made for.
 """
 
 from __future__ import annotations
@@ -38,16 +42,36 @@ def apply_variants(scenario: Scenario, names: Sequence[str], *, source: str | No
     name, and every id a variant refers to that the scenario lacks, is reported at once.
     """
     where = source or scenario.name
-    unknown = [n for n in names if n not in scenario.variants]
+    unknown = [n for n in names if resolve(scenario, n) is None]
     if unknown:
         known = ", ".join(sorted(scenario.variants)) or "none defined"
         raise ScenarioError(
-            [Problem(where, None, "variant", f"unknown variant {n!r} (known: {known})") for n in unknown]
+            [Problem(where, None, "variant", f"unknown variant {n!r} (known: {known}; or open:ID, close:ID)")
+             for n in unknown]
         )
     result = scenario
     for name in names:
-        result = apply_variant(result, scenario.variants[name], name=name, source=where)
+        variant = resolve(scenario, name)
+        assert variant is not None
+        result = apply_variant(result, variant, name=name, source=where)
     return result
+
+
+def resolve(scenario: Scenario, name: str) -> Variant | None:
+    """The variant a name stands for: the scenario's own, an ad-hoc ``open:ID`` / ``close:ID``, or None."""
+    if name in scenario.variants:
+        return scenario.variants[name]
+    action, _, ident = name.partition(":")
+    if ident and action == "open":
+        return Variant(open=[ident])
+    if ident and action == "close":
+        return Variant(close=[ident])
+    return None
+
+
+def site_names(station_ids: Iterable[str]) -> list[str]:
+    """The ad-hoc variant names that open the given candidate sites (``open:C03``, ...)."""
+    return [f"open:{i}" for i in station_ids]
 
 
 def apply_variant(scenario: Scenario, variant: Variant, *, name: str = "variant", source: str | None = None) -> Scenario:
@@ -67,8 +91,7 @@ def apply_variant(scenario: Scenario, variant: Variant, *, name: str = "variant"
 
 def open_sites(scenario: Scenario, station_ids: Iterable[str]) -> Scenario:
     """The scenario with the given candidate stations opened (the site search's variants)."""
-    ids = list(station_ids)
-    return apply_variant(scenario, Variant(open=ids), name="open:" + COMPOSE.join(ids))
+    return apply_variants(scenario, site_names(station_ids))
 
 
 def opened_candidates(base: Scenario, variant: Scenario) -> list[Station]:

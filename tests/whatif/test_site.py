@@ -1,0 +1,56 @@
+"""site(): the facility-location estimate proposes, full plans decide."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from wasteopt.plan.validate import validate
+from wasteopt.scenario.errors import ScenarioError
+from wasteopt.whatif.site import save_site, site
+from wasteopt.whatif.tables import site_table
+from wasteopt.whatif.variants import apply_variants
+
+
+def test_the_site_in_the_far_village_ranks_first(far_village, pool, tmp_path):
+    result = site(far_village, 1, iterations=200, seed=1, executor=pool, top=3)
+    assert [c.sites for c in result.choices][0] == ["C1"]
+    assert sorted(tuple(c.sites) for c in result.choices) == [("C1",), ("C2",), ("C3",)]
+    best = result.choices[0]
+    assert best.rank == 1 and best.estimate_rank == 1
+    assert best.saving_per_day == pytest.approx(result.base_kpis["cost"] - best.kpis["cost"], abs=0.01)
+    assert best.saving_per_day > 0
+    assert best.payback_years == round(500_000 / (best.saving_per_day * 365), 2)
+    assert best.full_cost == pytest.approx(best.kpis["cost"] + 500_000 / 20 / 365, abs=0.01)
+    assert [c.full_cost for c in result.choices] == sorted(c.full_cost for c in result.choices)
+    assert result.calibration["alpha"] > 1  # real routes drive more than the stems alone
+    for choice in result.choices:
+        assert choice.plan.variant == [f"open:{choice.sites[0]}"]
+        assert validate(apply_variants(far_village, choice.plan.variant), choice.plan) == []
+    assert validate(far_village, result.base_plan) == []
+    assert result.agreement["n"] == 3 and result.agreement["spearman"] is not None
+
+    save_site(result, tmp_path)
+    data = json.loads((tmp_path / "site.json").read_text())
+    assert [c["sites"] for c in data["choices"]][0] == ["C1"]
+    assert (tmp_path / "open-C1" / "plan.json").exists() and (tmp_path / "base" / "plan.json").exists()
+    table = site_table(result).splitlines()
+    assert table[2].split()[:2] == ["1", "C1"]
+
+
+def test_candidates_can_be_restricted(far_village, pool):
+    result = site(far_village, 1, candidates=["C2", "C3"], iterations=100, seed=1, executor=pool, top=5)
+    assert sorted(c.sites[0] for c in result.choices) == ["C2", "C3"]  # only two selections exist
+
+
+def test_bad_candidates_and_k_are_reported_together(far_village):
+    with pytest.raises(ScenarioError) as caught:
+        site(far_village, 1, candidates=["C9", "S1"], source="f.yaml")
+    assert [str(p) for p in caught.value.problems] == [
+        "f.yaml: --candidates: unknown station id 'C9'",
+        "f.yaml: --candidates: station 'S1' is already in use, not a candidate site",
+    ]
+    with pytest.raises(ScenarioError) as caught:
+        site(far_village, 4, source="f.yaml")
+    assert [str(p) for p in caught.value.problems] == ["f.yaml: --open: cannot open 4 of 3 candidate sites"]

@@ -1,0 +1,55 @@
+"""The figures a planner compares between plans: fleet, km, hours, unload trips, station loads, cost.
+
+Computed from the plan's routes and its own ``kpis`` (the engine's cost), against the scenario the
+plan was made for (station capacities differ between variants).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from wasteopt.plan.models import Plan
+from wasteopt.scenario.models import Scenario
+
+DELTA_KEYS = ("trucks", "distance_km", "vehicle_hours", "unload_trips", "haul_trips", "cost", "unserved")
+"""The figures whose difference from the base a comparison reports."""
+
+DAYS_PER_YEAR = 365
+
+
+def summarise(scenario: Scenario, plan: Plan, violations: Sequence[object] = ()) -> dict[str, Any]:
+    """One plan's comparison figures (JSON-ready), with the validator's findings as text."""
+    loads = {str(k): float(v) for k, v in (plan.kpis.get("station_load_kg") or {}).items()}
+    capacity = {s.id: s.capacity_t_per_day for s in scenario.active_stations}
+    used = [r for r in plan.routes if any(s.kind == "room" for s in r.stops)]
+    return {
+        "trucks": int(plan.kpis.get("vehicles_used", len(used))),
+        "distance_km": round(float(plan.kpis.get("distance_km", sum(r.distance_km for r in plan.routes))), 3),
+        "collection_km": round(sum(r.distance_km for r in plan.routes), 3),
+        "vehicle_hours": round(sum(r.duration_h for r in plan.routes), 3),
+        "unload_trips": sum(r.unload_trips for r in plan.routes),
+        "haul_trips": len(plan.haul),
+        "station_t": {sid: round(loads.get(sid, 0.0) / 1000, 3) for sid in capacity},
+        "station_utilisation": {sid: round(loads.get(sid, 0.0) / 1000 / cap, 4) for sid, cap in capacity.items()},
+        "cost": round(float(plan.kpis.get("cost", sum(r.cost for r in plan.routes))), 2),
+        "unserved": len(plan.unserved),
+        "violations": [str(v) for v in violations],
+    }
+
+
+def delta(base: dict[str, Any], other: dict[str, Any]) -> dict[str, float]:
+    """``other − base`` for each figure in :data:`DELTA_KEYS`."""
+    return {key: round(other[key] - base[key], 3) for key in DELTA_KEYS}
+
+
+def annualised_per_day(build_cost: float, lifetime_years: float | None) -> float:
+    """A build cost spread evenly over the station's life, per day (no lifetime given: 20 years)."""
+    return build_cost / (lifetime_years or 20.0) / DAYS_PER_YEAR
+
+
+def payback_years(build_cost: float, daily_saving: float) -> float | str:
+    """Years until the daily saving repays the build cost; ``"never"`` if nothing is saved."""
+    if daily_saving <= 0:
+        return "never"
+    return round(build_cost / (daily_saving * DAYS_PER_YEAR), 2)

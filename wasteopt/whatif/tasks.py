@@ -1,0 +1,30 @@
+"""The unit of work a what-if sweep sends to an executor: plan one (already varied) scenario.
+
+A top-level function, so it pickles for a process pool and for Dask workers alike; it takes the
+scenario itself (pydantic models pickle), not a file path, so workers need no shared disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from wasteopt.plan.models import Plan
+from wasteopt.scenario.models import Scenario
+
+
+@dataclass(frozen=True)
+class Budget:
+    """The same search budget for every plan of a study, so their costs are comparable."""
+
+    time_limit: float | None = None
+    iterations: int | None = None
+    seed: int = 0
+
+
+def plan_task(scenario: Scenario, variant: Sequence[str], budget: Budget) -> Plan:
+    """Plan the day for ``scenario`` with the real engine; the plan records the variants applied."""
+    from wasteopt.solve.engine import solve
+
+    plan = solve(scenario, time_limit=budget.time_limit, iterations=budget.iterations, seed=budget.seed)
+    return plan.model_copy(update={"variant": list(variant)})
