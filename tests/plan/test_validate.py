@@ -229,6 +229,11 @@ def test_unloaded_mismatch() -> None:
     assert findings(lambda d: stop(d, 0, 3).update(unloaded_kg=600)) == {("unloaded-mismatch", "small-01"), ("kpi-station-load", "S1")}
 
 
+def test_unloaded_not_reported() -> None:
+    found = findings(lambda d: stop(d, 1, 3).pop("unloaded_kg"))
+    assert found == {("unloaded-mismatch", "small-02"), ("kpi-station-load", "S2")}
+
+
 def test_collected_mismatch() -> None:
     assert findings(lambda d: stop(d, 0, 1).update(collected_kg=250)) == {("collected-mismatch", "R1")}
 
