@@ -247,7 +247,8 @@ def _check_station(station: str, slots: int, swap_min: float, unloads: list[_Unl
         waiting = [trips[j] for j in range(k) if trips[j].pickup + swap_s > needed + TOL_S]
         if len(waiting) + 1 > slots:
             names = ", ".join(str(w.trip.container) for w in waiting)
-            found.append(Violation("haul-storage", station, f"needs {name} at {clock_text(needed)}, but full containers {names} are still there ({slots} slots)"))
+            held = f"container {names} is" if len(waiting) == 1 else f"containers {names} are"
+            found.append(Violation("haul-storage", station, f"needs {name} at {clock_text(needed)}, but full {held} still there ({slots} slot{'s' if slots > 1 else ''})"))
     return found
 
 
