@@ -355,6 +355,17 @@ def test_kpi_vehicles_used() -> None:
     assert findings(lambda d: d["kpis"].update(vehicles_used=3)) == {("kpi-vehicles", "kpis")}
 
 
+def test_kpi_vehicle_hours() -> None:
+    assert findings(lambda d: d["kpis"].update(vehicle_hours=1.5)) == {("kpi-hours", "kpis")}
+    assert findings(lambda d: d["kpis"].update(vehicle_hours=1.361)) == set()
+
+
+@pytest.mark.parametrize(("name", "right"), [("unload_trips", 2), ("rooms_served", 4), ("rooms_unserved", 1)])
+def test_kpi_counts(name: str, right: int) -> None:
+    assert findings(lambda d: d["kpis"].update({name: right})) == set()
+    assert findings(lambda d: d["kpis"].update({name: right + 1})) == {("kpi-counts", "kpis")}
+
+
 def test_kpi_cost() -> None:
     assert findings(lambda d: d["kpis"].update(cost=300.0)) == {("kpi-cost", "kpis")}
 

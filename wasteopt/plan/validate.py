@@ -13,7 +13,8 @@ only code it shares with the engines, besides the data models) and returns a lis
   ``time-window``, ``station-hours``, ``shift-start``, ``shift-end``, ``distance-mismatch``,
   ``duration-mismatch``, ``cost-mismatch``, ``unload-trips-mismatch``;
 - across routes: ``station-capacity``; the plan's own totals: ``kpi-distance``, ``kpi-vehicles``,
-  ``kpi-cost``, ``kpi-station-load``;
+  ``kpi-hours``, ``kpi-cost``, ``kpi-counts`` (unload_trips, rooms_served, rooms_unserved),
+  ``kpi-station-load`` — each only if the plan reports it;
 - the haul (stations → plant): whatever :func:`wasteopt.plan.validate_haul.check_haul` reports.
 
 The scenario given is the one the plan was made for, variants already applied: a candidate station
@@ -27,7 +28,7 @@ from collections import Counter, defaultdict
 from wasteopt.network import network_for
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Plan, Route
-from wasteopt.plan.validate_route import TOL_COST, TOL_KG, TOL_KM, Places, check_route, close_enough
+from wasteopt.plan.validate_route import TOL_COST, TOL_H, TOL_KG, TOL_KM, Places, check_route, close_enough
 from wasteopt.plan.violation import Violation
 from wasteopt.scenario.models import Scenario, VehicleType
 
@@ -133,6 +134,18 @@ def _check_kpis(plan: Plan) -> list[Violation]:
         used = sum(any(s.kind != "garage" for s in r.stops) for r in routes)
         if kpis["vehicles_used"] != used:
             found.append(Violation("kpi-vehicles", "kpis", f"vehicles_used {kpis['vehicles_used']}, but {used} routes leave their garage"))
+    if _is_number(kpis.get("vehicle_hours")):
+        hours = sum(r.duration_h for r in routes)
+        if not close_enough(kpis["vehicle_hours"], hours, TOL_H * slack + 0.0005):
+            found.append(Violation("kpi-hours", "kpis", f"vehicle_hours {kpis['vehicle_hours']:g}, the routes add up to {hours:.4f}"))
+    counts = {
+        "unload_trips": sum(s.kind == "station" for r in routes for s in r.stops),
+        "rooms_served": sum(s.kind == "room" for r in routes for s in r.stops),
+        "rooms_unserved": len(plan.unserved),
+    }
+    for name, count in counts.items():
+        if _is_number(kpis.get(name)) and kpis[name] != count:
+            found.append(Violation("kpi-counts", "kpis", f"{name} {kpis[name]}, the plan has {count}"))
     key = "collection_cost" if "collection_cost" in kpis else ("cost" if not plan.haul else None)
     if key is not None and _is_number(kpis.get(key)):
         total = sum(r.cost for r in routes)
