@@ -60,9 +60,13 @@ def plan_summary(plan: Plan) -> str:
     km = sum(r.distance_km for r in plan.routes)
     cost = sum(r.cost for r in plan.routes)
     return (
-        f"{len(plan.routes)} routes, {served} rooms served, {len(plan.unserved)} unserved, "
-        f"{km:.2f} km, collection cost {cost:.2f}, {len(plan.haul)} haul trips"
+        f"{_count(len(plan.routes), 'route')}, {_count(served, 'room')} served, {len(plan.unserved)} unserved, "
+        f"{km:.2f} km, collection cost {cost:.2f}, {_count(len(plan.haul), 'haul trip')}"
     )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 @click.command("validate")
@@ -86,7 +90,7 @@ def validate_command(scenario_path: str, plan_path: str) -> None:
     for violation in violations:
         click.echo(str(violation))
     if violations:
-        click.echo(f"{len(violations)} violation{'s' if len(violations) > 1 else ''}")
+        click.echo(_count(len(violations), "violation"))
         sys.exit(EXIT_VIOLATIONS)
     click.echo(f"plan is valid: {plan_summary(plan)}")
 
