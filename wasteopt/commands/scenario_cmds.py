@@ -1,5 +1,52 @@
-"""CLI commands (filled in by the issue that owns them)."""
+"""CLI commands about scenarios: ``check`` (validate and summarise), ``schema``, ``generate``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import click
 
-COMMANDS: list[click.Command] = []
+from wasteopt.cli import reports_bad_input
+from wasteopt.scenario.generate import DEFAULT_SEED, PRESETS, generate
+from wasteopt.scenario.loader import load_scenario
+from wasteopt.scenario.models import Scenario
+from wasteopt.scenario.summary import summary_lines, warnings
+from wasteopt.scenario.writer import save_scenario
+
+
+@click.command("check")
+@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@reports_bad_input
+def check(scenario: Path) -> None:
+    """Validate SCENARIO (scenario.yaml) and print a summary; exit 2 listing every problem."""
+    loaded = load_scenario(scenario)
+    for line in summary_lines(loaded):
+        click.echo(line)
+    for warning in warnings(loaded):
+        click.echo(f"warning: {warning}")
+
+
+@click.command("schema")
+def schema() -> None:
+    """Print the JSON Schema of the scenario format."""
+    click.echo(json.dumps(Scenario.model_json_schema(), indent=2, ensure_ascii=False))
+
+
+@click.command("generate")
+@click.argument("preset", type=click.Choice(sorted(PRESETS)), default="zhangdian")
+@click.option("--rooms", type=click.IntRange(min=1), default=None, help="Collection rooms (default: the preset's).")
+@click.option("--stations", type=click.IntRange(min=1), default=None,
+              help="Existing transfer stations (default: the preset's, scaled with --rooms).")
+@click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True, help="Random seed; same seed, same files.")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Directory to write scenario.yaml and its CSV tables to.")
+def generate_cmd(preset: str, rooms: int | None, stations: int | None, seed: int, out: Path) -> None:
+    """Write a synthetic scenario following PRESET (default zhangdian) to --out."""
+    scenario = generate(preset, rooms=rooms, stations=stations, seed=seed)
+    path = save_scenario(scenario, out)
+    click.echo(f"wrote {path}: {len(scenario.rooms)} rooms, {len(scenario.active_stations)} stations "
+               f"(+{len(scenario.stations) - len(scenario.active_stations)} candidate sites)")
+
+
+COMMANDS: list[click.Command] = [check, schema, generate_cmd]

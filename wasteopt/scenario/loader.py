@@ -1,0 +1,119 @@
+"""Load a scenario from ``scenario.yaml`` (and the CSV tables it points to), reporting every problem.
+
+``load_scenario(path)`` returns a :class:`Scenario` or raises :class:`ScenarioError` carrying all the
+problems found, each as ``FILE:LINE: field: message``. The stages: parse the YAML (keeping lines),
+read each list section inline or from its CSV table and validate it record by record, validate the
+rest of the file, cross-check records against each other, and check the travel matrix file if any.
+
+Paths inside the scenario (CSV tables, the matrix file) are relative to ``scenario.yaml``; the
+matrix path is stored absolute in the model so it works from any working directory.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from wasteopt.scenario.checks import Context, cross_check
+from wasteopt.scenario.errors import Problem, ScenarioError
+from wasteopt.scenario.messages import describe, field_label
+from wasteopt.scenario.models import Identifier, Scenario, Travel, Variant
+from wasteopt.scenario.sections import SECTIONS, Section, read_section
+from wasteopt.scenario.yaml_source import YamlDocument, read_yaml
+
+_VARIANTS = TypeAdapter(dict[Identifier, Variant])
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """The scenario in ``path``; raises :class:`ScenarioError` with every problem found."""
+    scenario, problems = read_scenario(path)
+    if problems or scenario is None:
+        raise ScenarioError(problems)
+    return scenario
+
+
+def read_scenario(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
+    """The scenario (``None`` if it cannot be built) and every problem, sorted by file and line."""
+    display = str(path)
+    path = Path(path)
+    document, problems = read_yaml(path, display)
+    if document is None:
+        return None, problems
+    if not isinstance(document.data, dict):
+        return None, [*problems, Problem(display, 1, "yaml", "must be a mapping of sections (name:, rooms:, stations:, ...)")]
+    data: dict[str, Any] = document.data
+    base_display = os.path.dirname(display)
+    sections: dict[str, Section] = {}
+    for name in SECTIONS:
+        if name in data:
+            sections[name], found = read_section(name, data[name], document, display, path.parent, base_display)
+            problems += found
+    rest = _absolute_matrix_path({k: v for k, v in data.items() if k not in SECTIONS}, path.parent)
+    scenario, found = _validate_top(rest, sections, document, display)
+    problems += found
+    travel = scenario.travel if scenario else _try(lambda: Travel.model_validate(rest.get("travel", {})))
+    variants = scenario.variants if scenario else _try(lambda: _VARIANTS.validate_python(rest.get("variants", {})))
+    problems += cross_check(Context(sections, document, display, travel, variants))
+    if scenario is not None and scenario.travel.model == "matrix":
+        problems += _matrix_problems(scenario, _matrix_display(data, base_display))
+    problems.sort(key=lambda p: (p.file != display, p.file, p.line or 0))
+    return (scenario if not problems else None), problems
+
+
+def _validate_top(
+    rest: dict[str, Any], sections: dict[str, Section], document: YamlDocument, display: str
+) -> tuple[Scenario | None, list[Problem]]:
+    """Validate everything but the list sections (passed in as already-valid records)."""
+    records = {name: [record for record, _ in section.records] for name, section in sections.items()}
+    try:
+        return Scenario.model_validate({**rest, **records}), []
+    except ValidationError as error:
+        problems = []
+        for detail in error.errors():
+            message = describe(detail)
+            problems.append(Problem(display, document.line_of(detail["loc"]), field_label(detail["loc"], message), message))
+        return None, problems
+
+
+def _try(build: Any) -> Any:
+    try:
+        return build()
+    except (ValidationError, TypeError, ValueError):
+        return None
+
+
+def _absolute_matrix_path(rest: dict[str, Any], base: Path) -> dict[str, Any]:
+    """A copy of the top level with ``travel.matrix.file`` made absolute (relative to the YAML file)."""
+    travel = rest.get("travel")
+    if not (isinstance(travel, dict) and isinstance(travel.get("matrix"), dict)):
+        return rest
+    matrix = travel["matrix"]
+    if not isinstance(matrix.get("file"), str) or not matrix["file"]:
+        return rest
+    absolute = os.path.normpath(os.path.join(os.path.abspath(base), matrix["file"]))
+    return {**rest, "travel": {**travel, "matrix": {**matrix, "file": absolute}}}
+
+
+def _matrix_display(data: dict[str, Any], base_display: str) -> str:
+    relative = data["travel"]["matrix"]["file"]
+    return os.path.join(base_display, relative) if base_display and not os.path.isabs(relative) else relative
+
+
+def _matrix_problems(scenario: Scenario, display: str) -> list[Problem]:
+    """The matrix file must be readable and cover every place of the scenario."""
+    from wasteopt.network.matrix_file import read_matrix_arrays
+
+    assert scenario.travel.matrix is not None
+    try:
+        arrays = read_matrix_arrays(scenario.travel.matrix.file, display)
+    except ScenarioError as error:
+        return error.problems
+    known = set(arrays.ids)
+    missing = [pid for pid in scenario.locations() if pid not in known]
+    if not missing:
+        return []
+    shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+    return [Problem(display, None, "ids", f"{len(missing)} places of the scenario are not in the matrix: {shown}")]

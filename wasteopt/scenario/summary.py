@@ -1,0 +1,65 @@
+"""What ``wasteopt check`` prints about a valid scenario: its size, and warnings worth a look.
+
+Warnings are things that load fine but will likely hurt a plan (too little station capacity for the
+day's waste, a plant that cannot take it all, no haul trucks). Problems that make a scenario unusable
+are errors raised by the loader instead.
+"""
+
+from __future__ import annotations
+
+from wasteopt.scenario.models import Scenario
+
+
+def summary_lines(scenario: Scenario) -> list[str]:
+    """A few lines describing the scenario's size, waste, capacities and fleet."""
+    existing = scenario.active_stations
+    candidates = [s for s in scenario.stations if s.status == "candidate"]
+    towns = {r.town for r in scenario.rooms if r.town}
+    villages = {(r.town, r.village) for r in scenario.rooms if r.village}
+    trucks = sum(v.count for v in scenario.fleet)
+    per_trip_t = sum(v.count * v.capacity_kg for v in scenario.fleet) / 1000
+    haul = sum(h.count for h in scenario.haul_fleet)
+    lines = [
+        f"{scenario.name}: {len(scenario.rooms)} rooms, {len(existing)} stations "
+        f"(+{len(candidates)} candidate sites), {len(scenario.plants)} plant{'s' * (len(scenario.plants) != 1)}, "
+        f"{len(scenario.garages)} garage{'s' * (len(scenario.garages) != 1)}",
+        f"  towns {len(towns)}, villages {len(villages)}",
+        f"  waste {waste_t(scenario):.1f} t/day",
+        f"  station capacity {sum(s.capacity_t_per_day for s in existing):.1f} t/day at existing stations"
+        + (f", {sum(s.capacity_t_per_day for s in candidates):.1f} t/day at candidate sites" if candidates else ""),
+        f"  collection fleet {trucks} trucks in {len(scenario.fleet)} types, {per_trip_t:.1f} t per trip "
+        "(all trucks once; each can make several trips a shift)",
+    ]
+    lines += [f"    {v.id}: {v.count} × {v.capacity_kg:g} kg, class {v.vehicle_class}, garage {v.garage}" for v in scenario.fleet]
+    lines.append(f"  haul fleet {haul} hook-lift trucks" + "".join(
+        f"; {h.id}: {h.count} × {h.container_payload_t:g} t containers" for h in scenario.haul_fleet))
+    if scenario.variants:
+        lines.append(f"  variants {', '.join(scenario.variants)}")
+    return lines
+
+
+def warnings(scenario: Scenario) -> list[str]:
+    """Things that load fine but will likely leave waste uncollected or unhauled."""
+    found = []
+    daily = waste_t(scenario)
+    capacity = sum(s.capacity_t_per_day for s in scenario.active_stations)
+    if not scenario.active_stations:
+        found.append("no existing station: trucks have nowhere to unload unless a variant opens a candidate site")
+    elif capacity < daily:
+        found.append(f"existing station capacity {capacity:.1f} t/day is below the daily waste {daily:.1f} t")
+    plant_capacity = [p.capacity_t_per_day for p in scenario.plants]
+    if not scenario.plants:
+        found.append("no treatment plant: the haul to the plant cannot be planned")
+    elif None not in plant_capacity and sum(plant_capacity) < daily:  # type: ignore[arg-type]
+        found.append(f"plant capacity {sum(plant_capacity):.1f} t/day is below the daily waste {daily:.1f} t")  # type: ignore[arg-type]
+    if scenario.plants and not any(h.count for h in scenario.haul_fleet):
+        found.append("no hook-lift trucks: containers cannot be hauled to the plant")
+    per_trip = sum(v.count * v.capacity_kg for v in scenario.fleet) / 1000
+    if 0 < per_trip < daily / 4:
+        found.append(f"the fleet carries {per_trip:.1f} t per trip: the daily waste needs more than 4 trips per truck")
+    return found
+
+
+def waste_t(scenario: Scenario) -> float:
+    """Total waste per day, tonnes."""
+    return sum(r.waste_kg_per_day for r in scenario.rooms) / 1000

@@ -1,0 +1,97 @@
+"""Write a scenario as ``scenario.yaml`` plus CSV tables, so that loading the files gives it back exactly.
+
+Rooms and stations go to ``rooms.csv`` and ``stations.csv`` (they are spreadsheets in real life); the
+short sections stay inline in the YAML. Floats are written with Python's shortest round-trip repr,
+clock times as ``HH:MM``; columns that are empty in every row are left out. The matrix file path is
+written relative to the directory, as a user would write it. Files are replaced atomically.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import TypeAdapter
+
+from wasteopt.scenario.models import Room, Scenario, Station
+
+TABLES: dict[str, type] = {"rooms": Room, "stations": Station}
+"""Sections written as CSV tables (the others are written inline)."""
+
+
+def save_scenario(scenario: Scenario, directory: str | Path) -> Path:
+    """Write ``directory/scenario.yaml`` and its tables; returns the YAML path."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, model in TABLES.items():
+        _write_atomic(directory / f"{name}.csv", table_csv(getattr(scenario, name), model))
+    target = directory / "scenario.yaml"
+    _write_atomic(target, scenario_yaml(scenario, directory))
+    return target
+
+
+def scenario_yaml(scenario: Scenario, directory: Path) -> str:
+    """The text of ``scenario.yaml``: the top level inline, tables by relative path."""
+    data = scenario.model_dump(mode="json", exclude_none=True, exclude=set(TABLES))
+    ordered: dict[str, Any] = {key: data[key] for key in ("name", "description", "planning", "travel") if key in data}
+    matrix = ordered.get("travel", {}).get("matrix")
+    if matrix is not None:
+        matrix["file"] = Path(os.path.relpath(matrix["file"], os.path.abspath(directory))).as_posix()
+    ordered.update({name: f"{name}.csv" for name in TABLES})
+    ordered.update({key: _id_first(value) for key, value in data.items() if key not in ordered})
+    body = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=100)
+    return "# wasteopt scenario (format: `wasteopt schema`); rooms and stations are CSV tables beside this file.\n" + body
+
+
+def table_csv(records: list[Any], model: type) -> str:
+    """CSV text of ``records``: one column per model field (in model order) that is set in some row."""
+    rows = TypeAdapter(list[model]).dump_python(records, mode="json")
+    columns = [name for name in _field_order(model) if any(row[name] is not None for row in rows)]
+    if not rows:
+        columns = [name for name, info in model.model_fields.items() if info.is_required()]
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([_cell(row[name]) for name in columns] for row in rows)
+    return buffer.getvalue()
+
+
+def _field_order(model: type) -> list[str]:
+    """Model fields with ``id`` and ``name`` first, as a person reads a table."""
+    first = [name for name in ("id", "name") if name in model.model_fields]
+    return first + [name for name in model.model_fields if name not in first]
+
+
+def _id_first(value: Any) -> Any:
+    """Inline records with ``id`` and ``name`` first, recursively."""
+    if isinstance(value, list):
+        return [_id_first(item) for item in value]
+    if isinstance(value, dict) and "id" in value:
+        first = {key: value[key] for key in ("id", "name") if key in value}
+        return {**first, **{key: item for key, item in value.items() if key not in first}}
+    return value
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` as UTF-8 to a temporary file beside ``path``, then rename it into place."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
