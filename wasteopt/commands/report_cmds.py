@@ -1,5 +1,125 @@
-"""CLI commands (filled in by the issue that owns them)."""
+"""CLI commands of the report area: ``report`` (offline HTML, optional PNGs), ``sheets`` (driver
+sheets), ``export`` (GeoJSON or a CSV of stops). Thin: read the inputs, call ``wasteopt.report``,
+write atomically, say what was written. Unreadable inputs are one line each and exit status 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
 
 import click
 
-COMMANDS: list[click.Command] = []
+from wasteopt.cli import EXIT_BAD_INPUT, reports_bad_input
+from wasteopt.plan.models import Plan, write_json_atomic
+from wasteopt.scenario.errors import Problem, ScenarioError
+from wasteopt.scenario.models import Scenario
+
+
+def load_inputs(plan_path: str, scenario_path: str) -> tuple[Scenario, Plan]:
+    """The scenario (with the plan's variants applied) and the plan. A scenario problem or a plan id
+    the scenario lacks is a ScenarioError; an unreadable plan file is one line on stderr, exit 2."""
+    import wasteopt
+    from wasteopt.commands.plan_cmds import PlanFileError, read_plan_file, scenario_of_plan
+    from wasteopt.report.checks import plan_problems
+
+    scenario = wasteopt.load_scenario(scenario_path)
+    try:
+        plan = read_plan_file(plan_path)
+    except PlanFileError as error:
+        click.echo(str(error), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    scenario = scenario_of_plan(scenario, plan, scenario_path)
+    problems = plan_problems(scenario, plan, plan_path)
+    if problems:
+        raise ScenarioError(problems)
+    return scenario, plan
+
+
+def read_comparison(path: str) -> Any:
+    """The parsed ``comparison.json`` (shape checked loosely by the report itself)."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ScenarioError([Problem(path, None, "comparison", f"cannot read: {getattr(error, 'strerror', None) or error}")]) from None
+    except json.JSONDecodeError as error:
+        raise ScenarioError([Problem(path, error.lineno, "comparison", f"not valid JSON: {error.msg}")]) from None
+
+
+def _size(path: Path) -> str:
+    return f"{path.stat().st_size / 1024:,.0f} kB"
+
+
+@click.command("report")
+@click.argument("plan_path", metavar="PLAN", type=click.Path(dir_okay=False))
+@click.option("--scenario", "scenario_path", required=True, type=click.Path(dir_okay=False), help="The plan's scenario.yaml.")
+@click.option("-o", "--out", "out_path", default="report.html", show_default=True, type=click.Path(dir_okay=False),
+              help="HTML file to write.")
+@click.option("--comparison", "comparison_path", type=click.Path(dir_okay=False),
+              help="comparison.json from `wasteopt compare`: show the variants side by side.")
+@click.option("--png", "png_dir", type=click.Path(file_okay=False), help="Also write PNG plots into this folder.")
+@reports_bad_input
+def report_command(plan_path: str, scenario_path: str, out_path: str, comparison_path: str | None, png_dir: str | None) -> None:
+    """Write one self-contained HTML report of PLAN (map, KPIs, station loads, timelines, tables).
+
+    The file needs no network: open it on any PC, offline."""
+    from wasteopt.report.html import render_report
+
+    scenario, plan = load_inputs(plan_path, scenario_path)
+    comparison = read_comparison(comparison_path) if comparison_path else None
+    write_json_atomic(out_path, render_report(scenario, plan, comparison))
+    click.echo(f"wrote {out_path} ({_size(Path(out_path))})")
+    if png_dir:
+        from wasteopt.report.png import PlotsUnavailable, write_pngs
+
+        try:
+            for path in write_pngs(scenario, plan, png_dir):
+                click.echo(f"wrote {path}")
+        except PlotsUnavailable as error:
+            raise ScenarioError([Problem(png_dir, None, "png", str(error))]) from None
+
+
+@click.command("sheets")
+@click.argument("plan_path", metavar="PLAN", type=click.Path(dir_okay=False))
+@click.option("--scenario", "scenario_path", required=True, type=click.Path(dir_okay=False), help="The plan's scenario.yaml.")
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for the sheets.")
+@reports_bad_input
+def sheets_command(plan_path: str, scenario_path: str, out_dir: str) -> None:
+    """Write a driver sheet per truck of PLAN: OUT/<truck>.csv, OUT/<truck>.html (printable), OUT/index.html."""
+    from wasteopt.report.sheets import write_sheets
+
+    scenario, plan = load_inputs(plan_path, scenario_path)
+    write_sheets(scenario, plan, out_dir)
+    click.echo(f"wrote sheets for {len(plan.routes)} trucks to {out_dir} (open {Path(out_dir) / 'index.html'})")
+
+
+@click.command("export")
+@click.argument("plan_path", metavar="PLAN", type=click.Path(dir_okay=False))
+@click.option("--scenario", "scenario_path", required=True, type=click.Path(dir_okay=False), help="The plan's scenario.yaml.")
+@click.option("--format", "fmt", required=True, type=click.Choice(["geojson", "csv"]),
+              help="geojson: places and trips for GIS (RFC 7946); csv: every stop, for spreadsheets.")
+@click.option("-o", "--out", "out_path", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@reports_bad_input
+def export_command(plan_path: str, scenario_path: str, fmt: str, out_path: str) -> None:
+    """Export PLAN as GeoJSON (rooms, stations, garages, plants, one line per trip) or as a CSV of stops."""
+    scenario, plan = load_inputs(plan_path, scenario_path)
+    if fmt == "geojson":
+        from wasteopt.report.geojson import NotGeographic, plan_geojson
+
+        try:
+            collection = plan_geojson(scenario, plan)
+        except NotGeographic as error:
+            raise ScenarioError([Problem(scenario_path, None, "coordinates", str(error))]) from None
+        write_json_atomic(out_path, json.dumps(collection, ensure_ascii=False) + "\n")
+        lines = sum(1 for f in collection["features"] if f["geometry"]["type"] == "LineString")
+        click.echo(f"wrote {out_path}: {len(collection['features']) - lines} places, {lines} trips")
+    else:
+        from wasteopt.report.stops_csv import stops_csv
+
+        write_json_atomic(out_path, stops_csv(scenario, plan))
+        click.echo(f"wrote {out_path}: {sum(len(r.stops) for r in plan.routes)} stops")
+
+
+COMMANDS: list[click.Command] = [report_command, sheets_command, export_command]

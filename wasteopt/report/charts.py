@@ -1,0 +1,72 @@
+"""HTML charts of the report: station loads against capacity (bars) and each truck's day (timeline).
+
+Plain ``<div>`` bars positioned in percent: crisp at any width, printable, and no charting library
+to inline.
+"""
+
+from __future__ import annotations
+
+import math
+
+from wasteopt.plan.models import Plan
+from wasteopt.report.fmt import esc, hhmm, num
+from wasteopt.report.summary import station_loads
+from wasteopt.report.timeline import route_segments, route_span
+from wasteopt.scenario.models import Scenario, format_clock
+
+SEGMENT_LABEL = {"driving": "driving", "collecting": "collecting", "unloading": "unloading", "waiting": "waiting"}
+
+
+def station_bars(scenario: Scenario, plan: Plan) -> str:
+    """One bar per station: today's tonnes against the daily capacity (red past 100 %)."""
+    rows = []
+    for load in station_loads(scenario, plan):
+        share = load.utilisation
+        level = "over" if share > 1.0 + 1e-9 else "high" if share >= 0.85 else "ok"
+        station = load.station
+        rows.append(
+            f'<div class="bar-row" data-station="{esc(station.id)}"><div class="bar-label">'
+            f'<b>{esc(station.id)}</b> {esc(station.name)}</div><div class="bar {level}">'
+            f'<div class="bar-fill" style="width:{min(share, 1.0) * 100:.1f}%"></div>'
+            f'<span class="bar-text">{num(load.load_kg / 1000, 2)} / {num(station.capacity_t_per_day, 1)} t '
+            f'· {share * 100:.0f} %</span></div></div>'
+        )
+    return "".join(rows) or '<p class="muted">No station receives waste in this plan.</p>'
+
+
+def timeline(scenario: Scenario, plan: Plan, colours: dict[str, str]) -> str:
+    """Each truck's day on one shared time axis, with its shift as a pale band behind."""
+    shifts = {vt.id: (vt.shift_start, vt.shift_end) for vt in scenario.fleet}
+    spans = [s for s in (route_span(r) for r in plan.routes) if s]
+    bounds = [t for r in plan.routes if r.vehicle_type in shifts for t in shifts[r.vehicle_type]]
+    times = [t for s in spans for t in s] + bounds
+    if not times:
+        return '<p class="muted">The plan has no stop times.</p>'
+    start = math.floor(min(times) / 3600) * 3600
+    end = math.ceil(max(times) / 3600) * 3600
+    width = max(end - start, 3600)
+
+    def pos(t: int) -> float:
+        return (t - start) / width * 100
+
+    axis = "".join(f'<span class="tick" style="left:{pos(t):.3f}%">{format_clock(t)[:5]}</span>' for t in range(start, end + 1, 3600))
+    rows = [f'<div class="tl-row tl-axis"><span class="tl-label"></span><div class="tl-track">{axis}</div></div>']
+    for route in plan.routes:
+        parts = []
+        if route.vehicle_type in shifts:
+            a, b = shifts[route.vehicle_type]
+            parts.append(f'<i class="shift" style="left:{pos(a):.3f}%;width:{pos(b) - pos(a):.3f}%" '
+                         f'title="shift {format_clock(a)[:5]}–{format_clock(b)[:5]}"></i>')
+        for seg in route_segments(scenario, route):
+            what = f"{SEGMENT_LABEL[seg.kind]}{' ' + seg.stop if seg.stop else ''} {format_clock(seg.start)[:5]}–{format_clock(seg.end)[:5]}"
+            parts.append(f'<i class="seg {seg.kind}" style="left:{pos(seg.start):.3f}%;width:{pos(seg.end) - pos(seg.start):.3f}%" '
+                         f'title="{esc(what)}"></i>')
+        span = route_span(route)
+        when = f"{hhmm(format_clock(span[0]))}–{hhmm(format_clock(span[1]))}" if span else ""
+        rows.append(
+            f'<div class="tl-row" data-select="{esc(route.vehicle)}"><span class="tl-label">'
+            f'<i class="swatch" style="background:{colours[route.vehicle]}"></i>{esc(route.vehicle)}'
+            f'<small>{when}</small></span><div class="tl-track">{"".join(parts)}</div></div>'
+        )
+    legend = "".join(f'<span><i class="seg {k}"></i>{v}</span>' for k, v in SEGMENT_LABEL.items())
+    return f'<div class="timeline">{"".join(rows)}</div><div class="tl-legend">{legend}<span><i class="shift"></i>shift</span></div>'

@@ -1,0 +1,178 @@
+"""The report's map: an SVG drawn from the scenario's coordinates, with every truck's route.
+
+One ``<path class="route" data-vehicle=...>`` per route holds the collection legs; legs into a
+station (the unload runs) are a second, dashed path (``data-of``) so they stand out. Rooms are dots
+in their truck's colour, stations circles sized by today's tonnage, garages squares, plants diamonds,
+hauls dotted lines station → plant. Markers sit in ``data-x``/``data-y`` groups that the page's
+script rescales on zoom, so they keep their on-screen size.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from wasteopt.plan.models import Plan, Route
+from wasteopt.report.fmt import esc, hhmm, num
+from wasteopt.report.geometry import projection_for
+from wasteopt.report.summary import station_loads
+from wasteopt.scenario.models import Scenario
+
+VIEW_WIDTH = 1000.0
+"""Width of the initial view in SVG units; the page shows it about this many pixels wide."""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Fits planar metres into the SVG's coordinates (north up)."""
+
+    min_east: float
+    max_north: float
+    scale: float
+    width: float
+    height: float
+    pad: float
+
+    def xy(self, east: float, north: float) -> tuple[float, float]:
+        """SVG coordinates of a planar point."""
+        return (round(self.pad + (east - self.min_east) * self.scale, 2),
+                round(self.pad + (self.max_north - north) * self.scale, 2))
+
+
+def frame_for(points: list[tuple[float, float]]) -> Frame:
+    """A frame showing all points, ``VIEW_WIDTH`` wide (or tall, for a tall district), with a margin."""
+    easts = [p[0] for p in points] or [0.0]
+    norths = [p[1] for p in points] or [0.0]
+    span_e = max(max(easts) - min(easts), 1.0)
+    span_n = max(max(norths) - min(norths), 1.0)
+    inner = VIEW_WIDTH * 0.92
+    scale = inner / max(span_e, span_n * 1.6)
+    pad = VIEW_WIDTH * 0.04
+    return Frame(min(easts), max(norths), scale, span_e * scale + 2 * pad, span_n * scale + 2 * pad, pad)
+
+
+def map_svg(scenario: Scenario, plan: Plan, colours: dict[str, str]) -> str:
+    """The whole map as an ``<svg>`` element."""
+    project = projection_for(scenario)
+    planar = {pid: project(place) for pid, place in scenario.locations().items()}
+    frame = frame_for(list(planar.values()))
+    xy = {pid: frame.xy(*p) for pid, p in planar.items()}
+    parts = [
+        f'<svg id="map-svg" class="map-svg" viewBox="0 0 {frame.width:.1f} {frame.height:.1f}" '
+        f'preserveAspectRatio="xMidYMid meet" data-metres-per-unit="{1 / frame.scale:.6g}" role="img" '
+        'aria-label="map of routes">',
+        '<g class="haul-lines">', *_haul_lines(plan, xy, scenario), "</g>",
+        '<g class="routes">', *(p for r in plan.routes for p in _route_paths(r, xy, colours[r.vehicle])), "</g>",
+        '<g class="rooms">', *_rooms(scenario, plan, xy, colours), "</g>",
+        '<g class="places">', *_stations(scenario, plan, xy), *_garages(scenario, xy), *_plants(scenario, xy), "</g>",
+        "</svg>",
+    ]
+    return "\n".join(parts)
+
+
+def _route_paths(route: Route, xy: dict[str, tuple[float, float]], colour: str) -> list[str]:
+    """The route's collection path (one element, ``data-vehicle``) and its dashed unload legs."""
+    collect: list[str] = []
+    unload: list[str] = []
+    pen: str | None = None
+    for a, b in zip(route.stops[:-1], route.stops[1:]):
+        (x1, y1), (x2, y2) = xy[a.id], xy[b.id]
+        if b.kind == "station":
+            unload.append(f"M{x1} {y1}L{x2} {y2}")
+            pen = None
+            continue
+        collect.append(f"L{x2} {y2}" if pen == a.id else f"M{x1} {y1}L{x2} {y2}")
+        pen = b.id
+    rooms = sum(1 for s in route.stops if s.kind == "room")
+    title = (f"<title>{esc(route.vehicle)} · {rooms} rooms · {route.unload_trips or len(unload)} unloads · "
+             f"{num(route.distance_km, 1)} km</title>")
+    vehicle = esc(route.vehicle)
+    out = [f'<path class="route" data-vehicle="{vehicle}" stroke="{colour}" d="{"".join(collect) or "M0 0"}">{title}</path>']
+    if unload:
+        out.append(f'<path class="unload" data-of="{vehicle}" stroke="{colour}" d="{"".join(unload)}">{title}</path>')
+    return out
+
+
+def _rooms(scenario: Scenario, plan: Plan, xy: dict[str, tuple[float, float]], colours: dict[str, str]) -> list[str]:
+    served: dict[str, tuple[str, str | None]] = {}
+    for route in plan.routes:
+        for stop in route.stops:
+            if stop.kind == "room":
+                served[stop.id] = (route.vehicle, stop.arrive)
+    unserved = {u.id: u.reason for u in plan.unserved}
+    out = []
+    for room in scenario.rooms:
+        x, y = xy[room.id]
+        where = " · ".join(p for p in (room.town, room.village) if p)
+        text = f"{room.id} {room.name}\n{where}\n{num(room.waste_kg_per_day)} kg/day"
+        if room.id in served:
+            vehicle, arrive = served[room.id]
+            text += f"\n{vehicle} at {hhmm(arrive)}"
+            out.append(f'<circle class="room" data-of="{esc(vehicle)}" data-room="{esc(room.id)}" cx="{x}" cy="{y}" '
+                       f'r="3" data-r="3" fill="{colours[vehicle]}"><title>{esc(text)}</title></circle>')
+        else:
+            reason = unserved.get(room.id, "not in any route")
+            out.append(f'<circle class="room unserved" data-room="{esc(room.id)}" cx="{x}" cy="{y}" r="3.2" data-r="3.2">'
+                       f'<title>{esc(text)}\nUNSERVED: {esc(reason)}</title></circle>')
+    return out
+
+
+def _stations(scenario: Scenario, plan: Plan, xy: dict[str, tuple[float, float]]) -> list[str]:
+    users: dict[str, list[str]] = defaultdict(list)
+    for route in plan.routes:
+        for stop in route.stops:
+            if stop.kind == "station" and route.vehicle not in users[stop.id]:
+                users[stop.id].append(route.vehicle)
+    loads = {sl.station.id: sl for sl in station_loads(scenario, plan)}
+    biggest = max((sl.load_kg for sl in loads.values()), default=0.0) or 1.0
+    out = []
+    for station in scenario.stations:
+        x, y = xy[station.id]
+        load = loads.get(station.id)
+        if load is None:
+            out.append(f'<g class="mk station candidate" data-x="{x}" data-y="{y}" transform="translate({x} {y})">'
+                       f'<circle r="6"/><text y="17">{esc(station.name or station.id)}</text>'
+                       f'<title>{esc(station.id)} {esc(station.name)} (candidate site, not open)</title></g>')
+            continue
+        radius = 6 + 12 * math.sqrt(load.load_kg / biggest)
+        level = "over" if load.utilisation > 1.0 + 1e-9 else "high" if load.utilisation >= 0.85 else "ok"
+        title = (f"{station.id} {station.name}\n{num(load.load_kg / 1000, 2)} t of {num(station.capacity_t_per_day, 1)} t "
+                 f"({load.utilisation * 100:.0f} %)\ntrucks: {' '.join(users[station.id]) or 'none'}")
+        out.append(f'<g class="mk station {level}" data-station="{esc(station.id)}" data-vehicles="{esc(" ".join(users[station.id]))}" '
+                   f'data-x="{x}" data-y="{y}" transform="translate({x} {y})"><circle r="{radius:.1f}"/>'
+                   f'<text y="{radius + 11:.1f}">{esc(station.name or station.id)}</text><title>{esc(title)}</title></g>')
+    return out
+
+
+def _garages(scenario: Scenario, xy: dict[str, tuple[float, float]]) -> list[str]:
+    out = []
+    for garage in scenario.garages:
+        x, y = xy[garage.id]
+        out.append(f'<g class="mk garage" data-x="{x}" data-y="{y}" transform="translate({x} {y})"><rect x="-6" y="-6" '
+                   f'width="12" height="12"/><text y="18">{esc(garage.name or garage.id)}</text>'
+                   f'<title>{esc(garage.id)} {esc(garage.name)} (garage)</title></g>')
+    return out
+
+
+def _plants(scenario: Scenario, xy: dict[str, tuple[float, float]]) -> list[str]:
+    out = []
+    for plant in scenario.plants:
+        x, y = xy[plant.id]
+        out.append(f'<g class="mk plant" data-x="{x}" data-y="{y}" transform="translate({x} {y})"><path d="M0 -10L10 0L0 10L-10 0Z"/>'
+                   f'<text y="22">{esc(plant.name or plant.id)}</text><title>{esc(plant.id)} {esc(plant.name)} (treatment plant)</title></g>')
+    return out
+
+
+def _haul_lines(plan: Plan, xy: dict[str, tuple[float, float]], scenario: Scenario) -> list[str]:
+    pairs: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for trip in plan.haul:
+        pairs[(trip.station, trip.plant)].append(trip.payload_kg)
+    out = []
+    for (station, plant), payloads in pairs.items():
+        (x1, y1), (x2, y2) = xy[station], xy[plant]
+        width = 2 + min(len(payloads), 8) * 0.6
+        title = f"haul {station} → {plant}: {len(payloads)} containers, {num(sum(payloads) / 1000, 1)} t"
+        out.append(f'<path class="haul" data-haul="{esc(station)}" style="stroke-width:{width:.1f}px" '
+                   f'd="M{x1} {y1}L{x2} {y2}"><title>{esc(title)}</title></path>')
+    return out

@@ -1,0 +1,87 @@
+"""Report panels that only appear when the plan or a comparison carries them: diagnostics and the
+side-by-side of what-if variants (``comparison.json`` from ``wasteopt compare``).
+
+The comparison reader is tolerant: it shows whatever numeric figures each variant has, known ones
+first, and ignores what it does not understand, so an older or newer comparison file still reports.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wasteopt.plan.models import Plan
+from wasteopt.report.fmt import DASH, esc, num
+
+FIGURES = [
+    ("trucks", "Trucks", 0), ("distance_km", "Distance km", 1), ("collection_km", "Collection km", 1),
+    ("vehicle_hours", "Truck hours", 1), ("unload_trips", "Unload trips", 0), ("haul_trips", "Haul trips", 0),
+    ("cost", "Cost (yuan/day)", 0), ("unserved", "Unserved rooms", 0), ("build_cost", "Build cost (yuan)", 0),
+    ("payback_years", "Payback (years)", 1),
+]
+"""Figures of a comparison in the order shown, with their label and decimals."""
+
+
+def diagnostics(plan: Plan) -> str:
+    """The plan's findings, most severe first, each with its suggested fix."""
+    order = {"error": 0, "warning": 1, "info": 2}
+    items = []
+    for d in sorted(plan.diagnostics, key=lambda d: order.get(d.level, 3)):
+        subject = f" <b>{esc(d.subject)}</b>" if d.subject else ""
+        fix = f'<div class="fix">Fix: {esc(d.fix)}</div>' if d.fix else ""
+        items.append(f'<li class="diag {d.level}"><span class="badge {d.level}">{esc(d.level)}</span>'
+                     f'<code>{esc(d.code)}</code>{subject} {esc(d.message)}{fix}</li>')
+    return f'<ul class="diagnostics">{"".join(items)}</ul>'
+
+
+def comparison(data: Any) -> str:
+    """Base and variants side by side: one column each, Δ to the base under each variant's figure."""
+    if not isinstance(data, dict):
+        return '<p class="muted">The comparison file has no base and variants.</p>'
+    columns = [_column(data.get("base"), "base")]
+    columns += [_column(v, f"variant {k + 1}") for k, v in enumerate(data.get("variants") or []) if isinstance(v, dict)]
+    keys = [k for k, _, _ in FIGURES if any(k in c["figures"] for c in columns)]
+    extra = sorted({k for c in columns for k in c["figures"]} - {k for k, _, _ in FIGURES})
+    labels = {k: (label, digits) for k, label, digits in FIGURES} | {k: (k, 2) for k in extra}
+    head = "".join(f'<th>{esc(c["name"])}{_subtitle(c)}</th>' for c in columns)
+    body = []
+    for key in keys + extra:
+        label, digits = labels[key]
+        cells = "".join(_cell(c, key, digits) for c in columns)
+        body.append(f'<tr><th scope="row">{esc(label)}</th>{cells}</tr>')
+    return f'<table id="comparison-table" class="comparison"><thead><tr><th></th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def _column(entry: Any, fallback: str) -> dict[str, Any]:
+    entry = entry if isinstance(entry, dict) else {}
+    kpis = entry.get("kpis") if isinstance(entry.get("kpis"), dict) else entry
+    figures = {k: v for k, v in kpis.items() if _is_number(v) or k == "payback_years" and isinstance(v, str)}
+    for key in ("build_cost", "payback_years"):
+        if key in entry and (_is_number(entry[key]) or isinstance(entry[key], str)):
+            figures[key] = entry[key]
+    delta = entry.get("delta") if isinstance(entry.get("delta"), dict) else {}
+    variant = entry.get("variant")
+    return {"name": str(entry.get("name") or fallback), "figures": figures,
+            "delta": {k: v for k, v in delta.items() if _is_number(v)},
+            "variant": " + ".join(map(str, variant)) if isinstance(variant, list) else "",
+            "opened": entry.get("opened") if isinstance(entry.get("opened"), list) else []}
+
+
+def _subtitle(column: dict[str, Any]) -> str:
+    parts = [column["variant"]] if column["variant"] and column["variant"] != column["name"] else []
+    if column["opened"]:
+        parts.append("opens " + ", ".join(map(str, column["opened"])))
+    return f'<div class="muted small">{esc(" · ".join(parts))}</div>' if parts else ""
+
+
+def _cell(column: dict[str, Any], key: str, digits: int) -> str:
+    value = column["figures"].get(key)
+    shown = num(value, digits) if _is_number(value) else esc(value) if value is not None else DASH
+    change = column["delta"].get(key)
+    if change is None or key not in column["figures"]:
+        return f"<td>{shown}</td>"
+    tone = "better" if change < 0 else "worse" if change > 0 else "same"
+    return f'<td>{shown}<div class="delta {tone}">{"+" if change > 0 else ""}{num(change, digits)}</div></td>'
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
