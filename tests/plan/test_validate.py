@@ -128,6 +128,10 @@ def test_idle_truck_costs_nothing_and_is_not_counted_used() -> None:
     assert findings(lambda d: d["routes"].append(idle)) == set()
 
 
+def test_plan_for_another_scenario() -> None:
+    assert findings(lambda d: d.update(scenario="other")) == {("scenario-mismatch", "other")}
+
+
 # --- coverage ---------------------------------------------------------------------------------
 
 

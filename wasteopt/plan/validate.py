@@ -4,6 +4,7 @@
 only code it shares with the engines, besides the data models) and returns a list of
 :class:`Violation` — empty means the plan is valid. Rules, one stable code each:
 
+- identity: ``scenario-mismatch`` (the plan names another scenario);
 - coverage: ``room-missing``, ``room-duplicate``, ``room-served-and-unserved``, ``room-unknown``;
 - fleet: ``vehicle-unknown``, ``vehicle-type-mismatch``, ``vehicle-reused``, ``garage-mismatch``;
 - per route (see :mod:`wasteopt.plan.validate_route`): ``route-start``, ``route-end``,
@@ -42,6 +43,8 @@ def validate(scenario: Scenario, plan: Plan, network: TravelNetwork | None = Non
     network = network if network is not None else network_for(scenario)
     places = Places.of(scenario)
     violations = _check_coverage(scenario, plan)
+    if plan.scenario != scenario.name:
+        violations.insert(0, Violation("scenario-mismatch", plan.scenario, f"the plan is for scenario {plan.scenario!r}, checked against {scenario.name!r}"))
     unloaded: dict[str, float] = defaultdict(float)
     for route in plan.routes:
         vtype, fleet_violations = _check_vehicle(scenario, route)
