@@ -32,7 +32,7 @@ def make_executor(cluster: str | None = None, workers: int | None = None) -> Exe
 class DaskExecutor(Executor):
     """``distributed.Client(address).get_executor()`` that also closes its client on shutdown."""
 
-    def __init__(self, address: str) -> None:
+    def __init__(self, address: str, timeout: float = 30) -> None:
         try:
             from distributed import Client
         except ImportError as error:  # pragma: no cover - depends on the environment
@@ -40,7 +40,7 @@ class DaskExecutor(Executor):
                 [Problem("--cluster", None, "cluster", 'needs Dask distributed: pip install "wasteopt[cluster]"')]
             ) from error
         try:
-            self._client = Client(address, timeout=30)
+            self._client = Client(address, timeout=timeout)
         except (OSError, TimeoutError) as error:
             raise ScenarioError([Problem("--cluster", None, "cluster", f"cannot reach {address}: {error}")]) from error
         self._executor = self._client.get_executor(pure=False)
