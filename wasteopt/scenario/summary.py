@@ -20,18 +20,18 @@ def summary_lines(scenario: Scenario) -> list[str]:
     per_trip_t = sum(v.count * v.capacity_kg for v in scenario.fleet) / 1000
     haul = sum(h.count for h in scenario.haul_fleet)
     lines = [
-        f"{scenario.name}: {len(scenario.rooms)} rooms, {len(existing)} stations "
-        f"(+{len(candidates)} candidate sites), {len(scenario.plants)} plant{'s' * (len(scenario.plants) != 1)}, "
-        f"{len(scenario.garages)} garage{'s' * (len(scenario.garages) != 1)}",
+        f"{scenario.name}: {_count(len(scenario.rooms), 'room')}, {_count(len(existing), 'station')} "
+        f"(+{_count(len(candidates), 'candidate site')}), {_count(len(scenario.plants), 'plant')}, "
+        f"{_count(len(scenario.garages), 'garage')}",
         f"  towns {len(towns)}, villages {len(villages)}",
         f"  waste {waste_t(scenario):.1f} t/day",
         f"  station capacity {sum(s.capacity_t_per_day for s in existing):.1f} t/day at existing stations"
         + (f", {sum(s.capacity_t_per_day for s in candidates):.1f} t/day at candidate sites" if candidates else ""),
-        f"  collection fleet {trucks} trucks in {len(scenario.fleet)} types, {per_trip_t:.1f} t per trip "
+        f"  collection fleet {_count(trucks, 'truck')} in {_count(len(scenario.fleet), 'type')}, {per_trip_t:.1f} t per trip "
         "(all trucks once; each can make several trips a shift)",
     ]
     lines += [f"    {v.id}: {v.count} × {v.capacity_kg:g} kg, class {v.vehicle_class}, garage {v.garage}" for v in scenario.fleet]
-    lines.append(f"  haul fleet {haul} hook-lift trucks" + "".join(
+    lines.append(f"  haul fleet {_count(haul, 'hook-lift truck')}" + "".join(
         f"; {h.id}: {h.count} × {h.container_payload_t:g} t containers" for h in scenario.haul_fleet))
     if scenario.variants:
         lines.append(f"  variants {', '.join(scenario.variants)}")
@@ -63,3 +63,8 @@ def warnings(scenario: Scenario) -> list[str]:
 def waste_t(scenario: Scenario) -> float:
     """Total waste per day, tonnes."""
     return sum(r.waste_kg_per_day for r in scenario.rooms) / 1000
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 station`` / ``13 stations``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
