@@ -33,21 +33,34 @@ def reports_bad_input(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-@click.group()
+class _CommandsFromModules(click.Group):
+    """A group whose commands live in ``wasteopt.commands`` (one module per area), attached on first
+    use so that those modules can import this one without a cycle."""
+
+    _attached = False
+
+    def _attach(self) -> None:
+        if not self._attached:
+            from wasteopt import commands
+
+            for command in commands.ALL:
+                self.add_command(command)
+            self._attached = True
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._attach()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        self._attach()
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_CommandsFromModules)
 @click.version_option(package_name="wasteopt")
 def main() -> None:
     """Plan rural waste collection: rooms → transfer stations → treatment plant."""
 
-
-def _register_commands() -> None:
-    """Attach the commands that live in their own modules (each module owns one job)."""
-    from wasteopt import commands
-
-    for command in commands.ALL:
-        main.add_command(command)
-
-
-_register_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

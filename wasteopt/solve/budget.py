@@ -56,13 +56,31 @@ class Budget:
 class SearchStop:
     """PyVRP stopping criterion: deadline, iteration count or interrupt, whichever comes first."""
 
-    def __init__(self, budget: Budget, deadline: float, iterations: int | None, cost_scale: float) -> None:
+    def __init__(
+        self,
+        budget: Budget,
+        deadline: float,
+        iterations: int | None,
+        cost_scale: float,
+        abandon: Callable[[], bool] | None = None,
+        abandon_after: float = 0.3,
+    ) -> None:
         self._budget = budget
         self._deadline = deadline
         self._iterations = iterations
         self._count = 0
         self._scale = cost_scale
         self._last_report = 0.0
+        self._started = time.monotonic()
+        self._abandon = abandon
+        self._abandon_after = abandon_after
+        self.abandoned = False
+        """Whether the search was given up early because ``abandon`` said it was hopeless."""
+
+    def _fraction_done(self, now: float) -> float:
+        if self._iterations is not None:
+            return self._count / self._iterations
+        return (now - self._started) / max(self._deadline - self._started, 1e-9)
 
     def __call__(self, best_cost: float) -> bool:
         self._count += 1
@@ -71,5 +89,8 @@ class SearchStop:
             self._last_report = now
             self._budget.progress(self._budget.elapsed(), best_cost / self._scale)
         if self._iterations is not None and self._count > self._iterations:
+            return True
+        if self._abandon is not None and self._fraction_done(now) >= self._abandon_after and self._abandon():
+            self.abandoned = True
             return True
         return now >= self._deadline or self._budget.interrupted()

@@ -27,11 +27,9 @@ import pyvrp
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.solve.instance import COST_UNITS_PER_YUAN, CollectionInstance
 
-ROOM_PRIZE = 10**10
-"""Internal cost of leaving a room unserved: far above what serving any single room costs."""
 
 FORBIDDEN_M = 10**11
-"""Distance standing in for 'this vehicle class cannot drive here'; its cost exceeds ROOM_PRIZE."""
+"""Distance standing in for 'this vehicle class cannot drive here'; its cost exceeds any room prize."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +125,7 @@ def build_model(
             inner_m[:, forbidden] += FORBIDDEN_M
             dist = expand(inner_m, home_m)
             dist[forbidden + g, g + s : room_offset] += FORBIDDEN_M
+            np.fill_diagonal(dist, 0)  # penalties are for arriving from elsewhere
             base_s = network.duration_s(place_ids, place_ids, speed)
             home_s = _home_durations(base_s, final_station, instance.station_unload_s, g, s)
             duration_matrices.append(expand(base_s, home_s))
@@ -150,6 +149,7 @@ def build_model(
             )
         )
 
+    prize = room_prize(instance, base_m, vehicle_types)
     clients = []
     for k, rid in enumerate(instance.room_ids):
         pickup = [int(instance.waste_kg[k])]
@@ -163,13 +163,24 @@ def build_model(
                 service_duration=int(instance.service_s[k]),
                 tw_early=int(instance.tw_open_s[k]),
                 tw_late=int(instance.tw_close_s[k]),
-                prize=ROOM_PRIZE,
+                prize=prize,
                 required=False,
                 name=rid,
             )
         )
     data = pyvrp.ProblemData(locations, clients, depots, vehicle_types, distance_matrices, duration_matrices)
     return PyVRPModel(data, final_station, g, s, list(range(len(instance.vehicle_types))))
+
+
+def room_prize(instance: CollectionInstance, metres: np.ndarray, types: list[pyvrp.VehicleType]) -> int:
+    """What leaving a room out costs the router: ten times a dedicated truck's day, so a room is only
+    left out when no truck can take it (but small enough that overloading stays dearer)."""
+    longest = int(metres.max()) if metres.size else 0
+    dedicated = max(
+        vt.fixed_cost + 2 * longest * vt.unit_distance_cost + (vt.tw_late - vt.tw_early) * vt.unit_duration_cost
+        for vt in types
+    )
+    return int(10 * dedicated)
 
 
 def _home_durations(
