@@ -27,8 +27,8 @@ def test_compare_prints_the_table_and_writes_every_plan(two_stations, two_statio
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].split() == ["base", "s2-closed", "s1-closed+one-truck"]
-    assert [line.split()[0] for line in lines[1:8]] == ["trucks", "km/day", "vehicle-h/day", "unload", "haul",
-                                                         "cost/day", "rooms"]
+    assert [line.split()[0] for line in lines[1:9]] == ["trucks", "km/day", "vehicle-h/day", "unload", "haul",
+                                                         "haul", "cost/day", "rooms"]
     s2_row = next(line.split() for line in lines if line.startswith("S2 t (util)"))
     assert s2_row[5] == "closed"  # base: tonnes (util), s2-closed: closed, s1-closed: tonnes (util)
     data = json.loads((out / "comparison.json").read_text())

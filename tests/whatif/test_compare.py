@@ -61,7 +61,7 @@ def test_opening_a_station_reports_payback_and_writes_files(far_village, pool, t
 
     table = comparison_table(result).splitlines()
     assert table[0].split() == ["base", "east", "east+more-trucks"]
-    assert table[6].split()[:3] == ["cost/day", f"{result.base.kpis['cost']:.2f}", f"{east.kpis['cost']:.2f}"]
+    assert table[7].split()[:3] == ["cost/day", f"{result.base.kpis['cost']:.2f}", f"{east.kpis['cost']:.2f}"]
     assert any(line.startswith("C1 t (util)") and line.split()[3] == "-" for line in table)
     assert any(line.split()[:3] == ["payback", "years", "-"] for line in table)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from wasteopt.whatif.estimate import build_cost_model, village_units
 from wasteopt.whatif.location import LocationProblem, best_selections
@@ -54,3 +55,20 @@ def test_a_shortfall_is_left_over_not_infeasible(two_stations):
     costs, problem = _problem(only_s1, [])
     best = best_selections(problem, 0)[0]
     assert best.unserved_kg == 2400  # one village (2.4 t) does not fit in the 3 t left after the other
+
+
+def test_the_estimate_charges_each_tonne_its_station_s_container_trip(far_village):
+    from wasteopt.scenario.models import HaulTruckType, Plant
+
+    with_plant = far_village.model_copy(update={
+        "plants": [Plant(id="P1", x=30000, y=0)],
+        "haul_fleet": [HaulTruckType(id="H", count=1, garage="G1", container_payload_t=8, cost_per_km=4.0,
+                                     cost_per_hour=60.0, speed_kmh=40)],
+    })
+    costs = build_cost_model(with_plant, [s for s in with_plant.stations if s.id == "C1"])
+    far = costs.unit_ids.index("T/Far")
+    # container round trip S1 (0, 1500) and C1 (24400, 200) to P1 (30000, 0), euclidean × 1.2, per kg
+    per_km = 4.0 + 60.0 / 40
+    for column, km in ((0, np.hypot(30000, 1500) * 1.2 / 1000), (1, np.hypot(5600, 200) * 1.2 / 1000)):
+        expected = 3000 * 2 * km * per_km / 8000
+        assert costs.haul_cost[far, column] == pytest.approx(expected, abs=0.01)

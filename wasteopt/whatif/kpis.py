@@ -12,7 +12,7 @@ from typing import Any
 from wasteopt.plan.models import Plan
 from wasteopt.scenario.models import Scenario
 
-DELTA_KEYS = ("trucks", "distance_km", "vehicle_hours", "unload_trips", "haul_trips", "cost", "unserved")
+DELTA_KEYS = ("trucks", "distance_km", "vehicle_hours", "unload_trips", "haul_trips", "haul_km", "cost", "unserved")
 """The figures whose difference from the base a comparison reports."""
 
 DAYS_PER_YEAR = 365
@@ -30,6 +30,7 @@ def summarise(scenario: Scenario, plan: Plan, violations: Sequence[object] = ())
         "vehicle_hours": round(sum(r.duration_h for r in plan.routes), 3),
         "unload_trips": sum(r.unload_trips for r in plan.routes),
         "haul_trips": len(plan.haul),
+        "haul_km": round(float((plan.kpis.get("haul") or {}).get("km", sum(h.distance_km or 0.0 for h in plan.haul))), 3),
         "station_t": {sid: round(loads.get(sid, 0.0) / 1000, 3) for sid in capacity},
         "station_utilisation": {sid: round(loads.get(sid, 0.0) / 1000 / cap, 4) for sid, cap in capacity.items()},
         "cost": round(float(plan.kpis.get("cost", sum(r.cost for r in plan.routes))), 2),

@@ -18,6 +18,7 @@ FIGURES = (
     ("vehicle_hours", "vehicle-h/day", "{:.1f}"),
     ("unload_trips", "unload trips", "{:.0f}"),
     ("haul_trips", "haul trips", "{:.0f}"),
+    ("haul_km", "haul km/day", "{:.1f}"),
     ("cost", "cost/day", "{:.2f}"),
     ("unserved", "rooms unserved", "{:.0f}"),
 )
