@@ -14,6 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+# The engines live in the subpackage ``wasteopt.solve``; importing it *before* defining the function
+# ``solve`` below keeps ``wasteopt.solve`` the function (Python sets a parent package's attribute only
+# when a subpackage is first loaded, which would otherwise replace the function with the module).
+import wasteopt.solve  # noqa: E402,F401  (cheap: the subpackage's __init__ is empty)
+
 if TYPE_CHECKING:
     from wasteopt.plan.models import Plan
     from wasteopt.scenario.models import Scenario

@@ -21,19 +21,19 @@ def summary_lines(scenario: Scenario, plan: Plan) -> list[str]:
     lines.append(
         f"{'rooms → stations':<22}{collected_kg / 1000:>9.2f}{len(routes):>10}{km:>10.1f}{hours:>9.1f}{cost:>12.2f}"
     )
-    if plan.haul:
-        haul_km = kpis.get("haul_distance_km", sum(t.distance_km or 0 for t in plan.haul))
-        haul_hours = kpis.get("haul_hours", 0.0)
-        haul_cost = kpis.get("haul_cost", 0.0)
-        trucks = len({t.truck for t in plan.haul})
+    haul = kpis.get("haul")
+    if plan.haul and isinstance(haul, dict):
         delivered = sum(t.payload_kg for t in plan.haul) / 1000
         lines.append(
-            f"{'stations → plant':<22}{delivered:>9.2f}{trucks:>10}{haul_km:>10.1f}{haul_hours:>9.1f}{haul_cost:>12.2f}"
+            f"{'stations → plant':<22}{delivered:>9.2f}{haul.get('trucks_used', 0):>10}"
+            f"{haul.get('km', 0.0):>10.1f}{haul.get('hours', 0.0):>9.1f}{haul.get('cost', 0.0):>12.2f}"
         )
     total = kpis.get("cost", cost)
     lines.append(f"{'whole chain':<22}{'':>9}{'':>10}{'':>10}{'':>9}{total:>12.2f}")
     if collected_kg:
         lines.append(f"cost per tonne: {total / (collected_kg / 1000):.2f} yuan")
+    if "co2_kg" in kpis:
+        lines.append(f"CO₂ estimate: {kpis['co2_kg']:.0f} kg")
     lines.append(f"unload trips: {sum(r.unload_trips for r in routes)}")
     lines += _station_lines(scenario, plan)
     bound = plan.lower_bound.distance_km
