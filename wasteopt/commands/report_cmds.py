@@ -114,7 +114,7 @@ def export_command(plan_path: str, scenario_path: str, fmt: str, out_path: str) 
             raise ScenarioError([Problem(scenario_path, None, "coordinates", str(error))]) from None
         write_json_atomic(out_path, json.dumps(collection, ensure_ascii=False) + "\n")
         lines = sum(1 for f in collection["features"] if f["geometry"]["type"] == "LineString")
-        click.echo(f"wrote {out_path}: {len(collection['features']) - lines} places, {lines} trips")
+        click.echo(f"wrote {out_path}: {len(collection['features']) - lines} places, {lines} trip lines")
     else:
         from wasteopt.report.stops_csv import stops_csv
 

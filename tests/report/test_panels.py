@@ -1,0 +1,37 @@
+"""The comparison reader is tolerant: odd or partial comparison files still report, never crash."""
+
+from __future__ import annotations
+
+import re
+
+from wasteopt.report.panels import comparison
+
+
+def _rows(html: str) -> dict[str, list[str]]:
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th>(.*?)</tr>', html)
+    return {label: re.findall(r"<td>(.*?)</td>", cells) for label, cells in rows}
+
+
+def test_real_comparison_shape() -> None:
+    html = comparison({
+        "base": {"name": "base", "variant": [], "kpis": {"trucks": 17, "cost": 17369.8, "station_t": {"S1": 1.0},
+                                                        "violations": []}},
+        "variants": [{"name": "close-S03", "variant": ["close-S03"], "kpis": {"trucks": 18, "cost": 18000.0},
+                      "delta": {"trucks": 1, "cost": 630.2}, "payback_years": "never"}],
+    })
+    rows = _rows(html)
+    assert rows["Trucks"] == ["17", '18<div class="delta worse">+1</div>']
+    assert rows["Cost (yuan/day)"] == ["17,370", '18,000<div class="delta worse">+630</div>']
+    assert rows["Payback (years)"] == ["—", "never"]
+
+
+def test_unknown_numeric_figures_are_shown_and_junk_ignored() -> None:
+    html = comparison({"base": {"kpis": {"co2_kg": 12.5, "note": "x"}}, "variants": [None, {"kpis": {"co2_kg": 11}}, 7]})
+    rows = _rows(html)
+    assert rows == {"co2_kg": ["12.50", "11.00"]}
+    assert "<th>base</th>" in html and "<th>variant 2</th>" in html
+
+
+def test_not_a_comparison_at_all() -> None:
+    assert "no base and variants" in comparison([1, 2, 3])
+    assert "<table" in comparison({})
