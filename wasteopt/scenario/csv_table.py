@@ -67,16 +67,17 @@ def _check_header(names: list[str], display: str, model: type[BaseModel]) -> tup
     columns: list[str | None] = []
     problems: list[Problem] = []
     for position, name in enumerate(names, start=1):
+        shown = name if name.isprintable() else repr(name)
         if not name:
             problems.append(Problem(display, 1, f"column {position}", "has no name"))
             columns.append(None)
         elif name in columns:
-            problems.append(Problem(display, 1, name, "column appears twice"))
+            problems.append(Problem(display, 1, shown, "column appears twice"))
             columns.append(None)
         elif name not in known:
             guess = difflib.get_close_matches(name, known, n=1)
             hint = f" (did you mean '{guess[0]}'?)" if guess else ""
-            problems.append(Problem(display, 1, name, f"unknown column{hint}"))
+            problems.append(Problem(display, 1, shown, f"unknown column{hint}"))
             columns.append(None)
         else:
             columns.append(name)

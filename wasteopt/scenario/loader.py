@@ -74,7 +74,8 @@ def _validate_top(
         problems = []
         for detail in error.errors():
             message = describe(detail)
-            problems.append(Problem(display, document.line_of(detail["loc"]), field_label(detail["loc"], message), message))
+            label = field_label(detail["loc"], message) or "scenario"
+            problems.append(Problem(display, document.line_of(detail["loc"]), label, message))
         return None, problems
 
 

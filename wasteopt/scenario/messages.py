@@ -98,7 +98,7 @@ def field_label(loc: tuple[Any, ...], message: str, fields: set[str] | None = No
         if isinstance(part, int):
             parts.append(f"[{part}]")
         elif part == "[key]":
-            parts.append("(key)")
+            parts.append(" (key)")
         else:
             parts.append(("." if parts else "") + str(part))
     label = "".join(parts)
@@ -106,5 +106,5 @@ def field_label(loc: tuple[Any, ...], message: str, fields: set[str] | None = No
     if fields and first in fields:
         return f"{label}.{first}" if label else first
     if not label:
-        return "lat/lon" if "lat" in message else "x/y" if "x/y" in message or "x and y" in message else "record"
+        return "lat/lon" if "lat" in message else "x/y" if "x/y" in message or "x and y" in message else ""
     return label

@@ -42,7 +42,7 @@ class Origin:
 
     def problem(self, name: str, message: str) -> Problem:
         """A problem with field ``name`` of this record."""
-        label = f"{self.prefix}.{name}" if self.prefix and name else self.prefix or name
+        label = f"{self.prefix}.{name}" if self.prefix and name else self.prefix or name or "record"
         return Problem(self.file, self.field_lines.get(name.split(".")[0], self.line), label, message)
 
     def __str__(self) -> str:
