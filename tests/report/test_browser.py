@@ -1,0 +1,116 @@
+"""The report in a real browser (headless Chromium): no console errors, no network requests, one
+map path per route, clicking a truck or a station highlights it, pan/zoom and sorting work.
+
+The plan is the tiny scenario's (so CI stays quick); set ``WASTEOPT_ZHANGDIAN_BROWSER=1`` to also
+solve the shipped Zhangdian scenario (30 s budget), check its report the same way and save its
+screenshot at ``out/report.png``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.report.browser import POINT_ON, Session, open_page
+from tests.report.conftest import solved
+from wasteopt.plan.models import Plan
+from wasteopt.report.html import render_report
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def highlighted(session: Session) -> list[str]:
+    return session.page.eval_on_selector_all("#map-svg path.route.highlight", "els => els.map(e => e.dataset.vehicle)")
+
+
+def view_box(session: Session) -> list[float]:
+    return session.page.eval_on_selector("#map-svg", "s => [s.viewBox.baseVal.x, s.viewBox.baseVal.y, s.viewBox.baseVal.width]")
+
+
+def check_report(session: Session, plan: Plan) -> None:
+    """Everything the browser test asserts about a rendered report of ``plan``."""
+    page = session.page
+    vehicles = [r.vehicle for r in plan.routes]
+    assert page.eval_on_selector_all("#map-svg path[data-vehicle]", "els => els.map(e => e.dataset.vehicle)") == vehicles
+    assert highlighted(session) == []
+
+    first = vehicles[0]
+    point = page.evaluate(POINT_ON, f'path.route[data-vehicle="{first}"]')
+    assert point is not None, "no visible point on the first route to click"
+    page.mouse.click(*point)
+    assert highlighted(session) == [first]
+    assert page.eval_on_selector("body", "b => b.classList.contains('has-highlight')")
+    assert page.eval_on_selector(f'#route-table tr[data-select="{first}"]', "r => r.classList.contains('highlight')")
+    if len(vehicles) > 1:
+        other = f'path.route[data-vehicle="{vehicles[1]}"]'
+        assert float(page.eval_on_selector(other, "p => getComputedStyle(p).opacity")) < 0.3
+        page.click(f'.truck-item[data-select="{vehicles[1]}"]')
+        assert highlighted(session) == [vehicles[1]]
+
+    station = next(s.id for s in plan.routes[0].stops if s.kind == "station")
+    page.click(f'.bar-row[data-station="{station}"]')
+    users = [r.vehicle for r in plan.routes if any(s.id == station for s in r.stops)]
+    assert sorted(highlighted(session)) == sorted(users)
+    page.keyboard.press("Escape")
+    assert highlighted(session) == []
+
+    before = view_box(session)
+    box = page.locator("#map-svg").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -300)
+    page.wait_for_function(f"document.getElementById('map-svg').viewBox.baseVal.width < {before[2]}")
+    zoomed = view_box(session)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 + 120, box["y"] + box["height"] / 2 + 40, steps=5)
+    page.mouse.up()
+    panned = view_box(session)
+    assert panned[0] < zoomed[0] and panned[2] == zoomed[2]
+    assert highlighted(session) == [], "a drag is not a click"
+    page.click("#zoom-fit")
+    assert view_box(session) == before
+
+    page.click('#route-table th:has-text("km")')
+    km = page.eval_on_selector_all("#route-table tbody tr", "rows => rows.map(r => parseFloat(r.cells[6].dataset.sort))")
+    assert km == sorted(r.distance_km for r in plan.routes)
+
+    assert session.errors == []
+    assert session.requests == [session.url]
+
+
+def render(tmp_path: Path, scenario, plan: Plan) -> Path:
+    html = tmp_path / "report.html"
+    html.write_text(render_report(scenario, plan), encoding="utf-8")
+    return html
+
+
+def test_report_in_headless_chromium(tmp_path: Path) -> None:
+    scenario, plan = solved()
+    assert len(plan.routes) == 2 and plan.haul
+    with open_page(render(tmp_path, scenario, plan), tmp_path / "profile") as session:
+        check_report(session, plan)
+        session.page.click(f'.truck-item[data-select="{plan.routes[0].vehicle}"]')
+        session.page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+    assert (tmp_path / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.skipif(os.environ.get("WASTEOPT_ZHANGDIAN_BROWSER") != "1",
+                    reason="solves the 940-room Zhangdian scenario; set WASTEOPT_ZHANGDIAN_BROWSER=1 to run")
+def test_zhangdian_report_in_headless_chromium(tmp_path: Path) -> None:
+    import wasteopt
+
+    scenario = wasteopt.load_scenario(str(ROOT / "scenarios" / "zhangdian" / "scenario.yaml"))
+    plan = wasteopt.solve(scenario, time_limit=30, seed=1)
+    assert wasteopt.validate(scenario, plan) == []
+    out = ROOT / "out"
+    out.mkdir(exist_ok=True)
+    html = out / "report.html"
+    html.write_text(render_report(scenario, plan), encoding="utf-8")
+    with open_page(html, tmp_path / "profile") as session:
+        session.page.screenshot(path=str(out / "report.png"))
+        check_report(session, plan)
+        session.page.keyboard.press("Escape")
+        session.page.click(f'.truck-item[data-select="{plan.routes[0].vehicle}"]')
+        session.page.screenshot(path=str(out / "report-highlight.png"))
+        session.page.screenshot(path=str(out / "report-full.png"), full_page=True)
