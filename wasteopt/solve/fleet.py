@@ -23,6 +23,17 @@ def fleet_estimate(instance: CollectionInstance, network: TravelNetwork, margin:
     if not instance.room_ids:
         return [0 for _ in types]
     counts = np.array([vt.count for vt in types], dtype=float)
+    needed = trucks_needed(instance, network)
+    offered = margin * needed + 2
+    return [max(1, min(vt.count, math.ceil(offered * vt.count / counts.sum()) + 1)) for vt in types]
+
+
+def trucks_needed(instance: CollectionInstance, network: TravelNetwork) -> float:
+    """Estimated truck-shifts of work (fractional): service, unloads, hops between rooms, trips to stations."""
+    types = instance.vehicle_types
+    if not instance.room_ids:
+        return 0.0
+    counts = np.array([vt.count for vt in types], dtype=float)
     capacity = float(np.average([vt.capacity_kg for vt in types], weights=counts))
     speed_ms = float(np.average([instance.type_speed(vt) for vt in types], weights=counts)) / 3.6
     shift_s = float(np.average([vt.shift_end - vt.shift_start for vt in types], weights=counts))
@@ -33,6 +44,8 @@ def fleet_estimate(instance: CollectionInstance, network: TravelNetwork, margin:
     to_rooms = network.distance_m(sample_ids, instance.room_ids).astype(float)
     to_rooms[to_rooms == 0] = np.inf
     hop_m = float(np.median(to_rooms.min(axis=1))) if len(instance.room_ids) > 1 else 0.0
+    if not np.isfinite(hop_m):
+        hop_m = 0.0
     to_station_m = float(network.distance_m(sample_ids, instance.station_ids).min(axis=1).mean())
 
     trips = math.ceil(instance.waste_kg.sum() / capacity)
@@ -42,6 +55,4 @@ def fleet_estimate(instance: CollectionInstance, network: TravelNetwork, margin:
         + len(instance.room_ids) * hop_m / speed_ms
         + trips * 2 * to_station_m / speed_ms
     )
-    needed = work_s / shift_s
-    offered = margin * needed + 2
-    return [max(1, min(vt.count, math.ceil(offered * vt.count / counts.sum()) + 1)) for vt in types]
+    return float(work_s / shift_s)

@@ -1,9 +1,26 @@
-"""A lower bound on the collection distance that no feasible plan can beat.
+"""Lower bounds on the collection distance and cost that no feasible plan can beat.
 
-Incoming-edge bound: in any plan every served room is entered exactly once, by a distinct leg, and
-that leg is at least as long as the shortest way into the room from any other place; every trip ends
-with a leg into a station, and there are at least ⌈waste / largest capacity⌉ trips; every truck used
-drives home from a station. Summing those minima bounds the total distance from below.
+A plan's legs are of three kinds: into a room, into a station (the end of a trip), and from a
+station home (the end of a shift). Two arguments bound their total from below; the larger counts:
+
+- **Incoming edges**: every served room is entered exactly once, by a distinct leg no shorter than
+  the room's nearest other place; every trip ends with a leg into a station from its last room, no
+  shorter than that room's distance to its nearest station — so at least the ``trips`` smallest of
+  those; ``trips ≥ ⌈waste / largest payload⌉``.
+- **Radial (out and back)**: a trip starts at a garage or station ``p``, visits rooms and ends at a
+  station ``s``; by the triangle inequality it is at least ``d(p, i) + d(i, s)`` for each of its rooms
+  ``i``, so at least ``Σ_i (q_i / Q) (r_i + ρ_i)`` where ``q_i`` is the room's waste, ``Q`` the largest
+  payload, ``r_i`` the nearest garage-or-station to ``i`` and ``ρ_i`` its nearest station (the weights of
+  a trip's rooms sum to at most 1). Valid only where distances obey the triangle inequality: the
+  geometric travel models, not arbitrary matrix files.
+
+Both add the drive home: at least ``trucks`` legs from a station to a garage, where ``trucks`` follows
+from the work time no plan can avoid (service, unloads, driving the bound — matrix files: durations are their own, so no driving) over the longest shift.
+The cost bound prices those quantities at the cheapest rates of the fleet.
+
+Memory stays linear in the number of rooms: nearest neighbours come from a k-d tree on coordinates
+(on the unit sphere for lat/lon, where chord order is great-circle order, so the nearest is exact),
+and their road distances are then asked of the travel network pair by pair.
 """
 
 from __future__ import annotations
@@ -11,27 +28,126 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from scipy.spatial import cKDTree
 
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import LowerBound
 from wasteopt.solve.instance import CollectionInstance
 
+BLOCK = 4000
+"""Rooms per block when a distance table against all stations (or, for matrix files, all places) is built."""
+
+NEIGHBOURS = 3
+"""Nearest candidates examined per room; the exact nearest is the first, the rest guard against ties."""
+
 
 def collection_lower_bound(instance: CollectionInstance, network: TravelNetwork) -> LowerBound:
-    """Bound on total collection km for the rooms of the instance."""
+    """Bound on total collection km (and daily collection cost) for the rooms of the instance."""
     rooms = instance.room_ids
     if not rooms:
-        return LowerBound(distance_km=0.0, method="no rooms to serve")
-    sources = instance.garage_ids + instance.station_ids + rooms
-    into_rooms = np.full(len(rooms), np.inf)
-    for start in range(0, len(rooms), 2000):
-        block = rooms[start : start + 2000]
-        metres = network.distance_m(sources, block).astype(float)
-        for k, rid in enumerate(block):
-            metres[len(sources) - len(rooms) + start + k, k] = np.inf  # no self-loop
-        into_rooms[start : start + len(block)] = metres.min(axis=0)
-    room_to_station = network.distance_m(rooms, instance.station_ids).min()
-    station_to_garage = network.distance_m(instance.station_ids, instance.garage_ids).min()
-    trips = math.ceil(instance.waste_kg.sum() / max(vt.capacity_kg for vt in instance.vehicle_types))
-    metres = into_rooms.sum() + trips * room_to_station + station_to_garage
-    return LowerBound(distance_km=round(float(metres) / 1000, 3), method="incoming-edge bound (each room entered once; trips end at a station)")
+        return LowerBound(distance_km=0.0, cost=0.0, method="no rooms to serve")
+    types = instance.vehicle_types
+    payload = max(vt.capacity_kg for vt in types)
+    trips = math.ceil(int(instance.waste_kg.sum()) / payload)
+    rho, r = _radial_distances(instance, network)
+    into_room = nearest_other_m(instance, network)
+    incoming = float(into_room.sum()) + float(np.sort(rho)[:trips].sum())
+    method = "incoming edges (each room entered once, each trip ends at a station)"
+    best = incoming
+    if instance.scenario.travel.model != "matrix":
+        radial = float((instance.waste_kg / payload * (r + rho)).sum()) - len(rooms)  # 1 m per room for rounding
+        if radial > best:
+            best, method = radial, "radial (each trip goes out to its rooms and back to a station)"
+    home = network.distance_m(instance.station_ids, instance.garage_ids).min()
+    trucks, hours = _min_trucks_and_hours(instance, best, trips)
+    metres = best + trucks * float(home)
+    cost = (
+        trucks * min(vt.fixed_cost for vt in types)
+        + metres / 1000 * min(vt.cost_per_km for vt in types)
+        + hours * min(vt.cost_per_hour for vt in types)
+    )
+    return LowerBound(
+        distance_km=round(metres / 1000, 3),
+        cost=round(cost, 2),
+        method=f"{method}; ≥ {trucks} truck(s) drive home from a station",
+    )
+
+
+def _radial_distances(instance: CollectionInstance, network: TravelNetwork) -> tuple[np.ndarray, np.ndarray]:
+    """Per room: metres to its nearest station (ρ), and from its nearest garage or station (r)."""
+    rooms = instance.room_ids
+    starts = instance.garage_ids + instance.station_ids
+    rho = np.empty(len(rooms))
+    r = np.empty(len(rooms))
+    for lo in range(0, len(rooms), BLOCK):
+        block = rooms[lo : lo + BLOCK]
+        rho[lo : lo + len(block)] = network.distance_m(block, instance.station_ids).min(axis=1)
+        r[lo : lo + len(block)] = network.distance_m(starts, block).min(axis=0)
+    return rho, r
+
+
+def nearest_other_m(instance: CollectionInstance, network: TravelNetwork) -> np.ndarray:
+    """Per room: metres of the shortest leg into it from any other place (room, station or garage)."""
+    rooms = instance.room_ids
+    others = instance.garage_ids + instance.station_ids
+    from_fixed = np.empty(len(rooms))
+    for lo in range(0, len(rooms), BLOCK):
+        block = rooms[lo : lo + BLOCK]
+        from_fixed[lo : lo + len(block)] = network.distance_m(others, block).min(axis=0)
+    if len(rooms) == 1:
+        return from_fixed
+    if instance.scenario.travel.model == "matrix":
+        return np.minimum(from_fixed, _nearest_room_blocked(network, rooms))
+    return np.minimum(from_fixed, _nearest_room_tree(instance, network))
+
+
+def _nearest_room_blocked(network: TravelNetwork, rooms: list[str]) -> np.ndarray:
+    """Exact nearest other room by rows of the network's table (matrix files: already in memory)."""
+    best = np.empty(len(rooms))
+    step = max(1, 4_000_000 // len(rooms))
+    for lo in range(0, len(rooms), step):
+        block = rooms[lo : lo + step]
+        metres = network.distance_m(rooms, block).astype(float)
+        metres[np.arange(lo, lo + len(block)), np.arange(len(block))] = np.inf
+        best[lo : lo + len(block)] = metres.min(axis=0)
+    return best
+
+
+def _nearest_room_tree(instance: CollectionInstance, network: TravelNetwork) -> np.ndarray:
+    """Nearest other room through a k-d tree, with the road distance of the candidates from the network."""
+    points = room_points(instance)
+    k = min(NEIGHBOURS + 1, len(points))
+    _, neighbour = cKDTree(points).query(points, k=k, p=1 if instance.scenario.travel.model == "manhattan" else 2)
+    rooms = np.asarray(instance.room_ids, dtype=object)
+    best = np.full(len(points), np.inf)
+    for j in range(1, k):
+        metres = pair_distances_m(network, rooms[neighbour[:, j]], rooms).astype(float)
+        best = np.minimum(best, metres)
+    return best
+
+
+def room_points(instance: CollectionInstance) -> np.ndarray:
+    """Room coordinates in which straight-line order is travel order: unit-sphere xyz for lat/lon."""
+    by_id = {room.id: room for room in instance.scenario.rooms}
+    rooms = [by_id[rid] for rid in instance.room_ids]
+    if rooms and rooms[0].is_geographic:
+        lat = np.radians([room.lat for room in rooms])
+        lon = np.radians([room.lon for room in rooms])
+        return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
+    return np.array([[room.x, room.y] for room in rooms], dtype=float)
+
+
+def pair_distances_m(network: TravelNetwork, origins, destinations) -> np.ndarray:
+    """Road metres of each (origin, destination) pair, without building a table of all pairs."""
+    path = [pid for pair in zip(origins, destinations) for pid in pair]
+    return network.legs_m(path)[::2]
+
+
+def _min_trucks_and_hours(instance: CollectionInstance, metres: float, trips: int) -> tuple[int, float]:
+    """Trucks and duty hours no plan can do without: unavoidable work over the longest shift."""
+    types = instance.vehicle_types
+    fastest = max(instance.type_speed(vt) for vt in types) / 3.6
+    driving_s = 0.0 if instance.scenario.travel.model == "matrix" else metres / fastest - 0.5 * (len(instance.room_ids) + trips)
+    work_s = float(instance.service_s.sum()) + trips * float(instance.station_unload_s.min()) + max(0.0, driving_s)
+    longest = max(vt.shift_end - vt.shift_start for vt in types)
+    return max(1, math.ceil(work_s / longest)), work_s / 3600

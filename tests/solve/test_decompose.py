@@ -1,0 +1,113 @@
+"""Decomposition: regions share station capacity and fleet without overbooking; plans stay valid."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from tests.solve.scenarios import room, scenario, station, truck
+from wasteopt.network import network_for
+from wasteopt.plan.validate import validate
+from wasteopt.scenario.models import Scenario
+from wasteopt.solve.decompose import sub_scenario
+from wasteopt.solve.engine import solve
+from wasteopt.solve.instance import build_instance
+from wasteopt.solve.parallel import InlineExecutor
+from wasteopt.solve.regions import assign_rooms, cluster, split_regions
+
+
+def _district(rooms: int = 28, seed: int = 3, tight: bool = True) -> Scenario:
+    """Two villages clusters, three stations (one small), two garages."""
+    rng = np.random.default_rng(seed)
+    centres = np.array([[2000.0, 2000.0], [9000.0, 3000.0]])
+    xy = centres[np.arange(rooms) % 2] + rng.normal(0, 900, size=(rooms, 2))
+    kg = rng.uniform(150, 450, size=rooms)
+    small = 0.9 if tight else 50.0
+    return scenario(
+        [room(f"R{k:02d}", *xy[k], round(float(kg[k]), 1)) for k in range(rooms)],
+        [station("S1", 2500, 2500, 50.0), station("S2", 8500, 3500, small), station("S3", 5500, 500, 50.0)],
+        [("G1", 1500, 1000), ("G2", 9500, 1000)],
+        [truck("A", "G1", 1500.0, count=3, cost_per_hour=20.0), truck("B", "G2", 1500.0, count=2, cost_per_hour=20.0)],
+    )
+
+
+def test_clusters_are_near_the_target_size() -> None:
+    points = np.random.default_rng(0).uniform(0, 50, size=(1000, 2))
+    labels = cluster(points, target=120)
+    sizes = np.bincount(labels)
+    assert sizes.sum() == 1000
+    assert sizes.max() <= 180 and sizes.min() >= 30
+
+
+def test_room_assignment_respects_station_capacity() -> None:
+    sc = _district()
+    network = network_for(sc)
+    instance = build_instance(sc, network)
+    station_of = assign_rooms(instance, network)
+    loads = np.bincount(station_of, weights=instance.waste_kg, minlength=3)
+    assert (loads <= instance.station_capacity_kg).all()
+    assert loads[1] > 0  # the small station is used up to what it can take, not ignored
+
+
+@pytest.mark.parametrize("target", [5, 8, 14])
+def test_shares_never_exceed_station_capacity_or_fleet(target: int) -> None:
+    sc = _district()
+    network = network_for(sc)
+    instance = build_instance(sc, network)
+    regions = split_regions(instance, network, target=target)
+    assert sorted(r for region in regions for r in region.room_ids) == sorted(instance.room_ids)
+    for k, sid in enumerate(instance.station_ids):
+        assert sum(region.station_kg.get(sid, 0) for region in regions) <= instance.station_capacity_kg[k]
+    for vt in instance.vehicle_types:
+        assert sum(region.fleet.get(vt.id, 0) for region in regions) <= vt.count
+    if len(regions) <= 5:  # as many trucks as regions: every region has one to route with
+        assert all(region.fleet for region in regions)
+
+
+def test_sub_scenario_carries_the_shares() -> None:
+    sc = _district()
+    network = network_for(sc)
+    region = split_regions(build_instance(sc, network), network, target=8)[0]
+    sub = sub_scenario(sc, region)
+    assert [r.id for r in sub.rooms] == region.room_ids
+    assert {s.id: round(s.capacity_t_per_day * 1000) for s in sub.stations} == region.station_kg
+    assert {vt.id: vt.count for vt in sub.fleet} == region.fleet
+    assert not sub.haul_fleet
+
+
+@pytest.mark.parametrize("tight", [True, False])
+def test_decomposed_plan_is_valid_and_respects_global_limits(tight: bool) -> None:
+    sc = _district(tight=tight)
+    plan = solve(sc, iterations=150, seed=1, decompose_above=10, executor=InlineExecutor())
+    assert plan.solver["decomposed"] is True
+    assert validate(sc, plan) == []
+    assert not plan.unserved
+    used = Counter(route.vehicle_type for route in plan.routes)
+    assert used["A"] <= 3 and used["B"] <= 2
+    assert len({route.vehicle for route in plan.routes}) == len(plan.routes)
+    loads = plan.kpis["station_load_kg"]
+    assert loads.get("S2", 0) <= (900 if tight else 50_000)
+    assert plan.kpis["cost"] >= plan.lower_bound.cost
+
+
+def test_decomposed_is_reproducible_with_iterations() -> None:
+    sc = _district()
+    first = solve(sc, iterations=100, seed=4, decompose_above=10, executor=InlineExecutor())
+    second = solve(sc, iterations=100, seed=4, decompose_above=10, executor=InlineExecutor())
+    assert [r.stops for r in first.routes] == [r.stops for r in second.routes]
+
+
+def test_decomposed_through_a_process_pool() -> None:
+    sc = _district(rooms=20)
+    plan = solve(sc, iterations=100, seed=0, decompose_above=8)
+    assert plan.solver["decomposed"] is True
+    assert validate(sc, plan) == []
+
+
+def test_decomposed_is_close_to_the_monolithic_solve() -> None:
+    sc = _district(tight=False)
+    whole = solve(sc, iterations=400, seed=0)
+    parts = solve(sc, iterations=400, seed=0, decompose_above=10, executor=InlineExecutor())
+    assert parts.kpis["cost"] <= 1.15 * whole.kpis["cost"]

@@ -1,0 +1,273 @@
+"""Large districts: split into regions, route them in parallel, then improve across their borders.
+
+Above :data:`DECOMPOSE_ABOVE` rooms one PyVRP model of the whole district is too slow to start
+(its initial construction alone outlasts a user's time limit) and its dense matrices too big. So:
+
+1. :func:`wasteopt.solve.regions.split_regions` cuts the rooms into compact regions of about
+   :data:`REGION_SIZE` rooms, each with a share of every station's capacity and of every truck
+   type's count (shares sum to the real limits at most, so the parts together stay feasible);
+2. every region is routed as a small scenario of its own (:func:`wasteopt.solve.parallel.solve_part`)
+   through a ``concurrent.futures`` executor — a process pool on all cores unless the caller passes
+   one (a Dask client's ``get_executor()`` works the same);
+3. while time is left, pairs of neighbouring regions are re-solved together, warm-started from their
+   current routes and with their shares pooled; an improvement is kept and the pair's routes are
+   dealt back to the two regions by where they run, so rooms, trucks and capacity move across the
+   border;
+4. the caller then enforces station capacity and names vehicles over the whole district.
+
+Only per-region matrices are ever built; the whole district is seen through per-room vectors.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import defaultdict
+from concurrent.futures import Executor
+
+import numpy as np
+from scipy.spatial import cKDTree
+
+from wasteopt.network.travel import TravelNetwork
+from wasteopt.scenario.models import Scenario
+from wasteopt.solve.budget import Budget
+from wasteopt.solve.instance import CollectionInstance
+from wasteopt.solve.parallel import IdRoute, PartResult, PartTask, executor_or_default, raw_route, solve_part
+from wasteopt.solve.pyvrp_model import RawRoute
+from wasteopt.solve.regions import Region, planar_km, split_regions
+
+DECOMPOSE_ABOVE = 1500
+"""Instances with more servable rooms than this are solved by regions."""
+
+REGION_SIZE = 600
+"""Rooms per region: large enough for good routes, small enough for PyVRP to start in a second."""
+
+FIRST_PASS_SHARE = 0.6
+"""Part of the search time given to routing every region once; the rest improves borders."""
+
+PAIR_NEIGHBOURS = 3
+FINISH_S = 1.0
+"""Seconds a part needs after its search (station assignment, timing) and to come back."""
+
+
+def route_decomposed(
+    instance: CollectionInstance,
+    network: TravelNetwork,
+    budget: Budget,
+    seed: int,
+    executor: Executor | None = None,
+    region_size: int = REGION_SIZE,
+) -> tuple[list[RawRoute], dict[str, str]]:
+    """Routes for the whole instance from regions solved apart and improved pairwise."""
+    regions = split_regions(instance, network, region_size, seed)
+    with executor_or_default(executor) as pool:
+        workers = _workers(pool)
+        search_end = budget.search_deadline(budget.finishing_reserve())
+        first_share = FIRST_PASS_SHARE if len(regions) > 1 else 1.0
+        slot = _slot(budget, search_end, math.ceil(len(regions) / workers), first_share)
+        tasks = [_task(instance.scenario, region, slot, budget.iterations, seed + k) for k, region in enumerate(regions)]
+        results = _run(pool, tasks, budget)
+        _improve(instance, pool, workers, regions, results, budget, search_end, slot, seed)
+    return _merge(instance, results)
+
+
+def _workers(pool: Executor) -> int:
+    """How many tasks the executor runs at once (a guess for foreign executors)."""
+    return max(1, int(getattr(pool, "_max_workers", 0) or os.cpu_count() or 1))
+
+
+def _slot(budget: Budget, search_end: float, waves: int, share: float) -> float | None:
+    """Search seconds per part when ``waves`` rounds of parts share ``share`` of the time left."""
+    if budget.time_limit is None:
+        return None
+    left = search_end - (budget.started + budget.elapsed())
+    return max(1.0, left * share / max(1, waves) - FINISH_S)
+
+
+def _task(
+    scenario: Scenario, region: Region, seconds: float | None, iterations: int | None, seed: int, initial: tuple[IdRoute, ...] = ()
+) -> PartTask:
+    return PartTask(sub_scenario(scenario, region), seconds, iterations, seed, initial)
+
+
+def sub_scenario(scenario: Scenario, region: Region) -> Scenario:
+    """The region as a scenario: its rooms, its share of stations and trucks, no haul."""
+    rooms = {room.id: room for room in scenario.rooms}
+    stations = [
+        s.model_copy(update={"capacity_t_per_day": region.station_kg[s.id] / 1000})
+        for s in scenario.active_stations
+        if region.station_kg.get(s.id, 0) > 0
+    ]
+    fleet = [vt.model_copy(update={"count": region.fleet[vt.id]}) for vt in scenario.fleet if region.fleet.get(vt.id, 0) > 0]
+    used = {vt.garage for vt in fleet}
+    return scenario.model_copy(
+        update={
+            "rooms": [rooms[rid] for rid in region.room_ids],
+            "stations": stations,
+            "garages": [g for g in scenario.garages if g.id in used],
+            "fleet": fleet,
+            "plants": [],
+            "haul_fleet": [],
+            "variants": {},
+        }
+    )
+
+
+def _run(pool: Executor, tasks: list[PartTask], budget: Budget) -> list[PartResult]:
+    """Results of the tasks, in order; progress reported as they come in."""
+    futures = [pool.submit(solve_part, task) for task in tasks]
+    results = []
+    for future in futures:
+        results.append(future.result())
+        if budget.progress is not None:
+            budget.progress(budget.elapsed(), sum(r.cost for r in results))
+    return results
+
+
+def _improve(
+    instance: CollectionInstance,
+    pool: Executor,
+    workers: int,
+    regions: list[Region],
+    results: list[PartResult],
+    budget: Budget,
+    search_end: float,
+    slot: float | None,
+    seed: int,
+) -> None:
+    """Re-solve disjoint pairs of neighbouring regions while time is left (one round without a time limit)."""
+    if len(regions) < 2:
+        return
+    xy = dict(zip(instance.room_ids, planar_km(instance, instance.room_ids)))
+    rng = np.random.default_rng(seed)
+    stale: set[tuple[int, int]] = set()
+    round_no = 0
+    while not budget.interrupted():
+        pairs = _pairs(regions, stale, rng)
+        if not pairs:
+            stale.clear()
+            pairs = _pairs(regions, stale, rng)
+        if slot is not None:
+            left = search_end - (budget.started + budget.elapsed())
+            seconds = min(2 * slot, left - FINISH_S)
+            if seconds < 1.0:
+                return
+            pairs = pairs[: workers * max(1, int(left // (seconds + FINISH_S)))]
+        else:
+            seconds = None
+            if round_no >= 1:
+                return
+        round_no += 1
+        tasks = [
+            _task(instance.scenario, _pooled(regions[a], regions[b]), seconds, budget.iterations, seed + 1000 * round_no + k, results[a].routes + results[b].routes)
+            for k, (a, b) in enumerate(pairs)
+        ]
+        for (a, b), pair in zip(pairs, _run(pool, tasks, budget)):
+            stale.add((a, b))
+            ka, kb = results[a].key(), results[b].key()
+            if pair.key() < (ka[0] + kb[0], ka[1] + kb[1], ka[2] + kb[2] - 1e-6):
+                _deal(instance, xy, regions, results, a, b, pair)
+                stale = {p for p in stale if a not in p and b not in p}
+
+
+def _pairs(regions: list[Region], stale: set[tuple[int, int]], rng: np.random.Generator) -> list[tuple[int, int]]:
+    """Disjoint pairs of neighbouring regions not yet tried since they last changed, in random order."""
+    centres = np.array([r.centre for r in regions])
+    k = min(PAIR_NEIGHBOURS + 1, len(regions))
+    _, near = cKDTree(centres).query(centres, k=k)
+    edges = sorted({(min(a, b), max(a, b)) for a in range(len(regions)) for b in np.atleast_1d(near[a])[1:] if a != b})
+    edges = [e for e in edges if e not in stale]
+    rng.shuffle(edges)
+    taken: set[int] = set()
+    pairs = []
+    for a, b in edges:
+        if a not in taken and b not in taken:
+            pairs.append((int(a), int(b)))
+            taken |= {a, b}
+    return pairs
+
+
+def _pooled(a: Region, b: Region) -> Region:
+    """Two regions as one: rooms together, shares added."""
+    return Region(
+        room_ids=a.room_ids + b.room_ids,
+        station_kg=_add(a.station_kg, b.station_kg),
+        fleet=_add(a.fleet, b.fleet),
+        centre=(a.centre + b.centre) / 2,
+    )
+
+
+def _add(x: dict[str, int], y: dict[str, int]) -> dict[str, int]:
+    return {key: x.get(key, 0) + y.get(key, 0) for key in x.keys() | y.keys()}
+
+
+def _deal(
+    instance: CollectionInstance,
+    xy: dict[str, np.ndarray],
+    regions: list[Region],
+    results: list[PartResult],
+    a: int,
+    b: int,
+    pair: PartResult,
+) -> None:
+    """Give each of the pair's routes to the region it runs nearest to; shares follow the routes."""
+    pooled = _pooled(regions[a], regions[b])
+    centres = [regions[a].centre, regions[b].centre]
+    side = [_nearer(centres, [xy[pid] for kind, pid in route[1] if kind == "room"]) for route in pair.routes]
+    unserved_side = {rid: _nearer(centres, [xy[rid]]) for rid in pair.unserved}
+    waste = dict(zip(instance.room_ids, instance.waste_kg.tolist()))
+    used = [_route_use(instance, waste, [r for r, s in zip(pair.routes, side) if s == h]) for h in (0, 1)]
+    for h, index in enumerate((a, b)):
+        routes = tuple(r for r, s in zip(pair.routes, side) if s == h)
+        costs = tuple(c for c, s in zip(pair.route_costs, side) if s == h)
+        rooms = [pid for _, visits in routes for kind, pid in visits if kind == "room"]
+        rooms += [rid for rid, s in unserved_side.items() if s == h]
+        station_kg = {k: _split(total, used[0][0].get(k, 0), used[1][0].get(k, 0))[h] for k, total in pooled.station_kg.items()}
+        trucks = {k: _split(total, used[0][1].get(k, 0), used[1][1].get(k, 0))[h] for k, total in pooled.fleet.items()}
+        centre = np.mean([xy[rid] for rid in rooms], axis=0) if rooms else centres[h]
+        regions[index] = Region(rooms, {k: v for k, v in station_kg.items() if v > 0}, {k: v for k, v in trucks.items() if v > 0}, centre)
+        unserved = {rid: why for rid, why in pair.unserved.items() if unserved_side[rid] == h}
+        excess = pair.excess_kg if h == 0 else 0  # kept on one side so the sum is unchanged
+        results[index] = PartResult(routes, unserved, round(sum(costs), 2), costs, excess)
+
+
+def _split(total: int, used_a: int, used_b: int) -> tuple[int, int]:
+    """Two shares of ``total``: each side what it uses plus half the rest; pro rata if over-used."""
+    if used_a + used_b > total:
+        a = total * used_a // max(1, used_a + used_b)
+        return a, total - a
+    spare = total - used_a - used_b
+    return used_a + (spare + 1) // 2, used_b + spare // 2
+
+
+def _nearer(centres: list[np.ndarray], points: list[np.ndarray]) -> int:
+    if not points:
+        return 0
+    mid = np.mean(points, axis=0)
+    return int(np.linalg.norm(mid - centres[1]) < np.linalg.norm(mid - centres[0]))
+
+
+def _route_use(instance: CollectionInstance, waste: dict[str, int], routes: list[IdRoute]) -> tuple[dict[str, int], dict[str, int]]:
+    """Kilograms unloaded per station and trucks used per type by the given routes."""
+    stations: dict[str, int] = defaultdict(int)
+    fleet: dict[str, int] = defaultdict(int)
+    for type_id, visits in routes:
+        fleet[type_id] += 1
+        carried = 0
+        for kind, pid in visits:
+            if kind == "room":
+                carried += waste[pid]
+            else:
+                stations[pid] += carried
+                carried = 0
+    return dict(stations), dict(fleet)
+
+
+def _merge(instance: CollectionInstance, results: list[PartResult]) -> tuple[list[RawRoute], dict[str, str]]:
+    """All regions' routes as routes of the whole instance, and every room a region left unserved."""
+    rooms = {rid: k for k, rid in enumerate(instance.room_ids)}
+    stations = {sid: k for k, sid in enumerate(instance.station_ids)}
+    types = {vt.id: t for t, vt in enumerate(instance.vehicle_types)}
+    raws = [raw_route(instance, route, rooms, stations, types) for result in results for route in result.routes]
+    unserved = {rid: why for result in results for rid, why in result.unserved.items()}
+    return raws, unserved

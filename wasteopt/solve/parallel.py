@@ -1,0 +1,196 @@
+"""Solving one part of a decomposed district, in whatever process an executor gives it.
+
+A part is a small scenario of its own: the region's rooms, the stations it has a share of (their
+capacity cut to that share), the garages and truck types it has a share of (counts cut likewise).
+The task carries ids only and returns ids only, so it pickles small and runs the same in this
+process, in a process pool, or on a Dask worker (``Client.get_executor()``). A part may be
+warm-started from routes it already has (a pair of regions re-solved together starts from both
+regions' routes, so the result is never worse than what it replaces).
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from collections.abc import Iterator
+
+import numpy as np
+import pyvrp
+
+from wasteopt.network import network_for
+from wasteopt.network.travel import TravelNetwork
+from wasteopt.scenario.models import Scenario
+from wasteopt.solve.budget import Budget, SearchStop
+from wasteopt.solve.instance import COST_UNITS_PER_YUAN, CollectionInstance, build_instance
+from wasteopt.solve.pyvrp_model import PyVRPModel, RawRoute, Visit, _drop_empty_unloads, build_model, decode, unplanned_rooms
+from wasteopt.solve.schedule import build_route
+from wasteopt.solve.station_assign import assign_stations, station_loads
+
+ASSIGN_S = 2.0
+"""Seconds for a part's station assignment (CP-SAT); it takes hundredths on a region."""
+
+IdRoute = tuple[str, tuple[tuple[str, str], ...]]
+"""A route by ids: (vehicle type id, ((\"room\"|\"station\", id), ...))."""
+
+
+@dataclass(frozen=True)
+class PartTask:
+    """One subproblem: its own small scenario, budget and optional starting routes."""
+
+    scenario: Scenario
+    seconds: float | None
+    iterations: int | None
+    seed: int
+    initial: tuple[IdRoute, ...] = ()
+
+
+@dataclass(frozen=True)
+class PartResult:
+    """A subproblem's routes by ids, its unserved rooms and reasons, its cost and each route's (yuan)."""
+
+    routes: tuple[IdRoute, ...]
+    unserved: dict[str, str] = field(default_factory=dict)
+    cost: float = 0.0
+    route_costs: tuple[float, ...] = ()
+    excess_kg: int = 0  # unloaded beyond the part's station shares (0 when the shares hold)
+
+    def key(self) -> tuple[int, int, float]:
+        """Order of merit: fewer rooms unserved, then less excess at stations, then lower cost."""
+        return len(self.unserved), self.excess_kg, self.cost
+
+
+class InlineExecutor(Executor):
+    """Runs each task at once in the calling thread: deterministic and cheap for small cases."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:  # noqa: D102 - Executor's contract
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller through the future
+            future.set_exception(exc)
+        return future
+
+
+@contextmanager
+def executor_or_default(executor: Executor | None) -> Iterator[Executor]:
+    """The caller's executor, or a process pool on all cores that is shut down afterwards."""
+    if executor is not None:
+        yield executor
+        return
+    pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1)
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _SliceBudget(Budget):
+    """A part's budget: search right up to its slot's end; the caller does the finishing."""
+
+    def finishing_reserve(self) -> float:
+        return 0.0
+
+
+def solve_part(task: PartTask) -> PartResult:
+    """Route a part (warm-started if it has routes), fit its unloads to its station shares."""
+    from wasteopt.solve.engine import FLEET_SHORT  # late: the engine imports the decomposer
+
+    network = network_for(task.scenario)
+    instance = build_instance(task.scenario, network)
+    budget = _SliceBudget(task.seconds, task.iterations)
+    raws, left_out = _route(instance, network, budget, task.seed, _raw_routes(instance, task.initial))
+    # Unload stations within the region's shares where possible; where not, the routes are kept and
+    # the excess reported: the whole district's station assignment, with every station's full
+    # capacity, settles it at the end (shedding rooms here would lose them for good).
+    assigned = assign_stations(instance, network, raws, time_limit=ASSIGN_S) if raws else raws
+    raws = assigned if assigned is not None else raws
+    excess = int(np.clip(station_loads(instance, raws) - instance.station_capacity_kg, 0, None).sum())
+    unserved = {**instance.unserved, **{rid: FLEET_SHORT for rid in left_out}}
+    costs = tuple(build_route(instance, network, raw, "x").cost for raw in raws)
+    return PartResult(tuple(id_route(instance, raw) for raw in raws), unserved, round(sum(costs), 2), costs, excess)
+
+
+def _route(
+    instance: CollectionInstance, network: TravelNetwork, budget: Budget, seed: int, initial: list[RawRoute]
+) -> tuple[list[RawRoute], list[str]]:
+    """The engine's routing, with a warm start when routes are given."""
+    from wasteopt.solve.engine import route_collection
+    from wasteopt.solve.station_prices import station_penalties
+    from wasteopt.solve.fleet import fleet_estimate
+
+    if not initial:
+        raws, unserved = route_collection(instance, network, budget, seed)
+        return raws, list(unserved)
+    if not instance.room_ids:
+        return [], []
+    cap = fleet_estimate(instance, network)
+    for raw in initial:  # room for every starting route
+        cap[raw.type_index] = max(cap[raw.type_index], sum(1 for r in initial if r.type_index == raw.type_index))
+    model = build_model(instance, network, station_penalties(instance, network), cap)
+    start = _solution(model, initial)
+    stop = SearchStop(budget, budget.search_deadline(0.0), budget.iterations, COST_UNITS_PER_YUAN)
+    try:  # the engine's own search assembly (its penalty settings), warm-started
+        from wasteopt.solve.pyvrp_search import run_search
+
+        result = run_search(model.data, stop, seed, initial=start)
+    except ImportError:
+        params = pyvrp.SolveParams(penalty=pyvrp.PenaltyParams(max_penalty=1e9))
+        result = pyvrp.solve(
+            model.data, stop=stop, seed=seed, collect_stats=False, display=False, params=params, initial_solution=start
+        )
+    raws, left_out = decode(model, result.best), unplanned_rooms(result.best)
+    if not result.best.is_feasible():  # keep what fits, as the engine's own routing does
+        from wasteopt.solve.repair import repair_routes
+
+        raws, dropped = repair_routes(instance, network, raws)
+        left_out += dropped
+    return raws, [instance.room_ids[k] for k in left_out]
+
+
+def _solution(model: PyVRPModel, routes: list[RawRoute]) -> pyvrp.Solution:
+    """PyVRP solution for routes (the last unload is implicit in the model's end depot)."""
+    activity, kind = pyvrp.Activity, pyvrp.ActivityType
+    out = []
+    for raw in routes:
+        visits = list(raw.visits)
+        if visits and visits[-1].kind == "station":
+            visits.pop()
+        acts = [
+            activity(kind.CLIENT, v.index) if v.kind == "room" else activity(kind.DEPOT, model.num_garages + v.index)
+            for v in visits
+        ]
+        out.append(pyvrp.Route(model.data, acts, model.type_index.index(raw.type_index)))
+    return pyvrp.Solution(model.data, out)
+
+
+def _raw_routes(instance: CollectionInstance, routes: tuple[IdRoute, ...]) -> list[RawRoute]:
+    """Id routes as routes of this instance (rooms it set aside as unservable are dropped)."""
+    types = {vt.id: t for t, vt in enumerate(instance.vehicle_types)}
+    rooms = {rid: k for k, rid in enumerate(instance.room_ids)}
+    stations = {sid: k for k, sid in enumerate(instance.station_ids)}
+    out = []
+    for type_id, visits in routes:
+        raw = [Visit(kind, rooms[pid] if kind == "room" else stations[pid]) for kind, pid in visits if kind == "station" or pid in rooms]
+        raw = _drop_empty_unloads(raw)
+        if raw:
+            out.append(RawRoute(types[type_id], tuple(raw)))
+    return out
+
+
+def id_route(instance: CollectionInstance, raw: RawRoute) -> IdRoute:
+    """A route of this instance by ids."""
+    visits = tuple(
+        (v.kind, instance.room_ids[v.index] if v.kind == "room" else instance.station_ids[v.index]) for v in raw.visits
+    )
+    return instance.vehicle_types[raw.type_index].id, visits
+
+
+def raw_route(instance: CollectionInstance, route: IdRoute, rooms: dict[str, int], stations: dict[str, int], types: dict[str, int]) -> RawRoute:
+    """An id route as a route of ``instance`` (indices looked up in the given tables)."""
+    type_id, visits = route
+    return RawRoute(types[type_id], tuple(Visit(kind, rooms[pid] if kind == "room" else stations[pid]) for kind, pid in visits))
+
+
+__all__ = ["InlineExecutor", "PartResult", "PartTask", "executor_or_default", "id_route", "raw_route", "solve_part"]
