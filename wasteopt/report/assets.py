@@ -39,8 +39,8 @@ h2 .zh,.card-label .zh{color:var(--muted);font-weight:400;margin-left:6px}
 .map-hint{position:absolute;top:10px;right:12px;font-size:12px;color:var(--muted);background:rgba(255,255,255,.85);padding:2px 6px;border-radius:4px}
 .scale{position:absolute;left:12px;bottom:10px;font-size:12px;color:var(--ink);background:rgba(255,255,255,.85);padding:2px 6px 4px;border-radius:4px}
 .scale i{display:block;height:6px;border:2px solid var(--ink);border-top:0;margin-top:2px}
-.route{fill:none;stroke-width:2.2px;stroke-linejoin:round;stroke-linecap:round;opacity:.85;cursor:pointer}
-.unload{fill:none;stroke-width:2px;stroke-dasharray:7 5;opacity:.85;cursor:pointer}
+.route{fill:none;stroke-width:1.8px;stroke-linejoin:round;stroke-linecap:round;opacity:.85;cursor:pointer}
+.unload{fill:none;stroke-width:1.8px;stroke-dasharray:6 4;opacity:.85;cursor:pointer}
 .haul{fill:none;stroke:#6b4a2b;stroke-dasharray:2 5;stroke-linecap:round;opacity:.8}
 .room{stroke:#fff;stroke-width:.8px;cursor:pointer}
 .room.unserved{fill:#fff;stroke:#c0262d;stroke-width:2px}
