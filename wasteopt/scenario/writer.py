@@ -59,7 +59,7 @@ def table_csv(records: list[Any], model: type) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
-    writer.writerows([_cell(row[name]) for name in columns] for row in rows)
+    writer.writerows([row[name] for name in columns] for row in rows)  # csv writes None as "", floats by repr
     return buffer.getvalue()
 
 
@@ -77,14 +77,6 @@ def _id_first(value: Any) -> Any:
         first = {key: value[key] for key in ("id", "name") if key in value}
         return {**first, **{key: item for key, item in value.items() if key not in first}}
     return value
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return repr(value)
-    return str(value)
 
 
 def _write_atomic(path: Path, text: str) -> None:
