@@ -50,11 +50,15 @@ def check_report(session: Session, plan: Plan) -> None:
         assert highlighted(session) == [vehicles[1]]
 
     station = next(s.id for s in plan.routes[0].stops if s.kind == "station")
-    page.click(f'.bar-row[data-station="{station}"]')
     users = [r.vehicle for r in plan.routes if any(s.id == station for s in r.stops)]
+    page.click(f'#map-svg g.station[data-station="{station}"] circle')
     assert sorted(highlighted(session)) == sorted(users)
+    assert page.eval_on_selector(f'#map-svg g.station[data-station="{station}"]', "g => g.classList.contains('highlight')")
     page.keyboard.press("Escape")
     assert highlighted(session) == []
+    page.click(f'.bar-row[data-station="{station}"]')
+    assert sorted(highlighted(session)) == sorted(users)
+    page.keyboard.press("Escape")
 
     before = view_box(session)
     box = page.locator("#map-svg").bounding_box()

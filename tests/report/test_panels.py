@@ -28,10 +28,32 @@ def test_real_comparison_shape() -> None:
 def test_unknown_numeric_figures_are_shown_and_junk_ignored() -> None:
     html = comparison({"base": {"kpis": {"co2_kg": 12.5, "note": "x"}}, "variants": [None, {"kpis": {"co2_kg": 11}}, 7]})
     rows = _rows(html)
-    assert rows == {"co2_kg": ["12.50", "11.00"]}
+    assert rows == {"co2 kg": ["12.50", "11.00"]}
     assert "<th>base</th>" in html and "<th>variant 2</th>" in html
 
 
 def test_not_a_comparison_at_all() -> None:
     assert "no base and variants" in comparison([1, 2, 3])
     assert "<table" in comparison({})
+
+
+def test_comparison_written_by_compare_is_shown() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.report.conftest import tiny_scenario
+    from wasteopt.report.html import render_report
+    from wasteopt.scenario.models import Variant
+    from wasteopt.whatif.compare import compare
+
+    scenario = tiny_scenario().model_copy(update={"variants": {"open-S9": Variant(open=["S9"])}})
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        result = compare(scenario, ["open-S9"], iterations=200, seed=1, executor=pool)
+    for outcome in result.outcomes:
+        assert outcome.kpis["violations"] == []
+    data = result.to_json()
+    page = render_report(scenario, result.base.plan, data)
+    rows = _rows(page[page.index('id="comparison-table"'):])
+    base, variant = data["base"]["kpis"], data["variants"][0]
+    assert rows["Trucks"][0] == str(base["trucks"])
+    assert rows["Cost (yuan/day)"][1].startswith(f"{variant['kpis']['cost']:,.0f}<div class=\"delta ")
+    assert "opens S9" in page

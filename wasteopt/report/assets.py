@@ -100,7 +100,7 @@ table.sortable th.asc:after{content:" ↑";color:var(--ink)}table.sortable th.de
 table.sortable tbody tr{cursor:pointer}
 table.sortable tbody tr:hover td{background:#f2f6f4}
 .table-scroll{max-height:460px;overflow:auto}
-.comparison td{vertical-align:top}
+.comparison td{vertical-align:top}.comparison th[scope=row]{width:220px}
 .delta{font-size:11.5px}.delta.better{color:#0b7a43}.delta.worse{color:#b3261e}.delta.same{color:var(--muted)}
 .diagnostics{list-style:none;margin:0;padding:0}
 .diag{padding:6px 0;border-bottom:1px solid var(--line)}

@@ -88,7 +88,9 @@ def _page(scenario: Scenario, plan: Plan, body: str) -> str:
     day = f" · {scenario.planning.day.isoformat()}" if scenario.planning.day else ""
     variant = f" · variant {' + '.join(plan.variant)}" if plan.variant else ""
     solver = plan.solver
-    made = ", ".join(f"{k} {solver[k]}" for k in ("engine", "seed", "iterations", "time_limit_s", "elapsed_s") if solver.get(k) is not None)
+    shown = {"engine": "{}", "seed": "seed {}", "iterations": "{} iterations", "time_limit_s": "time limit {} s",
+             "elapsed_s": "solved in {} s"}
+    made = ", ".join(form.format(solver[k]) for k, form in shown.items() if solver.get(k) is not None)
     title = f"Collection plan · {scenario.name}"
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">

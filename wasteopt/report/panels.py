@@ -41,7 +41,7 @@ def comparison(data: Any) -> str:
     columns += [_column(v, f"variant {k + 1}") for k, v in enumerate(data.get("variants") or []) if isinstance(v, dict)]
     keys = [k for k, _, _ in FIGURES if any(k in c["figures"] for c in columns)]
     extra = sorted({k for c in columns for k in c["figures"]} - {k for k, _, _ in FIGURES})
-    labels = {k: (label, digits) for k, label, digits in FIGURES} | {k: (k, 2) for k in extra}
+    labels = {k: (label, digits) for k, label, digits in FIGURES} | {k: (k.replace("_", " "), 2) for k in extra}
     head = "".join(f'<th>{esc(c["name"])}{_subtitle(c)}</th>' for c in columns)
     body = []
     for key in keys + extra:
