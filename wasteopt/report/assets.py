@@ -29,7 +29,7 @@ h2 .zh,.card-label .zh{color:var(--muted);font-weight:400;margin-left:6px}
 .card-value{font-size:26px;font-weight:650;margin:2px 0;font-variant-numeric:tabular-nums}
 .card-note{font-size:12px;color:var(--muted)}
 .map-wrap{display:grid;grid-template-columns:minmax(0,1fr) 270px;gap:14px}
-.map-box{position:relative;background:#fbfcfa;border:1px solid var(--line);border-radius:8px;overflow:hidden;height:640px}
+.map-box{position:relative;background:#fbfcfa;border:1px solid var(--line);border-radius:8px;overflow:hidden;height:max(560px,72vh)}
 .map-svg{width:100%;height:100%;display:block;cursor:grab;touch-action:none;user-select:none}
 .map-svg.dragging{cursor:grabbing}
 .map-svg *{vector-effect:non-scaling-stroke}
@@ -57,7 +57,7 @@ h2 .zh,.card-label .zh{color:var(--muted);font-weight:400;margin-left:6px}
 .unload.highlight{stroke-width:3.5px;opacity:1}
 .room.highlight{stroke:#1d2733;stroke-width:1.2px}
 .station.highlight circle{stroke:#000;stroke-width:3.5px}
-.legend{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px;height:640px;display:flex;flex-direction:column}
+.legend{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px;height:max(560px,72vh);display:flex;flex-direction:column}
 .legend h3{font-size:13px;margin:0 0 6px}
 .symbols{display:grid;grid-template-columns:34px 1fr;gap:4px 8px;align-items:center;font-size:12px;margin-bottom:10px}
 .symbols svg{width:34px;height:16px}
