@@ -49,6 +49,7 @@ h2 .zh,.card-label .zh{color:var(--muted);font-weight:400;margin-left:6px}
 .station.candidate circle{fill:#fff;stroke:#8a949e;stroke-dasharray:3 2;cursor:default}
 .station text,.garage text,.plant text{font-size:11px;text-anchor:middle;fill:var(--ink);paint-order:stroke;stroke:#fff;stroke-width:3px;pointer-events:none}
 .station.candidate text{fill:var(--muted)}
+.garage text.side{text-anchor:start}
 .garage rect{fill:#1d2733;stroke:#fff;stroke-width:1.5px}
 .plant path{fill:#6b4a2b;stroke:#fff;stroke-width:1.5px}
 .has-highlight .route:not(.highlight),.has-highlight .unload:not(.highlight),.has-highlight .room:not(.highlight):not(.unserved){opacity:.1}

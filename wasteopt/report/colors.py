@@ -6,9 +6,9 @@ import colorsys
 
 BASE = [
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
-    "#bcbd22", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d",
+    "#bcbd22", "#393b79", "#7f7f7f", "#00563f", "#c9a100", "#6b0f1a",
 ]
-"""Well-separated colours for the first trucks (after matplotlib's tab10 / tab20b)."""
+"""Well-separated colours for the first trucks (matplotlib's tab10, then dark and muted hues unlike them)."""
 
 GOLDEN_ANGLE = 137.508
 
@@ -18,7 +18,7 @@ def route_colours(count: int) -> list[str]:
     colours = BASE[:count]
     for k in range(len(colours), count):
         hue = ((k - len(BASE)) * GOLDEN_ANGLE % 360) / 360
-        light = 0.38 if k % 2 else 0.50
+        light = 0.30 if k % 2 else 0.62
         r, g, b = colorsys.hls_to_rgb(hue, light, 0.70)
         colours.append(f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}")
     return colours

@@ -150,7 +150,7 @@ def _garages(scenario: Scenario, xy: dict[str, tuple[float, float]]) -> list[str
     for garage in scenario.garages:
         x, y = xy[garage.id]
         out.append(f'<g class="mk garage" data-x="{x}" data-y="{y}" transform="translate({x} {y})"><rect x="-6" y="-6" '
-                   f'width="12" height="12"/><text y="-10">{esc(garage.name or garage.id)}</text>'
+                   f'width="12" height="12"/><text class="side" x="10" y="4">{esc(garage.name or garage.id)}</text>'
                    f'<title>{esc(garage.id)} {esc(garage.name)} (garage)</title></g>')
     return out
 
