@@ -8,6 +8,7 @@ touch files; the CLI does that.
 from __future__ import annotations
 
 import threading
+from importlib.metadata import version
 from collections import defaultdict
 from concurrent.futures import Executor
 
@@ -22,6 +23,8 @@ from wasteopt.solve.fleet import fleet_estimate
 from wasteopt.solve.instance import COST_UNITS_PER_YUAN, CollectionInstance, build_instance
 from wasteopt.solve.lower_bound import collection_lower_bound
 from wasteopt.solve.pyvrp_model import RawRoute, build_model, decode, unplanned_rooms
+from wasteopt.solve.pyvrp_search import run_search
+from wasteopt.solve.repair import repair_routes
 from wasteopt.solve.schedule import build_route
 from wasteopt.solve.station_assign import assign_stations, station_loads
 from wasteopt.solve.station_prices import station_penalties
@@ -41,33 +44,54 @@ def solve(
     progress: ProgressCallback | None = None,
     interrupt: threading.Event | None = None,
     network: TravelNetwork | None = None,
+    started: float | None = None,
+    decompose_above: int | None = None,
 ) -> Plan:
     """Plan the day. ``time_limit`` (s, wall clock, start to plan) and/or ``iterations`` bound the
     search; with neither, 30 s. Same seed and iterations give the same plan. ``interrupt`` (set on
-    Ctrl-C) stops the search early and the best plan so far is returned."""
+    Ctrl-C) stops the search early and the best plan so far is returned. ``started`` (a
+    ``time.monotonic()`` reading) lets a caller count its own preparation against the time limit. Above ``decompose_above``
+    servable rooms (default :data:`wasteopt.solve.decompose.DECOMPOSE_ABOVE`) the district is solved
+    by regions in parallel on ``executor`` (default: a process pool on all cores)."""
     if time_limit is None and iterations is None:
         time_limit = DEFAULT_TIME_LIMIT
     budget = Budget(time_limit, iterations, interrupt, progress)
+    if started is not None:
+        budget.started = started  # the caller's clock: e.g. the CLI counts loading the scenario too
     network = network or network_for(scenario)
     instance = build_instance(scenario, network)
-    raws, unserved = route_collection(instance, network, budget, seed)
+    phases = {"prepare_s": budget.elapsed()}
+    # --- decomposition for large districts (wasteopt.solve.decompose) ---
+    from wasteopt.solve.decompose import DECOMPOSE_ABOVE, route_decomposed
+
+    decomposed = len(instance.room_ids) > (DECOMPOSE_ABOVE if decompose_above is None else decompose_above)
+    if decomposed:
+        raws, unserved = route_decomposed(instance, network, budget, seed, executor)
+    else:
+        raws, unserved = route_collection(instance, network, budget, seed)
+    # --- end decomposition ---
+    phases["route_s"] = budget.elapsed() - sum(phases.values())
     raws, shed = enforce_station_capacity(instance, network, raws, budget)
     unserved.update(shed)
     routes = name_vehicles(instance, network, raws)
+    phases["assign_s"] = budget.elapsed() - sum(phases.values())
     plan = Plan(
         scenario=scenario.name,
         routes=routes,
         unserved=[Unserved(id=rid, reason=why) for rid, why in sorted({**instance.unserved, **unserved}.items())],
         lower_bound=collection_lower_bound(instance, network),
         solver={
-            "engine": f"pyvrp {pyvrp.__version__ if hasattr(pyvrp, '__version__') else ''}".strip(),
+            "engine": f"pyvrp {version('pyvrp')}",
             "seed": seed,
             "time_limit_s": time_limit,
             "iterations": iterations,
             "interrupted": budget.interrupted(),
+            "decomposed": decomposed,
         },
     )
     plan = attach_haul(scenario, network, plan, budget)
+    phases["haul_s"] = budget.elapsed() - sum(phases.values())
+    plan.solver["phases"] = {name: round(seconds, 2) for name, seconds in phases.items()}
     plan.solver["elapsed_s"] = round(budget.elapsed(), 2)
     return plan
 
@@ -81,15 +105,36 @@ def route_collection(
     penalties = station_penalties(instance, network)
     cap = fleet_estimate(instance, network)
     while True:
-        model = build_model(instance, network, penalties, cap)
-        stop = SearchStop(budget, budget.search_deadline(budget.finishing_reserve()), budget.iterations, COST_UNITS_PER_YUAN)
-        result = pyvrp.solve(model.data, stop=stop, seed=seed, collect_stats=False, display=False)
-        left_out = unplanned_rooms(result.best)
         can_grow = any(c < vt.count for c, vt in zip(cap, instance.vehicle_types))
-        if not left_out or not can_grow or budget.interrupted() or budget.remaining() < budget.finishing_reserve() * 2:
+        watcher = _MissingRooms()
+        model = build_model(instance, network, penalties, cap)
+        stop = SearchStop(
+            budget,
+            budget.search_deadline(budget.finishing_reserve()),
+            budget.iterations,
+            COST_UNITS_PER_YUAN,
+            abandon=(lambda: watcher.missing > 0) if can_grow else None,
+        )
+        result = run_search(model.data, stop, seed, callbacks=watcher)
+        if not stop.abandoned:
             break
         cap = [min(vt.count, 2 * c) for c, vt in zip(cap, instance.vehicle_types)]
-    return decode(model, result.best), {instance.room_ids[k]: FLEET_SHORT for k in left_out}
+    raws, dropped = repair_routes(instance, network, decode(model, result.best))
+    left_out = unplanned_rooms(result.best) + dropped
+    return raws, {instance.room_ids[k]: FLEET_SHORT for k in left_out}
+
+
+class _MissingRooms(pyvrp.IteratedLocalSearchCallbacks):
+    """Watches the best solution: rooms still missing after a while mean the fleet offered is too small."""
+
+    def __init__(self) -> None:
+        self.missing = 0
+
+    def on_start(self, ils: pyvrp.IteratedLocalSearch) -> None:
+        self.missing = ils.initial_solution.num_missing_clients()
+
+    def on_best(self, best: pyvrp.Solution) -> None:
+        self.missing = best.num_missing_clients()
 
 
 def enforce_station_capacity(

@@ -7,6 +7,7 @@ vehicle class allowed) are set aside here with the reason, so engines only see s
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -27,7 +28,7 @@ class CollectionInstance:
     station_ids: list[str]
     garage_ids: list[str]
     vehicle_types: list[VehicleType]
-    waste_kg: np.ndarray  # per room, int
+    waste_kg: np.ndarray  # per room, whole kg rounded up (so integer capacity checks are safe for the real kg)
     volume_l: np.ndarray | None  # per room, litres (int), when volumes are given
     service_s: np.ndarray  # per room
     tw_open_s: np.ndarray  # per room
@@ -75,8 +76,8 @@ def build_instance(
         station_ids=[s.id for s in stations],
         garage_ids=garage_ids,
         vehicle_types=types,
-        waste_kg=np.array([round(r.waste_kg_per_day) for r in rooms], dtype=np.int64),
-        volume_l=np.array([round((r.volume_m3_per_day or 0) * 1000) for r in rooms], dtype=np.int64)
+        waste_kg=np.array([math.ceil(r.waste_kg_per_day) for r in rooms], dtype=np.int64),
+        volume_l=np.array([math.ceil((r.volume_m3_per_day or 0) * 1000) for r in rooms], dtype=np.int64)
         if with_volume
         else None,
         service_s=np.array([round(r.service_min * 60) for r in rooms], dtype=np.int64),
@@ -125,14 +126,13 @@ def _unservable(
     tw_close = np.array([room.tw_close if room.tw_close is not None else 10**9 for room in rooms])
     service = np.array([room.service_min * 60 for room in rooms])
     max_class = np.array([room.max_vehicle_class or 10**6 for room in rooms])
+    to_station: dict[float, np.ndarray] = {}  # one rooms × stations table per speed, not per vehicle type
     for vt in types:
         speed = vt.speed_kmh or scenario.travel.speed_kmh
+        if speed not in to_station:
+            to_station[speed] = network.duration_s(room_ids, station_ids, speed) + unload[None, :]
         out = network.duration_s([vt.garage], room_ids, speed)[0]
-        back = (
-            network.duration_s(room_ids, station_ids, speed)
-            + unload[None, :]
-            + network.duration_s(station_ids, [vt.garage], speed)[:, 0][None, :]
-        ).min(axis=1)
+        back = (to_station[speed] + network.duration_s(station_ids, [vt.garage], speed)[:, 0][None, :]).min(axis=1)
         start = np.maximum(vt.shift_start + out, tw_open)
         fits = (start <= tw_close) & (start + service + back <= vt.shift_end) & (vt.vehicle_class <= max_class)
         reachable |= fits
