@@ -16,7 +16,7 @@ from pathlib import Path
 from wasteopt.plan.models import Plan, Route, write_json_atomic
 from wasteopt.report.assets import FONT_STACK
 from wasteopt.report.fmt import esc, hhmm, num, plain_number
-from wasteopt.report.trips import route_trips
+from wasteopt.report.trips import Trip, route_trips
 from wasteopt.report.timeline import route_span
 from wasteopt.scenario.models import Scenario, format_clock
 
@@ -71,48 +71,59 @@ def sheet_csv(scenario: Scenario, route: Route) -> str:
 
 
 def sheet_html(scenario: Scenario, plan: Plan, route: Route) -> str:
-    """The truck's printable page: header with leave/return times, then each trip's stops."""
+    """The truck's printable page: leave and return times, then each trip's stops (the CSV's rows)."""
     names = _places(scenario)
     span = route_span(route)
     leave, back = (hhmm(format_clock(span[0])), hhmm(format_clock(span[1]))) if span else ("—", "—")
     garage = names.get(route.garage, {}).get("name") or route.garage
-    rows = []
+    rows = sheet_rows(scenario, route)
+    body = []
     for trip in route_trips(route):
-        unload = trip.unload
-        where = f"{unload.id} {names.get(unload.id, {}).get('name', '')}" if unload else garage
-        label = "Trip" if trip.kind == "trip" else "Return"
-        rows.append(f'<tr class="trip"><th colspan="7">{label} {trip.number if trip.kind == "trip" else ""} → '
-                    f'{"unload at " if unload else ""}{esc(where)}'
-                    f'{f" · {num(trip.kg)} kg" if trip.kind == "trip" else ""}</th></tr>')
-        for seq, stop in zip(trip.seqs[1:], trip.stops[1:]):
-            place = names.get(stop.id, {})
-            if stop.kind == "room":
-                expected = stop.collected_kg if stop.collected_kg is not None else _room_kg(scenario, stop.id)
-                rows.append(f'<tr class="stop" data-seq="{seq}"><td class="tick">☐</td><td>{seq}</td><td>{hhmm(stop.arrive)}</td>'
-                            f'<td><b>{esc(place.get("name") or stop.id)}</b> <span class="id">{esc(stop.id)}</span></td>'
-                            f'<td>{esc(place.get("village", ""))}</td><td class="num">{num(expected)}</td>'
-                            f'<td class="num">{num(stop.load_kg)}</td></tr>')
-            elif stop.kind == "station":
-                rows.append(f'<tr class="unload" data-seq="{seq}"><td class="tick">☐</td><td>{seq}</td><td>{hhmm(stop.arrive)}</td>'
-                            f'<td colspan="2">UNLOAD at <b>{esc(place.get("name") or stop.id)}</b> <span class="id">{esc(stop.id)}</span>'
-                            f' · leave {hhmm(stop.depart)}</td><td class="num">−{num(stop.unloaded_kg)}</td>'
-                            f'<td class="num">{num(stop.load_kg)}</td></tr>')
-            else:
-                rows.append(f'<tr class="home" data-seq="{seq}"><td class="tick">☐</td><td>{seq}</td><td>{hhmm(stop.arrive)}</td>'
-                            f'<td colspan="4">Back at the garage <b>{esc(garage)}</b></td></tr>')
+        body.append(_trip_header(trip, names, garage))
+        body.extend(_stop_row(rows[seq], garage) for seq in trip.seqs[1:])
     rooms = sum(1 for s in route.stops if s.kind == "room")
     kg = sum(s.unloaded_kg or 0.0 for s in route.stops if s.kind == "station")
     day = scenario.planning.day.isoformat() if scenario.planning.day else ""
     facts = (f"<span>Type <b>{esc(route.vehicle_type)}</b></span><span>Garage <b>{esc(garage)}</b></span>"
              f"<span>Leave <b>{leave}</b></span><span>Return <b>{back}</b></span><span>{rooms} rooms</span>"
              f"<span>{num(kg)} kg</span><span>{num(route.distance_km, 1)} km</span>")
+    head = "".join(f"<th{cls}>{label}</th>" for label, cls in (
+        ("✓", ""), ("#", ""), ("Arrive", ""), ("Room / station", ""), ("Village", ""),
+        ("Expected kg", ' class="num"'), ("Load after", ' class="num"')))
     return _page(f"{route.vehicle} · {scenario.name} {day}", f"""
 <h1>{esc(route.vehicle)} <span class="zh">司机路线单</span></h1>
 <p class="day">{esc(scenario.name)} {esc(day)}</p>
 <div class="facts">{facts}</div>
-<table><thead><tr><th>✓</th><th>#</th><th>Arrive</th><th>Room / station</th><th>Village</th><th class="num">Expected kg</th><th class="num">Load after</th></tr></thead>
-<tbody>{"".join(rows)}</tbody></table>
+<table><thead><tr>{head}</tr></thead>
+<tbody>{"".join(body)}</tbody></table>
 <p class="foot">Return to {esc(garage)} by <b>{back}</b>. Stops in the planned order; unload when the sheet says so.</p>""")
+
+
+def _trip_header(trip: Trip, names: dict[str, dict[str, str]], garage: str) -> str:
+    """``Trip 2 → unload at S03 name · 2,480 kg`` (or ``Return → garage``)."""
+    unload = trip.unload
+    where = f"unload at {unload.id} {names.get(unload.id, {}).get('name', '')}" if unload else garage
+    if trip.kind == "return":
+        return f'<tr class="trip"><th colspan="7">Return → {esc(where)}</th></tr>'
+    return f'<tr class="trip"><th colspan="7">Trip {trip.number} → {esc(where)} · {num(trip.kg)} kg</th></tr>'
+
+
+def _stop_row(row: dict[str, str], garage: str) -> str:
+    """One stop of the sheet, from its CSV row: a room, an unload, or home."""
+    start = f'<td class="tick">☐</td><td>{row["seq"]}</td><td>{hhmm(row["arrive"])}</td>'
+    place = f'<b>{esc(row["name"] or row["id"])}</b> <span class="id">{esc(row["id"])}</span>'
+    if row["kind"] == "room":
+        return (f'<tr class="stop" data-seq="{row["seq"]}">{start}<td>{place}</td><td>{esc(row["village"])}</td>'
+                f'<td class="num">{_kg(row["expected_kg"])}</td><td class="num">{_kg(row["load_after_kg"])}</td></tr>')
+    if row["kind"] == "station":
+        return (f'<tr class="unload" data-seq="{row["seq"]}">{start}<td colspan="2">UNLOAD at {place} · leave '
+                f'{hhmm(row["depart"])}</td><td class="num">−{_kg(row["unloaded_kg"])}</td>'
+                f'<td class="num">{_kg(row["load_after_kg"])}</td></tr>')
+    return f'<tr class="home" data-seq="{row["seq"]}">{start}<td colspan="4">Back at the garage <b>{esc(garage)}</b></td></tr>'
+
+
+def _kg(text: str) -> str:
+    return num(float(text)) if text else "—"
 
 
 def index_html(scenario: Scenario, plan: Plan) -> str:
