@@ -1,7 +1,8 @@
 """Exhaustive optimum of tiny collection problems, for checking bounds and the engine's plans.
 
 Every room to one truck, every order of a truck's rooms, every way to cut that order into trips and
-every station for each unload. Times are ignored (tests that use this give shifts long enough and no
+every station for each unload (trucks only where their class may go; within the stations' capacities: checked per route, so with several
+trucks the capacities must not bind). Times are ignored (tests that use this give shifts long enough and no
 windows), so the optimum found here is a true optimum of the full problem too. Costs follow the
 plan's definition: fixed cost per truck used + km × cost/km + duty hours × cost/h, where duty hours
 are travel, service and unloading (a truck without windows never waits).
@@ -38,9 +39,14 @@ def optimum(scenario: Scenario) -> Optimum:
     unload = {s.id: s.unload_min * 60 for s in scenario.active_stations}
     types = [vt for vt in scenario.fleet if vt.count > 0]
     assert all(vt.count == 1 for vt in types), "the enumerator gives each type one truck"
+    capacity = {s.id: s.capacity_t_per_day * 1000 for s in scenario.active_stations}
+    total = sum(waste.values())
+    assert len(types) == 1 or total <= min(capacity.values()), "station capacity is checked per route only"
 
     def d(a: str, b: str) -> int:
         return int(metres[index[a], index[b]])
+
+    max_class = {r.id: r.max_vehicle_class or 10**6 for r in scenario.rooms}
 
     @lru_cache(maxsize=None)
     def best_route(t: int, subset: frozenset) -> tuple[float, float]:
@@ -49,6 +55,8 @@ def optimum(scenario: Scenario) -> Optimum:
         speed = (vt.speed_kmh or scenario.travel.speed_kmh) / 3.6
         if not subset:
             return 0.0, 0.0
+        if any(max_class[r] < vt.vehicle_class for r in subset):
+            return float("inf"), float("inf")
         best_m, best_c = float("inf"), float("inf")
         for order in itertools.permutations(sorted(subset)):
             for cuts in itertools.product((False, True), repeat=len(order) - 1):
@@ -62,6 +70,11 @@ def optimum(scenario: Scenario) -> Optimum:
                 if any(sum(waste[r] for r in trip) > vt.capacity_kg for trip in trips):
                     continue
                 for chosen in itertools.product(stations, repeat=len(trips)):
+                    unloaded = {sid: 0.0 for sid in stations}
+                    for trip, station in zip(trips, chosen):
+                        unloaded[station] += sum(waste[r] for r in trip)
+                    if any(kg > capacity[sid] for sid, kg in unloaded.items()):
+                        continue
                     path = [vt.garage]
                     for trip, station in zip(trips, chosen):
                         path += trip + [station]

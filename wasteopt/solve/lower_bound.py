@@ -48,14 +48,15 @@ def collection_lower_bound(instance: CollectionInstance, network: TravelNetwork)
         return LowerBound(distance_km=0.0, cost=0.0, method="no rooms to serve")
     types = instance.vehicle_types
     payload = max(vt.capacity_kg for vt in types)
-    trips = math.ceil(int(instance.waste_kg.sum()) / payload)
+    waste = true_waste_kg(instance)
+    trips = math.ceil(float(waste.sum()) / payload - 1e-9)
     rho, r = _radial_distances(instance, network)
     into_room = nearest_other_m(instance, network)
     incoming = float(into_room.sum()) + float(np.sort(rho)[:trips].sum())
     method = "incoming edges (each room entered once, each trip ends at a station)"
     best = incoming
     if instance.scenario.travel.model != "matrix":
-        radial = float((instance.waste_kg / payload * (r + rho)).sum()) - len(rooms)  # 1 m per room for rounding
+        radial = float((waste / payload * (r + rho)).sum()) - len(rooms)  # 1 m per room for rounding
         if radial > best:
             best, method = radial, "radial (each trip goes out to its rooms and back to a station)"
     home = network.distance_m(instance.station_ids, instance.garage_ids).min()
@@ -71,6 +72,12 @@ def collection_lower_bound(instance: CollectionInstance, network: TravelNetwork)
         cost=round(cost, 2),
         method=f"{method}; ≥ {trucks} truck(s) drive home from a station",
     )
+
+
+def true_waste_kg(instance: CollectionInstance) -> np.ndarray:
+    """Each room's waste as given (the instance rounds it up to whole kg, which a bound must not)."""
+    by_id = {room.id: room.waste_kg_per_day for room in instance.scenario.rooms}
+    return np.array([by_id[rid] for rid in instance.room_ids], dtype=float)
 
 
 def _radial_distances(instance: CollectionInstance, network: TravelNetwork) -> tuple[np.ndarray, np.ndarray]:
