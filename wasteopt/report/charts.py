@@ -35,32 +35,19 @@ def station_bars(scenario: Scenario, plan: Plan) -> str:
 
 
 def timeline(scenario: Scenario, plan: Plan, colours: dict[str, str]) -> str:
-    """Each truck's day on one shared time axis, with its shift as a pale band behind."""
+    """Each truck's day on one shared time axis (whole hours), with its shift as a pale band behind."""
     shifts = {vt.id: (vt.shift_start, vt.shift_end) for vt in scenario.fleet}
-    spans = [s for s in (route_span(r) for r in plan.routes) if s]
-    bounds = [t for r in plan.routes if r.vehicle_type in shifts for t in shifts[r.vehicle_type]]
-    times = [t for s in spans for t in s] + bounds
+    times = [t for r in plan.routes for t in (route_span(r) or ())]
+    times += [t for r in plan.routes if r.vehicle_type in shifts for t in shifts[r.vehicle_type]]
     if not times:
         return '<p class="muted">The plan has no stop times.</p>'
-    start = math.floor(min(times) / 3600) * 3600
-    end = math.ceil(max(times) / 3600) * 3600
-    width = max(end - start, 3600)
-
-    def pos(t: int) -> float:
-        return (t - start) / width * 100
-
-    axis = "".join(f'<span class="tick" style="left:{pos(t):.3f}%">{format_clock(t)[:5]}</span>' for t in range(start, end + 1, 3600))
-    rows = [f'<div class="tl-row tl-axis"><span class="tl-label"></span><div class="tl-track">{axis}</div></div>']
+    axis = _Axis(math.floor(min(times) / 3600) * 3600, math.ceil(max(times) / 3600) * 3600)
+    ticks = "".join(f'<span class="tick" style="left:{axis.pos(t):.3f}%">{format_clock(t)[:5]}</span>'
+                    for t in range(axis.start, axis.end + 1, 3600))
+    rows = [f'<div class="tl-row tl-axis"><span class="tl-label"></span><div class="tl-track">{ticks}</div></div>']
     for route in plan.routes:
-        parts = []
-        if route.vehicle_type in shifts:
-            a, b = shifts[route.vehicle_type]
-            parts.append(f'<i class="shift" style="left:{pos(a):.3f}%;width:{pos(b) - pos(a):.3f}%" '
-                         f'title="shift {format_clock(a)[:5]}–{format_clock(b)[:5]}"></i>')
-        for seg in route_segments(scenario, route):
-            what = f"{SEGMENT_LABEL[seg.kind]}{' ' + seg.stop if seg.stop else ''} {format_clock(seg.start)[:5]}–{format_clock(seg.end)[:5]}"
-            parts.append(f'<i class="seg {seg.kind}" style="left:{pos(seg.start):.3f}%;width:{pos(seg.end) - pos(seg.start):.3f}%" '
-                         f'title="{esc(what)}"></i>')
+        parts = [axis.bar("shift", *shifts[route.vehicle_type], "shift")] if route.vehicle_type in shifts else []
+        parts += [axis.bar(f"seg {seg.kind}", seg.start, seg.end, f"{seg.kind} {seg.stop or ''}") for seg in route_segments(scenario, route)]
         span = route_span(route)
         when = f"{hhmm(format_clock(span[0]))}–{hhmm(format_clock(span[1]))}" if span else ""
         rows.append(
@@ -70,3 +57,20 @@ def timeline(scenario: Scenario, plan: Plan, colours: dict[str, str]) -> str:
         )
     legend = "".join(f'<span><i class="seg {k}"></i>{v}</span>' for k, v in SEGMENT_LABEL.items())
     return f'<div class="timeline">{"".join(rows)}</div><div class="tl-legend">{legend}<span><i class="shift"></i>shift</span></div>'
+
+
+class _Axis:
+    """Places clock times on the timeline's shared axis, in percent of its width."""
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
+        self.width = max(end - start, 3600)
+
+    def pos(self, t: int) -> float:
+        """Where ``t`` sits, in percent from the left."""
+        return (t - self.start) / self.width * 100
+
+    def bar(self, css: str, a: int, b: int, what: str) -> str:
+        """A bar from ``a`` to ``b`` with a tooltip naming it and its times."""
+        title = f"{what.strip()} {format_clock(a)[:5]}–{format_clock(b)[:5]}"
+        return f'<i class="{css}" style="left:{self.pos(a):.3f}%;width:{self.pos(b) - self.pos(a):.3f}%" title="{esc(title)}"></i>'
