@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+DEBIAN_CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--disable-quic", "--no-first-run"]
 
@@ -28,7 +29,7 @@ def browser_required() -> bool:
 
 def chromium_or_skip() -> str:
     """The Chromium executable; skips (or fails in CI) when it or Playwright is missing."""
-    path = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+    path = shutil.which("chromium") or (DEBIAN_CHROMIUM if Path(DEBIAN_CHROMIUM).exists() else None)
     missing = None
     if path is None:
         missing = "Debian's chromium is not installed (apt-get install chromium)"

@@ -118,3 +118,18 @@ def test_zhangdian_report_in_headless_chromium(tmp_path: Path) -> None:
         session.page.click(f'.truck-item[data-select="{plan.routes[0].vehicle}"]')
         session.page.screenshot(path=str(out / "report-highlight.png"))
         session.page.screenshot(path=str(out / "report-full.png"), full_page=True)
+
+
+@pytest.mark.parametrize(("env", "outcome"), [({}, pytest.skip.Exception), ({"CI": "true"}, pytest.fail.Exception),
+                                              ({"WASTEOPT_REQUIRE_BROWSER": "1"}, pytest.fail.Exception)])
+def test_missing_browser_skips_only_outside_ci(monkeypatch: pytest.MonkeyPatch, env: dict, outcome: type) -> None:
+    from tests.report import browser
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("WASTEOPT_REQUIRE_BROWSER", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setattr(browser.shutil, "which", lambda name: None)
+    monkeypatch.setattr(browser, "DEBIAN_CHROMIUM", "/nonexistent/chromium")
+    with pytest.raises(outcome, match="chromium is not installed"):
+        browser.chromium_or_skip()
