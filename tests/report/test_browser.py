@@ -48,6 +48,8 @@ def check_report(session: Session, plan: Plan) -> None:
         assert float(page.eval_on_selector(other, "p => getComputedStyle(p).opacity")) < 0.3
         page.click(f'.truck-item[data-select="{vehicles[1]}"]')
         assert highlighted(session) == [vehicles[1]]
+        page.click(f'#route-table tr[data-select="{first}"] td:nth-child(4)')
+        assert highlighted(session) == [first]
 
     station = next(s.id for s in plan.routes[0].stops if s.kind == "station")
     users = [r.vehicle for r in plan.routes if any(s.id == station for s in r.stops)]
