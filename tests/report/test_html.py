@@ -111,3 +111,15 @@ def test_comparison_side_by_side() -> None:
     assert "<th>base</th>" in table and "open-S9" in table and "opens S9" in table
     assert '<div class="delta better">-50</div>' in table
     assert "1,200,000" in table and "65.8" in table
+
+
+def test_projected_scenario_is_drawn_north_up() -> None:
+    scenario, plan = solved(projected=True)
+    page = render_report(scenario, plan)
+    assert len(re.findall(r'<path class="route" data-vehicle=', page)) == len(plan.routes) > 0
+    dots = {rid: (float(x), float(y)) for rid, x, y in re.findall(r'data-room="(R\d+)" cx="([\d.]+)" cy="([\d.]+)"', page)}
+    rooms = {r.id: r for r in scenario.rooms}
+    north = max(rooms, key=lambda rid: rooms[rid].y)
+    east = max(rooms, key=lambda rid: rooms[rid].x)
+    assert dots[north][1] == min(y for _, y in dots.values())
+    assert dots[east][0] == max(x for x, _ in dots.values())
