@@ -18,7 +18,7 @@ from wasteopt.scenario.writer import save_scenario
 TEXT = st.text(st.characters(categories=("L", "N", "Zs", "P", "S")) | st.sampled_from("南定镇柳家庄村,\"\n"), max_size=12)
 IDS = st.text(st.characters(categories=("L", "N"), include_characters="-_."), min_size=1, max_size=8)
 KG = st.floats(min_value=0, max_value=1500, allow_nan=False)
-CLOCK = st.integers(min_value=0, max_value=47 * 3600)
+CLOCK = st.integers(min_value=0, max_value=46 * 3600)  # text clock times stop at 47:59:59
 LINE = re.compile(r"^\S.*?(:\d+)?: \S[^:]*: .+$")
 
 
