@@ -54,3 +54,21 @@ def test_bad_candidates_and_k_are_reported_together(far_village):
     with pytest.raises(ScenarioError) as caught:
         site(far_village, 4, source="f.yaml")
     assert [str(p) for p in caught.value.problems] == ["f.yaml: --open: cannot open 4 of 3 candidate sites"]
+
+
+def test_a_cheaper_plan_that_leaves_containers_behind_ranks_last(two_stations):
+    from wasteopt.plan.models import Plan
+    from wasteopt.whatif.site import SiteChoice, _rank
+
+    def choice(site_id: str, cost: float, errors: list[str]) -> SiteChoice:
+        kpis = {"cost": cost, "unserved": 0, "violations": [], "errors": errors}
+        return SiteChoice(sites=[site_id], estimated_cost=cost, estimate_optimal=True, estimated_unserved_kg=0,
+                          plan=Plan(scenario="x"), kpis=kpis, build_cost=36_500, build_cost_per_day=10.0)
+
+    base = {"cost": 1000.0, "unserved": 0, "violations": [], "errors": []}
+    cheap_but_broken = choice("C1", 700.0, ["haul-left-behind: container 1 at C1 cannot be hauled"])
+    sound = choice("C2", 900.0, [])
+    _rank([cheap_but_broken, sound], 1000.0, base)
+    assert (sound.rank, cheap_but_broken.rank) == (1, 2)
+    assert sound.payback_years == 1.0 and cheap_but_broken.payback_years == "n/a"
+    assert (cheap_but_broken.estimate_rank, sound.estimate_rank) == (1, 2)

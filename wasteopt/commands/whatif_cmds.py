@@ -2,7 +2,8 @@
 
 Thin: parse flags, call :func:`wasteopt.whatif.compare.compare` / :func:`wasteopt.whatif.site.site`
 through the executor chosen by ``--cluster`` / ``--workers``, print the table, write the files.
-Exit status 0, 3 if some plan leaves rooms unserved (everything is still written), 2 on bad input.
+Exit status 0; 3 if some plan leaves rooms unserved or work undone (an error diagnostic, e.g. containers
+the haul leaves behind) — everything is still written; 2 on bad input.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def compare_command(scenario_path: str, variants: tuple[str, ...], time_limit: f
     if not quiet:
         click.echo(comparison_table(result))
         click.echo(f"plans and comparison.json written to {Path(out_dir)}")
-    if result.any_unserved:
+    if result.any_incomplete:
         sys.exit(EXIT_UNSERVED)
 
 
@@ -110,7 +111,7 @@ def site_command(scenario_path: str, k: int, candidates: str | None, top: int, m
     if not quiet:
         click.echo(site_table(result))
         click.echo(f"plans and site.json written to {Path(out_dir)}")
-    if result.any_unserved:
+    if result.any_incomplete:
         sys.exit(EXIT_UNSERVED)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from wasteopt.plan.models import Plan, save_plan, write_json_atomic
 from wasteopt.scenario.models import Scenario
-from wasteopt.whatif.kpis import delta, payback_years, summarise
+from wasteopt.whatif.kpis import delta, incomplete, payback_years, summarise, worse_served
 from wasteopt.whatif.sweep import run_plans
 from wasteopt.whatif.tasks import Budget
 from wasteopt.whatif.variants import apply_variants, opened_candidates, spec_label, split_spec
@@ -58,9 +58,9 @@ class Comparison:
         return [self.base, *self.variants]
 
     @property
-    def any_unserved(self) -> bool:
-        """Whether some plan leaves rooms unserved (the CLI exits 3)."""
-        return any(o.plan.unserved for o in self.outcomes)
+    def any_incomplete(self) -> bool:
+        """Whether some plan leaves rooms unserved or work undone (the CLI exits 3)."""
+        return any(incomplete(o.kpis) for o in self.outcomes)
 
     def to_json(self) -> dict[str, Any]:
         """``{"base": {...}, "variants": [{..., "delta": {...}, "payback_years": ...}]}``."""
@@ -82,7 +82,8 @@ def compare(
 
     Every variant is applied before anything is solved, so a bad name fails fast. ``source`` names the
     scenario file in errors; ``progress`` is told each plan's name as it finishes. A variant that
-    leaves more rooms unserved than the base gets payback ``"n/a"``: its saving is not a saving.
+    leaves more undone than the base (rooms unserved, error diagnostics such as containers left at
+    the stations, violations) gets payback ``"n/a"``: its saving is not a saving.
     """
     specs = [split_spec(v) if isinstance(v, str) else list(v) for v in variants]
     jobs = {"base": (scenario, [])}
@@ -115,6 +116,6 @@ def _variant_outcome(base_scenario: Scenario, base: Outcome, name: str, scenario
     if built:
         outcome.opened = [s.id for s in built]
         outcome.build_cost = float(sum(s.build_cost or 0.0 for s in built))
-        worse = outcome.kpis["unserved"] > base.kpis["unserved"]
+        worse = worse_served(base.kpis, outcome.kpis)
         outcome.payback_years = "n/a" if worse else payback_years(outcome.build_cost, -outcome.delta["cost"])
     return outcome

@@ -36,7 +36,19 @@ def summarise(scenario: Scenario, plan: Plan, violations: Sequence[object] = ())
         "cost": round(float(plan.kpis.get("cost", sum(r.cost for r in plan.routes))), 2),
         "unserved": len(plan.unserved),
         "violations": [str(v) for v in violations],
+        "errors": [f"{d.code}: {d.message}" for d in plan.diagnostics if d.level == "error"],
     }
+
+
+def incomplete(kpis: dict[str, Any]) -> bool:
+    """Whether a plan does not do the whole day's work: rooms unserved, an error diagnostic (e.g.
+    containers the haul leaves behind), or a validator violation. Its cost is no basis for a saving."""
+    return bool(kpis["unserved"] or kpis["errors"] or kpis["violations"])
+
+
+def worse_served(base: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Whether ``other`` leaves more undone than ``base`` (more rooms unserved, or errors the base lacks)."""
+    return other["unserved"] > base["unserved"] or (incomplete(other) and not incomplete(base))
 
 
 def delta(base: dict[str, Any], other: dict[str, Any]) -> dict[str, float]:

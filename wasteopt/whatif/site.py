@@ -27,7 +27,7 @@ from wasteopt.scenario.errors import Problem, ScenarioError
 from wasteopt.scenario.models import Scenario, Station
 from wasteopt.whatif.agreement import rank_agreement
 from wasteopt.whatif.estimate import CostModel, build_cost_model
-from wasteopt.whatif.kpis import payback_years, summarise
+from wasteopt.whatif.kpis import incomplete, payback_years, summarise, worse_served
 from wasteopt.whatif.location import LocationProblem, Selection, best_selections
 from wasteopt.whatif.sweep import run_plans
 from wasteopt.whatif.tasks import Budget
@@ -86,9 +86,9 @@ class SiteResult:
     agreement: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def any_unserved(self) -> bool:
-        """Whether the base or some selection leaves rooms unserved."""
-        return bool(self.base_plan.unserved) or any(c.plan.unserved for c in self.choices)
+    def any_incomplete(self) -> bool:
+        """Whether the base or some selection leaves rooms unserved or work undone (the CLI exits 3)."""
+        return incomplete(self.base_kpis) or any(incomplete(c.kpis) for c in self.choices)
 
     def to_json(self) -> dict[str, Any]:
         """``site.json``: base, calibration, ranked choices, rank agreement."""
@@ -114,15 +114,18 @@ def site(
     model_time_limit: float = 60.0,
     source: str | None = None,
     progress: Callable[[str], None] | None = None,
+    base_plan: Plan | None = None,
 ) -> SiteResult:
     """The best ``top`` selections of ``k`` candidate sites, re-planned with the real engine and ranked.
 
     ``time_limit`` / ``iterations`` / ``seed`` are the engine budget of every full plan;
-    ``model_time_limit`` bounds the facility-location solves together.
+    ``model_time_limit`` bounds the facility-location solves together. ``base_plan``, if given, is
+    used instead of planning the base again (it should have been made with the same budget).
     """
     sites = _candidates(scenario, candidates, k, source or scenario.name)
     budget = Budget(time_limit, iterations, seed)
-    base_plan = run_plans({"base": (scenario, [])}, budget, executor=executor, progress=progress)["base"]
+    if base_plan is None:
+        base_plan = run_plans({"base": (scenario, [])}, budget, executor=executor, progress=progress)["base"]
     costs = build_cost_model(scenario, sites)
     alpha, base_estimate = _calibrate(costs, base_plan)
     problem = LocationProblem(costs.assignment_cost(alpha), costs.demand_kg, costs.capacity_kg,
@@ -130,12 +133,13 @@ def site(
     selections = best_selections(problem, k, top=top, time_limit=model_time_limit, seed=seed)
     base_cost = float(base_plan.kpis.get("cost", 0.0))
     choices = _replan(scenario, costs, selections, base_cost - base_estimate, budget, executor, progress)
-    _rank(choices, base_cost, len(base_plan.unserved))
+    base_kpis = _checked_kpis(scenario, base_plan)
+    _rank(choices, base_cost, base_kpis)
     estimates = [c.estimated_cost for c in choices]
     return SiteResult(
         k=k,
         base_plan=base_plan,
-        base_kpis=_checked_kpis(scenario, base_plan),
+        base_kpis=base_kpis,
         choices=sorted(choices, key=lambda c: c.rank),
         calibration={"alpha": round(alpha, 4), "cost_per_km": round(costs.cost_per_km, 4),
                      "truckload_kg": round(costs.truckload_kg, 1), "units": len(costs.unit_ids),
@@ -208,18 +212,19 @@ def _replan(scenario: Scenario, costs: CostModel, selections: list[Selection], a
     return choices
 
 
-def _rank(choices: list[SiteChoice], base_cost: float, base_unserved: int) -> None:
-    """Rank by (rooms unserved, full cost); fill in savings, payback and the estimate's own ranking.
-
-    A selection leaving more rooms unserved than the base gets payback ``"n/a"``: its saving is not one.
+def _rank(choices: list[SiteChoice], base_cost: float, base_kpis: dict[str, Any]) -> None:
+    """Rank by (rooms unserved, work left undone, full cost); fill in savings, payback and the
+    estimate's own ranking. A selection leaving more undone than the base (see
+    :func:`~wasteopt.whatif.kpis.worse_served`) ranks below the complete ones and gets payback ``"n/a"``.
     """
-    for rank, choice in enumerate(sorted(choices, key=lambda c: (c.kpis["unserved"], c.full_cost)), start=1):
+    order = sorted(choices, key=lambda c: (c.kpis["unserved"], incomplete(c.kpis), c.full_cost))
+    for rank, choice in enumerate(order, start=1):
         choice.rank = rank
     for rank, choice in enumerate(sorted(choices, key=lambda c: c.estimated_cost), start=1):
         choice.estimate_rank = rank
     for choice in choices:
         choice.saving_per_day = round(base_cost - choice.kpis["cost"], 2)
-        worse = choice.kpis["unserved"] > base_unserved
+        worse = worse_served(base_kpis, choice.kpis)
         choice.payback_years = "n/a" if worse else payback_years(choice.build_cost, choice.saving_per_day)
 
 

@@ -35,9 +35,10 @@ def comparison_table(comparison: Comparison) -> str:
     rows.append(["build cost", *(_money(o.build_cost) if o.opened else "-" for o in outcomes)])
     rows.append(["payback years", *(_payback(o.payback_years) if o.opened else "-" for o in outcomes)])
     rows.append(["violations", *(str(len(o.kpis["violations"])) for o in outcomes)])
+    rows.append(["errors", *(str(len(o.kpis["errors"])) for o in outcomes)])
     lines = [_render(rows)]
     for outcome in outcomes:
-        lines += [f"{outcome.name}: {v}" for v in outcome.kpis["violations"]]
+        lines += [f"{outcome.name}: {v}" for v in (*outcome.kpis["violations"], *outcome.kpis["errors"])]
     return "\n".join(lines)
 
 
@@ -45,14 +46,14 @@ def site_table(result: SiteResult) -> str:
     """The ranked selections with estimate vs actual, savings and payback, and the rank agreement."""
     base = result.base_kpis
     rows = [["rank", "sites", "est. cost/day", "actual cost/day", "saving/day", "net saving/day",
-             "build cost", "payback years", "unserved", "violations"]]
+             "build cost", "payback years", "unserved", "violations", "errors"]]
     rows.append(["-", "base", "-", f"{base['cost']:.2f}", "-", "-", "-", "-",
-                 str(base["unserved"]), str(len(base["violations"]))])
+                 str(base["unserved"]), str(len(base["violations"])), str(len(base["errors"]))])
     for c in result.choices:
         rows.append([str(c.rank), ",".join(c.sites), f"{c.estimated_cost:.2f}", f"{c.full_cost:.2f}",
                      f"{c.saving_per_day:.2f}", f"{c.saving_per_day - c.build_cost_per_day:.2f}",
                      _money(c.build_cost), _payback(c.payback_years), str(c.kpis["unserved"]),
-                     str(len(c.kpis["violations"]))])
+                     str(len(c.kpis["violations"])), str(len(c.kpis["errors"]))])
     agreement = result.agreement
     cal = result.calibration
     notes = [
@@ -62,8 +63,8 @@ def site_table(result: SiteResult) -> str:
         f"estimate vs full plans over {agreement['n']} selections: Spearman {_num(agreement['spearman'])}, "
         f"Kendall {_num(agreement['kendall'])}",
     ]
-    violations = [f"{c.name}: {v}" for c in result.choices for v in c.kpis["violations"]]
-    violations = [f"base: {v}" for v in base["violations"]] + violations
+    findings = [("base", base), *((c.name, c.kpis) for c in result.choices)]
+    violations = [f"{name}: {v}" for name, kpis in findings for v in (*kpis["violations"], *kpis["errors"])]
     return "\n".join([_render(rows), *notes, *violations])
 
 
