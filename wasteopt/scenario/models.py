@@ -33,6 +33,8 @@ def parse_clock(value: object) -> int:
     if isinstance(value, int):
         if value < 0:
             raise ValueError("a clock time cannot be negative")
+        if value >= 48 * 3600:
+            raise ValueError("a clock time must be before 48:00 (the morning after the planning day)")
         return value
     if not isinstance(value, str):
         raise ValueError("expected a clock time like '06:30'")
