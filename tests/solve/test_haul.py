@@ -136,3 +136,58 @@ def test_no_haul_fleet_means_no_haul_and_no_error():
     assert violations == []
     assert haul.trips == []
     assert [d.level for d in haul.diagnostics] == ["info"]
+
+
+def _random_day(seed: int, stations: int = 5, unloads: int = 3):
+    """A small one-plant day with unloads at random times (not hand-checked: for cross-checks)."""
+    import random
+
+    from tests.solve.haul_cases import collection_route, scenario
+
+    rng = random.Random(seed)
+    sites = [(f"S{k}", rng.randrange(0, 20) * 1000, rng.randrange(-8, 9) * 1000, rng.choice([2, 3])) for k in range(1, stations + 1)]
+    rooms = [(f"R{k}{u}", x, y, rng.choice([4000, 6000, 9000])) for k, (_, x, y, _) in enumerate(sites, 1) for u in range(unloads)]
+    sc = scenario(stations=sites, rooms=rooms, collection=[("c", "GC", 10000, 0, stations)], haul_count=4, plant_close="21:00")
+    net = TravelNetwork(sc)
+    routes = []
+    for k, (sid, *_rest) in enumerate(sites, 1):
+        visits = []
+        for u in range(unloads):
+            visits += [(f"R{k}{u}", None), (sid, f"{7 + 2 * u + rng.randrange(0, 2):02d}:{rng.choice(['00', '20', '40'])}")]
+        routes.append(collection_route(sc, net, f"c-{k:02d}", "06:00", visits))
+    return sc, routes
+
+
+def test_the_two_exact_models_agree_on_trucks_and_km():
+    from wasteopt.solve.haul import build_problem, station_containers
+    from wasteopt.solve.haul_circuit import solve_circuit
+    from wasteopt.solve.haul_trucks import solve_trucks
+
+    for case in (storage_case(2), storage_case(4), three_stations(3), _random_day(1), _random_day(2)):
+        sc, routes = case
+        problem = build_problem(sc, station_containers(sc, routes), TravelNetwork(sc))
+        by_routes, by_trucks = solve_circuit(problem, 20), solve_trucks(problem, 20)
+        assert (by_routes.status, by_trucks.status) == ("OPTIMAL", "OPTIMAL")
+        assert by_routes.trucks_used == by_trucks.trucks_used
+        assert problem.metres_of(by_routes) == problem.metres_of(by_trucks)
+
+
+def test_random_days_give_valid_plans():
+    for seed in (1, 2, 3):
+        haul, violations = _solve(_random_day(seed))
+        assert violations == []
+        assert haul.kpis["containers_hauled"] == haul.kpis["containers"] > 0
+
+
+def test_greedy_plans_keep_every_window():
+    from wasteopt.solve.haul import build_problem, station_containers
+    from wasteopt.solve.haul_trucks import greedy
+
+    sc, routes = _random_day(3)
+    problem = build_problem(sc, station_containers(sc, routes), TravelNetwork(sc))
+    fleet = problem.fleets[0]
+    plan = greedy(problem)
+    assert plan
+    for j, (_, _, pickup) in plan.items():
+        job = problem.jobs[j]
+        assert problem.earliest_pickup(fleet, job) <= pickup <= problem.latest_pickup(fleet, job)

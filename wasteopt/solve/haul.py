@@ -18,6 +18,7 @@ plant (by road distance).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from wasteopt.network.travel import TravelNetwork
@@ -48,13 +49,14 @@ def schedule_haul(scenario: Scenario, routes: list[Route], network: TravelNetwor
         return HaulSchedule([], [note], empty_kpis())
     if not scenario.plants:
         return HaulSchedule([], [_no_plant()], empty_kpis())
+    end = time.monotonic() + time_limit
     problem = build_problem(scenario, containers, network)
-    result = solve_model(problem, time_limit * 0.5)
+    result = solve_model(problem, time_limit * 0.6)
     diagnostics: list[Diagnostic] = []
     if not result.found:
-        diagnostics, result = diagnose(scenario, containers, network, problem, result, time_limit * 0.5)
+        diagnostics, result = diagnose(scenario, containers, network, problem, result, max(0.5, end - time.monotonic()))
     elif result.status != "OPTIMAL":
-        diagnostics.append(Diagnostic(level="info", code="haul-not-proven", message=f"haul schedule found in the time limit, not proven optimal (at least {result.trucks_lower_bound} trucks)"))
+        diagnostics.append(_not_proven(problem, result))
     trips = build_trips(problem, result)
     diagnostics += _plant_capacity(scenario, problem)
     return HaulSchedule(trips, diagnostics, haul_kpis(scenario, trips, sum(len(c) for c in containers.values())))
@@ -102,6 +104,7 @@ def build_problem(
         for position, container in enumerate(items):
             deadline = swap_deadline(items, position, limit)
             jobs.append(Job(container, plant, round(station.swap_min * 60), deadline))
+    jobs.sort(key=lambda job: (job.container.full_at, job.station, job.container.index))
     fleets = [
         Fleet(t, (counts or {}).get(t.id, t.count), (shift_end or {}).get(t.id, t.shift_end))
         for t in scenario.haul_fleet
@@ -206,3 +209,16 @@ def _plant_capacity(scenario: Scenario, problem: HaulProblem) -> list[Diagnostic
                 fix=f"raise {plant.id}'s capacity to {received[plant.id] / 1000:.1f} t/day or send waste elsewhere",
             ))
     return found
+
+
+def _not_proven(problem: HaulProblem, result: ModelResult) -> Diagnostic:
+    """How far from optimal an unproven haul schedule may be."""
+    metres = problem.metres_of(result)
+    trucks = "the fewest trucks" if result.trucks_lower_bound >= result.trucks_used else f"at least {result.trucks_lower_bound} trucks needed"
+    gap = ""
+    if result.metres_bound and result.trucks_lower_bound >= result.trucks_used:
+        gap = f"; km at most {100 * (metres - result.metres_bound) / max(1, metres):.1f}% above the bound ({result.metres_bound / 1000:.1f} km)"
+    return Diagnostic(
+        level="info", code="haul-not-proven",
+        message=f"haul schedule not proven optimal in the time limit: {result.trucks_used} trucks ({trucks}), {metres / 1000:.1f} km{gap}",
+    )

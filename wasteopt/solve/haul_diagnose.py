@@ -17,13 +17,14 @@ act on them:
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Diagnostic, clock_text
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.containers import Container, slots_needed
-from wasteopt.solve.haul_model import Fleet, HaulProblem, Job, ModelResult, solve_model
+from wasteopt.solve.haul_model import Fleet, HaulProblem, Job, ModelResult, solve_fewest_trucks, solve_model
 
 
 def diagnose(
@@ -43,14 +44,17 @@ def diagnose(
     shifts = _shift_ends(problem, fleets, found)
     slots = _storage(scenario, problem, fleets, containers, found)
     relaxed = dict(slots=slots, plant_close=closes, shift_end=shifts)
-    share = time_limit / 3
+    end = time.monotonic() + time_limit
     status = result.status
     if found:
-        status = solve_model(build_problem(scenario, containers, network, **relaxed), share).status
-    partial = solve_model(problem, share, optional=True)
+        status = solve_fewest_trucks(build_problem(scenario, containers, network, **relaxed), time_limit / 4).status
+    partial = solve_model(problem, (end - time.monotonic()) / 3, optional=True)
+    if partial.hauled == len(problem.jobs) and not found:
+        note = "the full haul was found only by the search that may leave containers behind; not proven optimal"
+        return [Diagnostic(level="info", code="haul-not-proven", message=note)], partial
     left = _left_behind(problem, partial)
     if status == "INFEASIBLE":
-        found.append(_fleet(scenario, containers, network, relaxed, share, bool(found), left))
+        found.append(_fleet(scenario, containers, network, relaxed, max(0.5, end - time.monotonic()), bool(found), left))
     elif status != "OPTIMAL" and status != "FEASIBLE":
         found.append(Diagnostic(level="warning", code="haul-unresolved", message=f"the haul model gave no answer within the time limit ({status})", fix="give the solve more time"))
     return found + [d for _, d in left], partial
@@ -163,7 +167,7 @@ def _fleet(
 
     many = sum(len(c) for c in containers.values())
     counts = {t.id: max(t.count, many) for t in scenario.haul_fleet}
-    result = solve_model(build_problem(scenario, containers, network, counts=counts, **relaxed), time_limit)
+    result = solve_fewest_trucks(build_problem(scenario, containers, network, counts=counts, **relaxed), time_limit)
     have = sum(t.count for t in scenario.haul_fleet)
     also = " (with the fixes above)" if after_fixes else ""
     first = min((job for job, _ in left), key=lambda job: job.container.full_at, default=None)
