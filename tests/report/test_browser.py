@@ -1,14 +1,12 @@
 """The report in a real browser (headless Chromium): no console errors, no network requests, one
 map path per route, clicking a truck or a station highlights it, pan/zoom and sorting work.
 
-The plan is the tiny scenario's (so CI stays quick); set ``WASTEOPT_ZHANGDIAN_BROWSER=1`` to also
-solve the shipped Zhangdian scenario (30 s budget), check its report the same way and save its
-screenshot at ``out/report.png``.
+Two plans: the tiny scenario's, and the shipped Zhangdian district's (solved once per session by the
+``zhangdian`` fixture in tests/conftest.py).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,6 @@ from tests.report.conftest import solved
 from wasteopt.plan.models import Plan
 from wasteopt.report.html import render_report
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def highlighted(session: Session) -> list[str]:
@@ -101,25 +98,16 @@ def test_report_in_headless_chromium(tmp_path: Path) -> None:
     assert (tmp_path / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-@pytest.mark.skipif(os.environ.get("WASTEOPT_ZHANGDIAN_BROWSER") != "1",
-                    reason="solves the 940-room Zhangdian scenario; set WASTEOPT_ZHANGDIAN_BROWSER=1 to run")
-def test_zhangdian_report_in_headless_chromium(tmp_path: Path) -> None:
-    import wasteopt
-
-    scenario = wasteopt.load_scenario(str(ROOT / "scenarios" / "zhangdian" / "scenario.yaml"))
-    plan = wasteopt.solve(scenario, time_limit=30, seed=1)
-    assert wasteopt.validate(scenario, plan) == []
-    out = ROOT / "out"
-    out.mkdir(exist_ok=True)
-    html = out / "report.html"
+def test_zhangdian_report_in_headless_chromium(zhangdian, tmp_path: Path) -> None:
+    scenario, plan = zhangdian
+    html = tmp_path / "report.html"
     html.write_text(render_report(scenario, plan), encoding="utf-8")
     with open_page(html, tmp_path / "profile") as session:
-        session.page.screenshot(path=str(out / "report.png"))
         check_report(session, plan)
         session.page.keyboard.press("Escape")
         session.page.click(f'.truck-item[data-select="{plan.routes[0].vehicle}"]')
-        session.page.screenshot(path=str(out / "report-highlight.png"))
-        session.page.screenshot(path=str(out / "report-full.png"), full_page=True)
+        session.page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
+    assert (tmp_path / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.mark.parametrize(("env", "outcome"), [({}, pytest.skip.Exception), ({"CI": "true"}, pytest.fail.Exception),
