@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import pytest
 
+from tests.solve.haul_cases import one_station
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Diagnostic, HaulTrip, Plan
 from wasteopt.plan.validate import validate
 from wasteopt.plan.validate_haul import check_haul
 from wasteopt.scenario.models import Scenario
-from tests.solve.haul_cases import one_station
 
 
 def _trip(**fields) -> HaulTrip:
-    base = dict(truck="H-01", truck_type="H", station="S1", plant="P")
+    base = {"truck": "H-01", "truck_type": "H", "station": "S1", "plant": "P"}
     return HaulTrip(**(base | fields))
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from tests.solve.haul_cases import one_station, storage_case
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Plan, clock_seconds, clock_text
 from wasteopt.plan.validate import validate
 from wasteopt.solve.chain_kpis import chain_kpis
 from wasteopt.solve.haul import schedule_haul
-from tests.solve.haul_cases import one_station, storage_case
 
 
 def _plan(case) -> tuple:
@@ -27,7 +27,7 @@ def test_mass_balance_closes_to_the_kilogram():
 
 
 def test_per_echelon_figures_cost_per_tonne_and_co2():
-    sc, plan = _plan(one_station())
+    _sc, plan = _plan(one_station())
     k = plan.kpis
     # Collection: the truck is based at the station (0 km), 07:50–12:10, costs nothing in this case.
     assert k["collection"]["km"] == 0.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.solve.haul_cases import hm, one_station
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.solve.containers import (
     Container,
@@ -12,7 +13,6 @@ from wasteopt.solve.containers import (
     swap_deadline,
     unload_events,
 )
-from tests.solve.haul_cases import hm, one_station
 
 
 def _event(start: str, end: str, kg: float) -> UnloadEvent:

@@ -4,11 +4,11 @@ Speed 36 km/h: 1 km = 100 s. Swap 10 min, plant tip 15 min, containers of 10 t."
 
 from __future__ import annotations
 
+from tests.solve.haul_cases import one_station, storage_case, three_stations
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Plan
 from wasteopt.plan.validate import validate
 from wasteopt.solve.haul import HaulSchedule, schedule_haul
-from tests.solve.haul_cases import one_station, storage_case, three_stations
 
 
 def _solve(case) -> tuple[HaulSchedule, list[str]]:

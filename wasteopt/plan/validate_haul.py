@@ -69,7 +69,7 @@ class _Trip:
     tip: int
 
 
-def check_haul(scenario: "Scenario", plan: "Plan", network: "TravelNetwork") -> list[Violation]:
+def check_haul(scenario: Scenario, plan: Plan, network: TravelNetwork) -> list[Violation]:
     """Violations of the haul rules (containers, storage, plant hours, truck shifts, mass balance)."""
     unloads = _unloads(scenario, plan)
     transferred = sum(e.kg for events in unloads.values() for e in events)
@@ -93,11 +93,11 @@ def check_haul(scenario: "Scenario", plan: "Plan", network: "TravelNetwork") -> 
     return found
 
 
-def _haul_error(plan: "Plan") -> bool:
+def _haul_error(plan: Plan) -> bool:
     return any(d.level == "error" and d.code.startswith("haul") for d in plan.diagnostics)
 
 
-def _unloads(scenario: "Scenario", plan: "Plan") -> dict[str, list[_Unload]]:
+def _unloads(scenario: Scenario, plan: Plan) -> dict[str, list[_Unload]]:
     """Each station's unloads with waste, in the order they end."""
     unload_s = {s.id: round(s.unload_min * 60) for s in scenario.stations}
     events: dict[str, list[_Unload]] = defaultdict(list)
@@ -114,7 +114,7 @@ def _unloads(scenario: "Scenario", plan: "Plan") -> dict[str, list[_Unload]]:
     return {sid: sorted(evs, key=lambda e: (e.end, e.start)) for sid, evs in events.items()}
 
 
-def _check_references(scenario: "Scenario", trips: list[HaulTrip]) -> list[Violation]:
+def _check_references(scenario: Scenario, trips: list[HaulTrip]) -> list[Violation]:
     """Trucks, types, stations and plants the scenario knows."""
     trucks = {vid: t for t in scenario.haul_fleet for vid in t.vehicle_ids()}
     stations = {s.id for s in scenario.active_stations}
@@ -133,7 +133,7 @@ def _check_references(scenario: "Scenario", trips: list[HaulTrip]) -> list[Viola
     return found
 
 
-def _timed_trips(scenario: "Scenario", trips: list[HaulTrip], network: "TravelNetwork", found: list[Violation]) -> list[_Trip] | None:
+def _timed_trips(scenario: Scenario, trips: list[HaulTrip], network: TravelNetwork, found: list[Violation]) -> list[_Trip] | None:
     """Each trip's times in seconds; ``None`` (and violations) if any time cannot be read."""
     trucks = {vid: t for t in scenario.haul_fleet for vid in t.vehicle_ids()}
     stations = {s.id: s for s in scenario.stations}
@@ -158,7 +158,7 @@ def _timed_trips(scenario: "Scenario", trips: list[HaulTrip], network: "TravelNe
     return timed if ok else None
 
 
-def _seconds(network: "TravelNetwork", htype: HaulTruckType, scenario: "Scenario", a: str, b: str) -> int:
+def _seconds(network: TravelNetwork, htype: HaulTruckType, scenario: Scenario, a: str, b: str) -> int:
     return int(network.duration_s([a], [b], htype.speed_kmh or scenario.travel.speed_kmh)[0, 0])
 
 
@@ -169,7 +169,7 @@ def _by_truck(timed: list[_Trip]) -> dict[str, list[_Trip]]:
     return {truck: sorted(day, key=lambda t: (t.depart, t.pickup)) for truck, day in days.items()}
 
 
-def _check_truck_day(scenario: "Scenario", network: "TravelNetwork", truck: str, day: list[_Trip]) -> list[Violation]:
+def _check_truck_day(scenario: Scenario, network: TravelNetwork, truck: str, day: list[_Trip]) -> list[Violation]:
     """One truck's trips: payload, drive and swap times, plant hours, shift, no overlap, distances."""
     htype = next(t for t in scenario.haul_fleet if truck in t.vehicle_ids())
     stations = {s.id: s for s in scenario.stations}
@@ -252,7 +252,7 @@ def _check_station(station: str, slots: int, swap_min: float, unloads: list[_Unl
     return found
 
 
-def _check_plant_capacity(scenario: "Scenario", trips: list[HaulTrip]) -> list[Violation]:
+def _check_plant_capacity(scenario: Scenario, trips: list[HaulTrip]) -> list[Violation]:
     received: dict[str, float] = defaultdict(float)
     for trip in trips:
         received[trip.plant] += trip.payload_kg
@@ -263,7 +263,7 @@ def _check_plant_capacity(scenario: "Scenario", trips: list[HaulTrip]) -> list[V
     return found
 
 
-def _check_mass_balance(scenario: "Scenario", plan: "Plan", unloads: dict[str, list[_Unload]]) -> list[Violation]:
+def _check_mass_balance(scenario: Scenario, plan: Plan, unloads: dict[str, list[_Unload]]) -> list[Violation]:
     """Collected = transferred (whole plan), delivered = transferred (per station), to the kilogram."""
     waste = {r.id: r.waste_kg_per_day for r in scenario.rooms}
     collected = sum(waste.get(s.id, 0.0) for r in plan.routes for s in r.stops if s.kind == "room")

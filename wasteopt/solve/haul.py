@@ -24,7 +24,12 @@ from dataclasses import dataclass, field
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Diagnostic, HaulTrip, Route, clock_text
 from wasteopt.scenario.models import Scenario
-from wasteopt.solve.containers import Container, fill_containers, swap_deadline, unload_events
+from wasteopt.solve.containers import (
+    Container,
+    fill_containers,
+    swap_deadline,
+    unload_events,
+)
 from wasteopt.solve.haul_model import Fleet, HaulProblem, Job, ModelResult, solve_model
 
 
@@ -120,7 +125,8 @@ def build_trips(problem: HaulProblem, result: ModelResult) -> list[HaulTrip]:
     fleets = {f.type.id: f for f in problem.fleets}
     for tid, days in result.sequences.items():
         fleet = fleets[tid]
-        for truck, seq in zip(fleet.type.vehicle_ids(), days):
+        assert len(days) <= fleet.count, "more truck days than trucks"
+        for truck, seq in zip(fleet.type.vehicle_ids(), days, strict=False):
             trips += _truck_day(problem, fleet, truck, seq)
     return sorted(trips, key=lambda t: (t.truck, t.depart))
 
@@ -164,12 +170,13 @@ def haul_kpis(scenario: Scenario, trips: list[HaulTrip], containers: int) -> dic
     from wasteopt.plan.models import clock_seconds
 
     types = {t.id: t for t in scenario.haul_fleet}
+    by_truck = {vid: t for t in scenario.haul_fleet for vid in t.vehicle_ids()}
     per_truck: dict[str, list[HaulTrip]] = {}
     for trip in trips:
         per_truck.setdefault(trip.truck, []).append(trip)
     km = hours = cost = co2 = 0.0
-    for truck, day in per_truck.items():
-        htype = types[day[0].truck_type or ""]
+    for day in per_truck.values():
+        htype = types.get(day[0].truck_type or "") or by_truck[day[0].truck]
         truck_km = sum(t.distance_km or 0.0 for t in day)
         truck_h = (max(clock_seconds(t.back or t.arrive) for t in day) - min(clock_seconds(t.depart) for t in day)) / 3600
         km, hours = km + truck_km, hours + truck_h

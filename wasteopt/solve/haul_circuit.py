@@ -10,9 +10,16 @@ station's fill order) are not created. With one plant the per-truck model
 
 from __future__ import annotations
 
+import itertools
+
 from ortools.sat.python import cp_model
 
-from wasteopt.solve.haul_cp import busy_trucks, make_solver, storage_and_order, trucks_bound
+from wasteopt.solve.haul_cp import (
+    busy_trucks,
+    make_solver,
+    storage_and_order,
+    trucks_bound,
+)
 from wasteopt.solve.haul_problem import HORIZON_S, Fleet, HaulProblem, ModelResult
 
 
@@ -92,7 +99,7 @@ def _add_hint(model: cp_model.CpModel, hint: ModelResult, arcs_by_fleet: dict, p
     for fid, days in hint.sequences.items():
         for seq in days:
             nodes = [0] + [j + 1 for j in seq] + [0]
-            chosen |= {(fid, a, b) for a, b in zip(nodes, nodes[1:])}
+            chosen |= {(fid, a, b) for a, b in itertools.pairwise(nodes)}
     on = {(fid, j + 1) for fid, days in hint.sequences.items() for seq in days for j in seq}
     for fid, arcs in arcs_by_fleet.items():
         for (a, b), lit in arcs.items():

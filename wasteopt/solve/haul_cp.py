@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from ortools.sat.python import cp_model
 
 from wasteopt.solve.haul_problem import HORIZON_S, HaulProblem, Job
@@ -18,7 +20,7 @@ def storage_and_order(model: cp_model.CpModel, jobs: list[Job], pickup: list[cp_
                 c.OnlyEnforceIf(done[j])
     for members in by_station.values():
         members.sort(key=lambda j: jobs[j].container.index)
-        for a, b in zip(members, members[1:]):
+        for a, b in itertools.pairwise(members):
             c = model.Add(pickup[a] <= pickup[b])
             if done[b] is not None:
                 c.OnlyEnforceIf(done[b])

@@ -24,7 +24,14 @@ from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Diagnostic, clock_text
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.containers import Container, slots_needed
-from wasteopt.solve.haul_model import Fleet, HaulProblem, Job, ModelResult, solve_fewest_trucks, solve_model
+from wasteopt.solve.haul_model import (
+    Fleet,
+    HaulProblem,
+    Job,
+    ModelResult,
+    solve_fewest_trucks,
+    solve_model,
+)
 
 
 def diagnose(
@@ -43,7 +50,7 @@ def diagnose(
     closes = _plant_closes(problem, fleets, found)
     shifts = _shift_ends(problem, fleets, found)
     slots = _storage(scenario, problem, fleets, containers, found)
-    relaxed = dict(slots=slots, plant_close=closes, shift_end=shifts)
+    relaxed = {"slots": slots, "plant_close": closes, "shift_end": shifts}
     end = time.monotonic() + time_limit
     status = result.status
     if found:

@@ -88,7 +88,7 @@ class HaulProblem:
         arrive = pickup + job.swap_s + self.seconds(fleet, job.station, job.plant)
         return max(arrive, self.plants[job.plant].open) + self.unload_s(job.plant)
 
-    def metres_of(self, result: "ModelResult") -> int:
+    def metres_of(self, result: ModelResult) -> int:
         """Metres the trucks of a solution drive: garage → station → plant → station ... → garage."""
         fleets = {f.type.id: f for f in self.fleets}
         total = 0

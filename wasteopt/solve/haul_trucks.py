@@ -22,7 +22,12 @@ from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 
-from wasteopt.solve.haul_cp import busy_trucks, make_solver, storage_and_order, trucks_bound
+from wasteopt.solve.haul_cp import (
+    busy_trucks,
+    make_solver,
+    storage_and_order,
+    trucks_bound,
+)
 from wasteopt.solve.haul_problem import HORIZON_S, Fleet, HaulProblem, ModelResult
 
 
