@@ -153,3 +153,21 @@ def three_stations(haul_count: int) -> tuple[Scenario, list[Route]]:
         for k in (1, 2, 3)
     ]
     return sc, routes
+
+
+def two_tight_stations() -> tuple[Scenario, list[Route]]:
+    """A (6 km north of P) and C (6 km south of P), both 24 km from G, each with 2 slots and the
+    unloads of :func:`storage_case`'s A: container 1 full at 06:50 must be swapped out by 07:30.
+    One truck swaps at A 06:50–07:00 and reaches C only at 07:35: it needs a second truck — or a
+    third slot at either station, after which that station's container 1 may wait."""
+    sc = scenario(
+        stations=[("A", 18000, 6000, 2), ("C", 18000, -6000, 2)],
+        rooms=[(f"R{s}{k}", 18000, y, 10000) for s, y in (("A", 6000), ("C", -6000)) for k in (1, 2, 3)],
+        collection=[("ca", "GA", 18000, 6000, 1), ("cc", "GC", 18000, -6000, 1)],
+    )
+    net = TravelNetwork(sc)
+    routes = [
+        collection_route(sc, net, f"c{s.lower()}-01", "06:30", [(f"R{s}1", None), (s, "06:40"), (f"R{s}2", None), (s, "07:00"), (f"R{s}3", None), (s, "07:30")])
+        for s in ("A", "C")
+    ]
+    return sc, routes

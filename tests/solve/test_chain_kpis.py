@@ -57,3 +57,17 @@ def test_station_utilisation_and_containers_over_the_day():
     assert [t for t, _ in a["containers"][3:]] == sorted(["07:40:00", *ends])
     assert a["containers"][-1][1] == 0
     assert a["max_full_containers"] == 2 <= a["container_slots"]
+
+
+def test_whole_chain_through_the_engine_closes_the_mass_balance():
+    from wasteopt.scenario.generate import generate
+    from wasteopt.solve.engine import solve
+
+    sc = generate("zhangdian", rooms=30, stations=3)
+    plan = solve(sc, iterations=200, seed=0)
+    assert validate(sc, plan) == []
+    k = plan.kpis
+    assert plan.haul
+    assert k["collected_kg"] == k["transferred_kg"] == k["delivered_kg"] == round(sum(r.waste_kg_per_day for r in sc.rooms), 3)
+    assert k["cost"] == round(k["collection_cost"] + k["haul_cost"], 2)
+    assert k["haul"]["containers_hauled"] == k["haul"]["containers"]

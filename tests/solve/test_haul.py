@@ -191,3 +191,24 @@ def test_greedy_plans_keep_every_window():
     for j, (_, _, pickup) in plan.items():
         job = problem.jobs[j]
         assert problem.earliest_pickup(fleet, job) <= pickup <= problem.latest_pickup(fleet, job)
+
+
+def test_fleet_shortage_caused_by_storage_also_offers_slots():
+    from tests.solve.haul_cases import two_tight_stations
+
+    haul, violations = _solve(two_tight_stations())
+    assert violations == []
+    fleet = [d for d in haul.diagnostics if d.code == "haul-fleet"]
+    assert len(fleet) == 1
+    assert fleet[0].fix in (
+        "needs 1 more hook-lift truck, or with the current trucks: 1 more container slot at A",
+        "needs 1 more hook-lift truck, or with the current trucks: 1 more container slot at C",
+    )
+    # The slot is truly the fix: with it, one truck hauls everything.
+    station = fleet[0].fix[-1]
+    sc, routes = two_tight_stations()
+    sc = sc.model_copy(update={"stations": [s.model_copy(update={"container_slots": 3}) if s.id == station else s for s in sc.stations]})
+    fixed, violations = _solve((sc, routes))
+    assert violations == []
+    assert fixed.diagnostics == []
+    assert fixed.kpis["trucks_used"] == 1

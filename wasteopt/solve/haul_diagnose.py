@@ -21,7 +21,7 @@ import time
 from collections import defaultdict
 
 from wasteopt.network.travel import TravelNetwork
-from wasteopt.plan.models import Diagnostic, clock_text
+from wasteopt.plan.models import Diagnostic, clock_seconds, clock_text
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.containers import Container, slots_needed
 from wasteopt.solve.haul_model import (
@@ -32,6 +32,7 @@ from wasteopt.solve.haul_model import (
     solve_fewest_trucks,
     solve_model,
 )
+from wasteopt.solve.haul_problem import HORIZON_S
 
 
 def diagnose(
@@ -61,7 +62,7 @@ def diagnose(
         return [Diagnostic(level="info", code="haul-not-proven", message=note)], partial
     left = _left_behind(problem, partial)
     if status == "INFEASIBLE":
-        found.append(_fleet(scenario, containers, network, relaxed, max(0.5, end - time.monotonic()), bool(found), left))
+        found.append(_fleet(scenario, containers, network, relaxed, max(0.5, end - time.monotonic()) / 2, bool(found), left))
     elif status != "OPTIMAL" and status != "FEASIBLE":
         found.append(Diagnostic(level="warning", code="haul-unresolved", message=f"the haul model gave no answer within the time limit ({status})", fix="give the solve more time"))
     return found + [d for _, d in left], partial
@@ -188,11 +189,44 @@ def _fleet(
     exact = result.status == "OPTIMAL"
     low = max(1, result.trucks_lower_bound - have)
     how_many = f"{extra} more" if exact or low >= extra else f"{low} to {extra} more"
+    fix = f"needs {how_many} hook-lift truck{'s' if extra > 1 else ''}"
+    slots = _storage_alternative(scenario, containers, network, relaxed, time_limit)
+    if slots:
+        fix += ", or with the current trucks: " + ", ".join(f"{n} more container slot{'s' if n > 1 else ''} at {sid}" for sid, n in slots.items())
     return Diagnostic(
         level="error", code="haul-fleet", subject=subject,
         message=f"{_trucks(have)} cannot haul every container in time{also}; {result.trucks_used} can{where}",
-        fix=f"needs {how_many} hook-lift truck{'s' if extra > 1 else ''}",
+        fix=fix,
     )
+
+
+def _storage_alternative(
+    scenario: Scenario, containers: dict[str, list[Container]], network: TravelNetwork, relaxed: dict, time_limit: float
+) -> dict[str, int]:
+    """Whether the trucks there are could do it with more storage, and how many more slots per
+    station the schedule found that way needs (a fix that works, not necessarily the smallest)."""
+    from wasteopt.solve.haul import build_problem, build_trips
+
+    ample = {sid: len(items) for sid, items in containers.items()}
+    roomy = dict(relaxed, slots=ample)
+    problem = build_problem(scenario, containers, network, **roomy)
+    result = solve_fewest_trucks(problem, time_limit)
+    if not result.found:
+        return {}
+    stations = {s.id: s for s in scenario.stations}
+    swap_end: dict[str, dict[int, int]] = defaultdict(dict)
+    for trip in build_trips(problem, result):
+        swap_end[trip.station][trip.container or 0] = clock_seconds(trip.pickup or trip.depart) + round(stations[trip.station].swap_min * 60)
+    more = {}
+    for sid, items in sorted(containers.items()):
+        need = max(
+            1 + sum(1 for j in items[:k] if swap_end[sid].get(j.index, HORIZON_S) > c.needed_from)
+            for k, c in enumerate(items)
+        )
+        have = relaxed["slots"].get(sid, stations[sid].container_slots)
+        if need > have:
+            more[sid] = need - have
+    return more
 
 
 def _trucks(n: int) -> str:
