@@ -212,3 +212,24 @@ def test_fleet_shortage_caused_by_storage_also_offers_slots():
     assert violations == []
     assert fixed.diagnostics == []
     assert fixed.kpis["trucks_used"] == 1
+
+
+def test_two_plants_each_station_to_its_nearest():
+    from wasteopt.scenario.models import Plant
+
+    sc, routes = three_stations(haul_count=3)
+    # P2 3 km north of S1: S1 (3 km) and S2 (9 km) are nearer to it than to P (12 km); S3 is not (15 km).
+    sc = sc.model_copy(update={"plants": [*sc.plants, Plant(id="P2", x=6000, y=3000, open="06:00", close="13:00", unload_min=15)]})
+    haul, violations = _solve((sc, routes))
+    assert violations == []
+    assert haul.diagnostics == []
+    assert sorted((t.station, t.plant) for t in haul.trips) == [("S1", "P2"), ("S2", "P2"), ("S3", "P")]
+    # S1: G→S1 6 + S1→P2 3 + P2→G 9; S2: G→S2 18 + 9 + P2→G 9; S3: G→S3 18 + 12 + P→G 18.
+    assert haul.kpis["km"] == 18 + 36 + 48
+
+
+def test_no_trucks_at_all_says_how_many_are_needed():
+    haul, violations = _solve(three_stations(haul_count=0))
+    assert violations == []
+    assert haul.trips == []
+    assert [d.fix for d in haul.diagnostics if d.code == "haul-fleet"] == ["needs 3 more hook-lift trucks"]
