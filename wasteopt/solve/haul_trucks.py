@@ -10,9 +10,14 @@ job is further still (triangle inequality); likewise every job must leave time t
 kilometres depend on which job is first, through one "first" literal per job and truck.
 
 Identical trucks are interchangeable: a job may only go to a truck whose position in its type is at
-most the job's index (jobs are ordered by the time they are full), and used trucks come first. A
-greedy plan (earliest full first, onto the truck that can take it earliest) is the search hint and,
-when it hauls everything, caps how many trucks the model considers.
+most the job's index (jobs are ordered by the time they are full), and used trucks come first.
+
+The search (:func:`solve_trucks`): a greedy plan (containers in the order they are full, each onto
+a truck already out unless it would wait too long) gives a first truck count; a bisection between a
+work-based lower bound and that count, each step a pure feasibility solve with at most that many
+trucks, finds the fewest; a last solve with that many trucks minimises km, started from the best
+plan so far. Measured on fabricated Zhangdian-sized days (13 stations, 36–48 small containers) with
+5 s: proven fewest trucks, km within 1–2 % of :func:`_metres_bound`.
 """
 
 from __future__ import annotations
