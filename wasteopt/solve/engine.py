@@ -30,6 +30,8 @@ from wasteopt.solve.station_assign import assign_stations, station_loads
 from wasteopt.solve.station_prices import station_penalties
 
 DEFAULT_TIME_LIMIT = 30.0
+WRITE_RESERVE_S = 1.0
+"""Seconds of a time limit kept for writing the plan after the haul is scheduled."""
 FLEET_SHORT = "no room left in the fleet's shifts (more trucks or longer shifts needed)"
 NO_STATION_CAPACITY = "no station capacity left within reach"
 
@@ -198,15 +200,15 @@ def name_vehicles(instance: CollectionInstance, network: TravelNetwork, raws: li
 def attach_haul(scenario: Scenario, network: TravelNetwork, plan: Plan, budget: Budget) -> Plan:
     """Add the station-to-plant haul and the whole-chain KPIs to a collection plan."""
     kpis = collection_kpis(plan)
-    if scenario.haul_fleet and scenario.plants and plan.routes:
+    if scenario.haul_fleet and plan.routes:
         from wasteopt.solve.chain_kpis import chain_kpis
         from wasteopt.solve.haul import schedule_haul
 
-        limit = max(1.0, min(10.0, budget.remaining() - 0.5)) if budget.time_limit else 10.0
+        limit = max(1.0, min(10.0, budget.remaining() - WRITE_RESERVE_S)) if budget.time_limit else 10.0
         haul = schedule_haul(scenario, plan.routes, network, time_limit=limit)
         plan = plan.model_copy(update={"haul": haul.trips, "diagnostics": plan.diagnostics + haul.diagnostics})
         kpis = {**kpis, **chain_kpis(scenario, plan)}
-    elif plan.routes and not scenario.haul_fleet:
+    elif plan.routes:
         plan.diagnostics.append(
             Diagnostic(level="info", code="no-haul-fleet", message="the scenario has no haul fleet: the plan ends at the stations")
         )
