@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import os
 from collections import defaultdict
+from dataclasses import replace
 from concurrent.futures import Executor
 
 import numpy as np
@@ -34,7 +35,8 @@ from wasteopt.solve.budget import Budget
 from wasteopt.solve.instance import CollectionInstance
 from wasteopt.solve.parallel import IdRoute, PartResult, PartTask, executor_or_default, raw_route, solve_part
 from wasteopt.solve.pyvrp_model import RawRoute
-from wasteopt.solve.regions import Region, planar_km, split_regions
+from wasteopt.solve.regions import CAPACITY_RESERVE, Region, planar_km, split_regions
+from wasteopt.solve.station_prices import station_penalties
 
 DECOMPOSE_ABOVE = 1500
 """Instances with more servable rooms than this are solved by regions."""
@@ -44,6 +46,11 @@ REGION_SIZE = 600
 
 FIRST_PASS_SHARE = 0.6
 """Part of the search time given to routing every region once; the rest improves borders."""
+
+PRICE_DIRECTED = True
+"""Regions route against the whole district's station prices and see every station's full capacity
+(True), or against their own shares (False: exact per region, but trips unload in chunks that rarely
+fit small shares, so regions overshoot them and rooms end up shed)."""
 
 PAIR_NEIGHBOURS = 3
 FINISH_S = 1.0
@@ -60,14 +67,18 @@ def route_decomposed(
 ) -> tuple[list[RawRoute], dict[str, str]]:
     """Routes for the whole instance from regions solved apart and improved pairwise."""
     regions = split_regions(instance, network, region_size, seed)
+    prices = None
+    if PRICE_DIRECTED:  # priced as if a reserve of every station were kept back, so routers aim below capacity
+        aim = replace(instance, station_capacity_kg=(instance.station_capacity_kg * (1 - CAPACITY_RESERVE)).astype(np.int64))
+        prices = dict(zip(instance.station_ids, station_penalties(aim, network).tolist()))
     with executor_or_default(executor) as pool:
         workers = _workers(pool)
         search_end = budget.search_deadline(budget.finishing_reserve())
         first_share = FIRST_PASS_SHARE if len(regions) > 1 else 1.0
         slot = _slot(budget, search_end, math.ceil(len(regions) / workers), first_share)
-        tasks = [_task(instance.scenario, region, slot, budget.iterations, seed + k) for k, region in enumerate(regions)]
+        tasks = [_task(instance.scenario, region, slot, budget.iterations, seed + k, prices=prices) for k, region in enumerate(regions)]
         results = _run(pool, tasks, budget)
-        _improve(instance, pool, workers, regions, results, budget, search_end, slot, seed)
+        _improve(instance, pool, workers, regions, results, budget, search_end, slot, seed, prices)
     return _merge(instance, results)
 
 
@@ -85,16 +96,23 @@ def _slot(budget: Budget, search_end: float, waves: int, share: float) -> float 
 
 
 def _task(
-    scenario: Scenario, region: Region, seconds: float | None, iterations: int | None, seed: int, initial: tuple[IdRoute, ...] = ()
+    scenario: Scenario,
+    region: Region,
+    seconds: float | None,
+    iterations: int | None,
+    seed: int,
+    initial: tuple[IdRoute, ...] = (),
+    prices: dict[str, int] | None = None,
 ) -> PartTask:
-    return PartTask(sub_scenario(scenario, region), seconds, iterations, seed, initial)
+    return PartTask(sub_scenario(scenario, region, full_capacity=prices is not None), seconds, iterations, seed, initial, prices)
 
 
-def sub_scenario(scenario: Scenario, region: Region) -> Scenario:
-    """The region as a scenario: its rooms, its share of stations and trucks, no haul."""
+def sub_scenario(scenario: Scenario, region: Region, full_capacity: bool = False) -> Scenario:
+    """The region as a scenario: its rooms, the stations it has a share of (cut to that share unless
+    ``full_capacity``), its share of trucks, no haul."""
     rooms = {room.id: room for room in scenario.rooms}
     stations = [
-        s.model_copy(update={"capacity_t_per_day": region.station_kg[s.id] / 1000})
+        s if full_capacity else s.model_copy(update={"capacity_t_per_day": region.station_kg[s.id] / 1000})
         for s in scenario.active_stations
         if region.station_kg.get(s.id, 0) > 0
     ]
@@ -134,40 +152,94 @@ def _improve(
     search_end: float,
     slot: float | None,
     seed: int,
+    prices: dict[str, int] | None = None,
 ) -> None:
-    """Re-solve disjoint pairs of neighbouring regions while time is left (one round without a time limit)."""
+    """Re-solve disjoint pairs of neighbouring regions while time is left (one round without a time
+    limit). A pair's new routes are kept if they leave fewer rooms out, or as many and less waste
+    over any station's capacity in the whole district, or as much and a lower cost. Between rounds
+    the stations still over capacity get dearer (price coordination), so re-solved pairs unload
+    elsewhere."""
     if len(regions) < 2:
         return
     xy = dict(zip(instance.room_ids, planar_km(instance, instance.room_ids)))
+    waste = dict(zip(instance.room_ids, instance.waste_kg.tolist()))
+    capacity = dict(zip(instance.station_ids, instance.station_capacity_kg.tolist()))
     rng = np.random.default_rng(seed)
-    stale: set[tuple[int, int]] = set()
+    stale: set[tuple[int, ...]] = set()
     round_no = 0
     while not budget.interrupted():
-        pairs = _pairs(regions, stale, rng)
-        if not pairs:
-            stale.clear()
-            pairs = _pairs(regions, stale, rng)
+        loads = _loads(instance, waste, results)
+        if prices is not None:
+            prices = _raise_prices(prices, loads, capacity, instance)
+        overloaded = {sid for sid, kg in loads.items() if kg > capacity[sid]}
+        if overloaded and prices is not None:  # first bring stations within capacity, region by region
+            groups = [(r,) for r, result in enumerate(results) if any(pid in overloaded for _, v in result.routes for kind, pid in v if kind == "station")]
+            rng.shuffle(groups)
+            factor = 1.0
+        else:
+            groups = _pairs(regions, stale, rng)
+            if not groups:
+                stale.clear()
+                groups = _pairs(regions, stale, rng)
+            factor = 2.0
         if slot is not None:
             left = search_end - (budget.started + budget.elapsed())
-            seconds = min(2 * slot, left - FINISH_S)
+            seconds = min(factor * slot, left - FINISH_S)
             if seconds < 1.0:
                 return
-            pairs = pairs[: workers * max(1, int(left // (seconds + FINISH_S)))]
+            groups = groups[: workers * max(1, int(left // (seconds + FINISH_S)))]
         else:
             seconds = None
             if round_no >= 1:
                 return
         round_no += 1
         tasks = [
-            _task(instance.scenario, _pooled(regions[a], regions[b]), seconds, budget.iterations, seed + 1000 * round_no + k, results[a].routes + results[b].routes)
-            for k, (a, b) in enumerate(pairs)
+            _task(instance.scenario, _pooled(*[regions[r] for r in group]), seconds, budget.iterations, seed + 1000 * round_no + k,
+                  sum((results[r].routes for r in group), ()), prices)
+            for k, group in enumerate(groups)
         ]
-        for (a, b), pair in zip(pairs, _run(pool, tasks, budget)):
-            stale.add((a, b))
-            ka, kb = results[a].key(), results[b].key()
-            if pair.key() < (ka[0] + kb[0], ka[1] + kb[1], ka[2] + kb[2] - 1e-6):
-                _deal(instance, xy, regions, results, a, b, pair)
-                stale = {p for p in stale if a not in p and b not in p}
+        for group, new_result in zip(groups, _run(pool, tasks, budget)):
+            stale.add(group)
+            old = _route_use(instance, waste, [route for r in group for route in results[r].routes])[0]
+            new = _route_use(instance, waste, list(new_result.routes))[0]
+            after = {sid: loads.get(sid, 0) - old.get(sid, 0) + new.get(sid, 0) for sid in capacity}
+            keys = [results[r].key() for r in group]
+            before = (sum(k[0] for k in keys), _over(loads, capacity) + sum(k[1] for k in keys), sum(k[2] for k in keys) - 1e-6)
+            if (len(new_result.unserved), _over(after, capacity) + new_result.excess_kg, new_result.cost) < before:
+                if len(group) == 2:
+                    _deal(instance, xy, regions, results, group[0], group[1], new_result)
+                else:
+                    results[group[0]] = new_result
+                loads = after
+                stale = {p for p in stale if not set(p) & set(group)}
+
+
+def _loads(instance: CollectionInstance, waste: dict[str, int], results: list[PartResult]) -> dict[str, int]:
+    """Kilograms unloaded at each station by all regions' routes."""
+    return _route_use(instance, waste, [route for result in results for route in result.routes])[0]
+
+
+def _over(loads: dict[str, int], capacity: dict[str, int]) -> int:
+    """Kilograms unloaded beyond capacity, over all stations."""
+    return sum(max(0, kg - capacity[sid]) for sid, kg in loads.items())
+
+
+def _raise_prices(prices: dict[str, int], loads: dict[str, int], capacity: dict[str, int], instance: CollectionInstance) -> dict[str, int]:
+    """Stations over capacity cost a typical detour more per visit (more the further over they are)."""
+    detour = _detour_m(instance)
+    return {
+        sid: price + (int(detour * (1 + (loads.get(sid, 0) - capacity[sid]) / capacity[sid])) if loads.get(sid, 0) > capacity[sid] else 0)
+        for sid, price in prices.items()
+    }
+
+
+def _detour_m(instance: CollectionInstance) -> float:
+    """A typical detour to another station: twice the mean distance between neighbouring stations (km → m)."""
+    xy = planar_km(instance, instance.station_ids)
+    if len(xy) < 2:
+        return 0.0
+    gap, _ = cKDTree(xy).query(xy, k=2)
+    return 2000.0 * float(gap[:, 1].mean()) * instance.scenario.travel.circuity
 
 
 def _pairs(regions: list[Region], stale: set[tuple[int, int]], rng: np.random.Generator) -> list[tuple[int, int]]:
@@ -187,8 +259,10 @@ def _pairs(regions: list[Region], stale: set[tuple[int, int]], rng: np.random.Ge
     return pairs
 
 
-def _pooled(a: Region, b: Region) -> Region:
-    """Two regions as one: rooms together, shares added."""
+def _pooled(a: Region, b: Region | None = None) -> Region:
+    """Two regions as one: rooms together, shares added (one region: itself)."""
+    if b is None:
+        return a
     return Region(
         room_ids=a.room_ids + b.room_ids,
         station_kg=_add(a.station_kg, b.station_kg),

@@ -11,6 +11,8 @@ regions' routes, so the result is never worse than what it replaces).
 from __future__ import annotations
 
 import os
+import signal
+import time
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,6 +33,11 @@ from wasteopt.solve.station_assign import assign_stations, station_loads
 ASSIGN_S = 2.0
 """Seconds for a part's station assignment (CP-SAT); it takes hundredths on a region."""
 
+FIRST_SHARE = 0.75
+"""Part of a part's time for routing; the rest is kept for re-routing when its station shares do not fit."""
+
+FIT_ROUNDS = 3
+
 IdRoute = tuple[str, tuple[tuple[str, str], ...]]
 """A route by ids: (vehicle type id, ((\"room\"|\"station\", id), ...))."""
 
@@ -44,6 +51,7 @@ class PartTask:
     iterations: int | None
     seed: int
     initial: tuple[IdRoute, ...] = ()
+    prices_m: dict[str, int] | None = None  # per-visit station penalties set for the whole district
 
 
 @dataclass(frozen=True)
@@ -79,11 +87,16 @@ def executor_or_default(executor: Executor | None) -> Iterator[Executor]:
     if executor is not None:
         yield executor
         return
-    pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1)
+    pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, initializer=_ignore_ctrl_c)
     try:
         yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _ignore_ctrl_c() -> None:
+    """Workers leave Ctrl-C to the main process, which stops handing out parts and keeps the best plan."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class _SliceBudget(Budget):
@@ -97,30 +110,78 @@ def solve_part(task: PartTask) -> PartResult:
     """Route a part (warm-started if it has routes), fit its unloads to its station shares."""
     from wasteopt.solve.engine import FLEET_SHORT  # late: the engine imports the decomposer
 
+    started = time.monotonic()
     network = network_for(task.scenario)
     instance = build_instance(task.scenario, network)
-    budget = _SliceBudget(task.seconds, task.iterations)
-    raws, left_out = _route(instance, network, budget, task.seed, _raw_routes(instance, task.initial))
-    # Unload stations within the region's shares where possible; where not, the routes are kept and
-    # the excess reported: the whole district's station assignment, with every station's full
-    # capacity, settles it at the end (shedding rooms here would lose them for good).
-    assigned = assign_stations(instance, network, raws, time_limit=ASSIGN_S) if raws else raws
-    raws = assigned if assigned is not None else raws
+    first = None if task.seconds is None else FIRST_SHARE * task.seconds
+    prices = None if task.prices_m is None else np.array([task.prices_m[sid] for sid in instance.station_ids], dtype=np.int64)
+    budget = _SliceBudget(first, task.iterations)
+    raws, left_out = _route(instance, network, budget, task.seed, _raw_routes(instance, task.initial), prices)
+    raws, left_out = _fit_shares(instance, network, raws, left_out, task, started, prices)
     excess = int(np.clip(station_loads(instance, raws) - instance.station_capacity_kg, 0, None).sum())
     unserved = {**instance.unserved, **{rid: FLEET_SHORT for rid in left_out}}
     costs = tuple(build_route(instance, network, raw, "x").cost for raw in raws)
     return PartResult(tuple(id_route(instance, raw) for raw in raws), unserved, round(sum(costs), 2), costs, excess)
 
 
+def _fit_shares(
+    instance: CollectionInstance,
+    network: TravelNetwork,
+    raws: list[RawRoute],
+    left_out: list[str],
+    task: PartTask,
+    started: float,
+    prices: np.ndarray | None,
+) -> tuple[list[RawRoute], list[str]]:
+    """Unload stations within the part's shares: exact assignment (CP-SAT); where it finds none, the
+    stations over their share are made dearer and the routes re-optimised from where they are, a
+    few times. Routes still over are kept as they are and the excess reported: the whole district's
+    assignment, with the capacity reserve, settles it (shedding rooms here would lose them)."""
+    from wasteopt.solve.station_prices import station_penalties
+
+    penalties = None
+    for attempt in range(FIT_ROUNDS + 1):
+        assigned = assign_stations(instance, network, raws, time_limit=ASSIGN_S) if raws else raws
+        if assigned is not None:
+            return assigned, left_out
+        if attempt == FIT_ROUNDS:
+            break
+        over = station_loads(instance, raws) > instance.station_capacity_kg
+        if penalties is None:
+            penalties = prices if prices is not None else station_penalties(instance, network)
+            detour = _typical_detour_m(instance, network)
+        penalties = penalties + over.astype(np.int64) * int(detour * (attempt + 1))
+        seconds = None
+        if task.seconds is not None:
+            seconds = (task.seconds - (time.monotonic() - started)) / (FIT_ROUNDS - attempt)
+            if seconds < 0.5:
+                break
+        iterations = None if task.iterations is None else max(1, task.iterations // 4)
+        raws, left_out = _route(instance, network, _SliceBudget(seconds, iterations), task.seed + attempt + 1, raws, penalties)
+    return raws, left_out
+
+
+def _typical_detour_m(instance: CollectionInstance, network: TravelNetwork) -> float:
+    """Twice the mean distance from a room to its second-nearest station: what unloading elsewhere costs."""
+    metres = np.sort(network.distance_m(instance.room_ids, instance.station_ids), axis=1)
+    column = min(1, metres.shape[1] - 1)
+    return 2.0 * float(metres[:, column].mean()) if metres.size else 0.0
+
+
 def _route(
-    instance: CollectionInstance, network: TravelNetwork, budget: Budget, seed: int, initial: list[RawRoute]
+    instance: CollectionInstance,
+    network: TravelNetwork,
+    budget: Budget,
+    seed: int,
+    initial: list[RawRoute],
+    penalties: np.ndarray | None = None,
 ) -> tuple[list[RawRoute], list[str]]:
     """The engine's routing, with a warm start when routes are given."""
     from wasteopt.solve.engine import route_collection
     from wasteopt.solve.station_prices import station_penalties
     from wasteopt.solve.fleet import fleet_estimate
 
-    if not initial:
+    if not initial and penalties is None:
         raws, unserved = route_collection(instance, network, budget, seed)
         return raws, list(unserved)
     if not instance.room_ids:
@@ -128,8 +189,10 @@ def _route(
     cap = fleet_estimate(instance, network)
     for raw in initial:  # room for every starting route
         cap[raw.type_index] = max(cap[raw.type_index], sum(1 for r in initial if r.type_index == raw.type_index))
-    model = build_model(instance, network, station_penalties(instance, network), cap)
-    start = _solution(model, initial)
+    if penalties is None:
+        penalties = station_penalties(instance, network)
+    model = build_model(instance, network, penalties, cap)
+    start = _solution(model, initial) if initial else None
     stop = SearchStop(budget, budget.search_deadline(0.0), budget.iterations, COST_UNITS_PER_YUAN)
     try:  # the engine's own search assembly (its penalty settings), warm-started
         from wasteopt.solve.pyvrp_search import run_search

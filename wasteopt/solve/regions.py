@@ -29,6 +29,10 @@ from wasteopt.solve.instance import CollectionInstance, build_instance
 
 NEAREST_STATIONS = 6
 FLEET_MARGIN = 1.3
+CAPACITY_RESERVE = 0.05
+"""Part of every station's capacity kept out of the regions' shares: a region's router treats its
+share as a price, not a wall, and the whole district's station assignment uses this reserve to
+absorb the small overshoots instead of leaving rooms unserved."""
 
 
 @dataclass
@@ -126,7 +130,7 @@ def _merge_small(points: np.ndarray, pieces: list[np.ndarray], min_size: int) ->
 
 
 def assign_rooms(instance: CollectionInstance, network: TravelNetwork) -> np.ndarray:
-    """Station index per room, every station within capacity where the capacities allow it at all.
+    """Station index per room, every station within capacity (less the reserve) where possible.
 
     The transport LP (round trip per kg, nearest stations only) is solved with HiGHS; its vertex
     solution splits at most one room per station between two stations; those take the option with
@@ -142,7 +146,7 @@ def assign_rooms(instance: CollectionInstance, network: TravelNetwork) -> np.nda
         options[lo : lo + len(block)] = order
         metres[lo : lo + len(block)] = np.take_along_axis(block, order, axis=1)
     waste = instance.waste_kg.astype(float)
-    capacity = instance.station_capacity_kg.astype(float)
+    capacity = instance.station_capacity_kg.astype(float) * (1 - CAPACITY_RESERVE)
     share = _transport_lp(metres, options, waste, capacity, stations)
     choice = np.argmax(share, axis=1) if share is not None else np.zeros(rooms, dtype=np.int64)
     station = options[np.arange(rooms), choice]
@@ -190,9 +194,10 @@ def _repair(station: np.ndarray, options: np.ndarray, metres: np.ndarray, waste:
 def station_shares(
     instance: CollectionInstance, groups: list[np.ndarray], station_of: np.ndarray, centres: np.ndarray
 ) -> np.ndarray:
-    """Kilograms per (region, station): the region's assigned load plus a pro-rata part of the slack."""
+    """Kilograms per (region, station): the region's assigned load plus a pro-rata part of the slack
+    (all within the capacity less the reserve)."""
     waste = instance.waste_kg.astype(float)
-    capacity = instance.station_capacity_kg.astype(float)
+    capacity = instance.station_capacity_kg.astype(float) * (1 - CAPACITY_RESERVE)
     loads = np.zeros((len(groups), len(capacity)))
     for r, g in enumerate(groups):
         loads[r] = np.bincount(station_of[g], weights=waste[g], minlength=len(capacity))
