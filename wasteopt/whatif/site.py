@@ -160,7 +160,7 @@ def save_site(result: SiteResult, out_dir: str | Path) -> None:
 def _candidates(scenario: Scenario, wanted: Sequence[str] | None, k: int, where: str) -> list[Station]:
     """The candidate stations the search may open; every bad id or an impossible K is reported."""
     by_id = {s.id: s for s in scenario.stations}
-    ids = list(wanted) if wanted else [s.id for s in scenario.stations if s.status == "candidate"]
+    ids = list(dict.fromkeys(wanted)) if wanted else [s.id for s in scenario.stations if s.status == "candidate"]
     problems = [Problem(where, None, "--candidates", f"unknown station id {i!r}") for i in ids if i not in by_id]
     problems += [
         Problem(where, None, "--candidates", f"station {i!r} is already in use, not a candidate site")
@@ -170,7 +170,7 @@ def _candidates(scenario: Scenario, wanted: Sequence[str] | None, k: int, where:
         problems.append(Problem(where, None, "--open", f"cannot open {k} of {len(ids)} candidate sites"))
     if problems:
         raise ScenarioError(problems)
-    return [by_id[i] for i in dict.fromkeys(ids)]
+    return [by_id[i] for i in ids]
 
 
 def _calibrate(costs: CostModel, base_plan: Plan) -> tuple[float, float]:
