@@ -23,13 +23,16 @@ from wasteopt.solve.fleet import fleet_estimate
 from wasteopt.solve.instance import COST_UNITS_PER_YUAN, CollectionInstance, build_instance
 from wasteopt.solve.lower_bound import collection_lower_bound
 from wasteopt.solve.pyvrp_model import RawRoute, build_model, decode, unplanned_rooms
-from wasteopt.solve.pyvrp_search import run_search
+from wasteopt.solve.pyvrp_search import run_search, warm_start
 from wasteopt.solve.repair import repair_routes
 from wasteopt.solve.schedule import build_route
 from wasteopt.solve.station_assign import assign_stations, station_loads
-from wasteopt.solve.station_prices import station_penalties
+from wasteopt.solve.station_prices import raise_penalties, station_penalties
 
 DEFAULT_TIME_LIMIT = 30.0
+MAX_ROUNDS = 4
+"""Search rounds at most: later rounds start from the earlier one's routes with more trucks or
+dearer overloaded stations."""
 WRITE_RESERVE_S = 1.0
 """Seconds of a time limit kept for writing the plan after the haul is scheduled."""
 FLEET_SHORT = "no room left in the fleet's shifts (more trucks or longer shifts needed)"
@@ -101,42 +104,74 @@ def solve(
 def route_collection(
     instance: CollectionInstance, network: TravelNetwork, budget: Budget, seed: int
 ) -> tuple[list[RawRoute], dict[str, str]]:
-    """Collection routes for the servable rooms, and the rooms the fleet could not fit in."""
+    """Collection routes for the servable rooms, and the rooms the fleet could not fit in.
+
+    A round of search is given up early (and the next one warm-started from its best routes) when,
+    a third of the way in, rooms are still missing while more trucks could be offered, or the
+    routes overload a station so that no choice of unload stations fits: then more trucks are
+    offered, or the overloaded stations are priced higher."""
     if not instance.room_ids:
         return [], {}
     penalties = station_penalties(instance, network)
     cap = fleet_estimate(instance, network)
-    while True:
-        can_grow = any(c < vt.count for c, vt in zip(cap, instance.vehicle_types))
-        watcher = _MissingRooms()
+    warm: list[RawRoute] | None = None
+    for round_ in range(MAX_ROUNDS):
         model = build_model(instance, network, penalties, cap)
+        can_grow = any(c < vt.count for c, vt in zip(cap, instance.vehicle_types))
+        watcher = _RoundWatch(instance, network, model, can_grow)
         stop = SearchStop(
             budget,
             budget.search_deadline(budget.finishing_reserve()),
             budget.iterations,
             COST_UNITS_PER_YUAN,
-            abandon=(lambda: watcher.missing > 0) if can_grow else None,
+            abandon=watcher.hopeless if round_ < MAX_ROUNDS - 1 else None,
         )
-        result = run_search(model.data, stop, seed, callbacks=watcher)
+        initial = warm_start(model, warm) if warm else None
+        result = run_search(model.data, stop, seed, callbacks=watcher, initial=initial)
         if not stop.abandoned:
             break
-        cap = [min(vt.count, 2 * c) for c, vt in zip(cap, instance.vehicle_types)]
+        warm = decode(model, result.best)
+        if watcher.reason == "fleet":
+            cap = [min(vt.count, 2 * c) for c, vt in zip(cap, instance.vehicle_types)]
+        else:
+            penalties = raise_penalties(instance, network, penalties, station_loads(instance, warm))
     raws, dropped = repair_routes(instance, network, decode(model, result.best))
     left_out = unplanned_rooms(result.best) + dropped
     return raws, {instance.room_ids[k]: FLEET_SHORT for k in left_out}
 
 
-class _MissingRooms(pyvrp.IteratedLocalSearchCallbacks):
-    """Watches the best solution: rooms still missing after a while mean the fleet offered is too small."""
+class _RoundWatch(pyvrp.IteratedLocalSearchCallbacks):
+    """Follows a round's best solution and says when the round is not worth finishing."""
 
-    def __init__(self) -> None:
-        self.missing = 0
+    def __init__(self, instance: CollectionInstance, network: TravelNetwork, model, can_grow: bool) -> None:
+        self._instance, self._network, self._model = instance, network, model
+        self._can_grow = can_grow
+        self._capacity_checked = False
+        self.best: pyvrp.Solution | None = None
+        self.reason = ""
 
     def on_start(self, ils: pyvrp.IteratedLocalSearch) -> None:
-        self.missing = ils.initial_solution.num_missing_clients()
+        self.best = ils.initial_solution
 
     def on_best(self, best: pyvrp.Solution) -> None:
-        self.missing = best.num_missing_clients()
+        self.best = best
+
+    def hopeless(self) -> bool:
+        """Rooms missing though more trucks could come, or stations overloaded beyond repair."""
+        if self.best is None:
+            return False
+        if self._can_grow and self.best.num_missing_clients() > 0:
+            self.reason = "fleet"
+            return True
+        if self._capacity_checked or not self.best.is_feasible():
+            return False
+        self._capacity_checked = True
+        raws = decode(self._model, self.best)
+        over = station_loads(self._instance, raws) > self._instance.station_capacity_kg
+        if over.any() and assign_stations(self._instance, self._network, raws, time_limit=2.0) is None:
+            self.reason = "capacity"
+            return True
+        return False
 
 
 def enforce_station_capacity(

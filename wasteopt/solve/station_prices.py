@@ -55,3 +55,16 @@ def station_penalties(instance: CollectionInstance, network: TravelNetwork) -> n
         return np.zeros(stations, dtype=np.int64)
     price_per_kg = -np.asarray(result.ineqlin.marginals)
     return np.rint(np.clip(price_per_kg, 0, None) * truckload).astype(np.int64)
+
+
+def raise_penalties(instance: CollectionInstance, network: TravelNetwork, penalties: np.ndarray, loads_kg: np.ndarray) -> np.ndarray:
+    """Stations still over capacity after routing cost a typical detour more per visit (the further
+    over, the more), so the next round of routing sends fewer trucks there."""
+    over = loads_kg > instance.station_capacity_kg
+    if len(instance.station_ids) < 2 or not over.any():
+        return penalties
+    between = network.distance_m(instance.station_ids, instance.station_ids).astype(float)
+    np.fill_diagonal(between, np.inf)
+    detour = 2.0 * float(between.min(axis=1).mean())
+    excess = (loads_kg - instance.station_capacity_kg) / instance.station_capacity_kg
+    return penalties + np.where(over, np.rint(detour * (1.0 + excess)), 0).astype(np.int64)
