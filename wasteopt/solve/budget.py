@@ -50,7 +50,7 @@ class Budget:
         """Seconds kept back for station assignment, haul and writing the plan."""
         if self.time_limit is None:
             return 0.0
-        return min(0.25 * self.time_limit, 1.5 + 0.1 * self.time_limit)
+        return min(0.25 * self.time_limit, 1.5 + 0.05 * self.time_limit)
 
 
 class SearchStop:
