@@ -62,7 +62,7 @@ class SearchStop:
         deadline: float,
         iterations: int | None,
         cost_scale: float,
-        abandon: Callable[[], bool] | None = None,
+        abandon: Callable[[float], bool] | None = None,
         abandon_after: float = 0.3,
     ) -> None:
         self._budget = budget
@@ -75,7 +75,8 @@ class SearchStop:
         self._abandon = abandon
         self._abandon_after = abandon_after
         self.abandoned = False
-        """Whether the search was given up early because ``abandon`` said it was hopeless."""
+        """Whether the search was given up early because ``abandon`` (asked with the fraction of the
+        budget used) said it was hopeless."""
 
     def _fraction_done(self, now: float) -> float:
         if self._iterations is not None:
@@ -90,7 +91,9 @@ class SearchStop:
             self._budget.progress(self._budget.elapsed(), best_cost / self._scale)
         if self._iterations is not None and self._count > self._iterations:
             return True
-        if self._abandon is not None and self._fraction_done(now) >= self._abandon_after and self._abandon():
-            self.abandoned = True
-            return True
+        if self._abandon is not None:
+            done = self._fraction_done(now)
+            if done >= self._abandon_after and self._abandon(done):
+                self.abandoned = True
+                return True
         return now >= self._deadline or self._budget.interrupted()

@@ -31,6 +31,8 @@ from wasteopt.solve.station_prices import raise_penalties, station_penalties
 
 DEFAULT_TIME_LIMIT = 30.0
 MAX_ROUNDS = 4
+CAPACITY_CHECKPOINTS = (0.3, 0.6, 0.85)
+"""Fractions of a round's budget at which its best routes are checked against station capacity."""
 """Search rounds at most: later rounds start from the earlier one's routes with more trucks or
 dearer overloaded stations."""
 WRITE_RESERVE_S = 1.0
@@ -107,9 +109,9 @@ def route_collection(
     """Collection routes for the servable rooms, and the rooms the fleet could not fit in.
 
     A round of search is given up early (and the next one warm-started from its best routes) when,
-    a third of the way in, rooms are still missing while more trucks could be offered, or the
-    routes overload a station so that no choice of unload stations fits: then more trucks are
-    offered, or the overloaded stations are priced higher."""
+    from 30 % of the way in, rooms are still missing while more trucks could be offered, or (checked
+    at 30, 60 and 85 %) the routes overload a station so that no choice of unload stations fits:
+    then more trucks are offered, or the overloaded stations are priced higher."""
     if not instance.room_ids:
         return [], {}
     penalties = station_penalties(instance, network)
@@ -146,7 +148,7 @@ class _RoundWatch(pyvrp.IteratedLocalSearchCallbacks):
     def __init__(self, instance: CollectionInstance, network: TravelNetwork, model, can_grow: bool) -> None:
         self._instance, self._network, self._model = instance, network, model
         self._can_grow = can_grow
-        self._capacity_checked = False
+        self._checkpoints = list(CAPACITY_CHECKPOINTS)
         self.best: pyvrp.Solution | None = None
         self.reason = ""
 
@@ -156,16 +158,18 @@ class _RoundWatch(pyvrp.IteratedLocalSearchCallbacks):
     def on_best(self, best: pyvrp.Solution) -> None:
         self.best = best
 
-    def hopeless(self) -> bool:
-        """Rooms missing though more trucks could come, or stations overloaded beyond repair."""
+    def hopeless(self, done: float) -> bool:
+        """Rooms missing though more trucks could come, or (checked at a few points of the round)
+        stations overloaded beyond repair."""
         if self.best is None:
             return False
         if self._can_grow and self.best.num_missing_clients() > 0:
             self.reason = "fleet"
             return True
-        if self._capacity_checked or not self.best.is_feasible():
+        if not self._checkpoints or done < self._checkpoints[0] or not self.best.is_feasible():
             return False
-        self._capacity_checked = True
+        while self._checkpoints and done >= self._checkpoints[0]:
+            self._checkpoints.pop(0)
         raws = decode(self._model, self.best)
         over = station_loads(self._instance, raws) > self._instance.station_capacity_kg
         if over.any() and assign_stations(self._instance, self._network, raws, time_limit=2.0) is None:
