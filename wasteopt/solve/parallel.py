@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 from collections.abc import Iterator
 
 import numpy as np
-import pyvrp
 
 from wasteopt.network import network_for
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.budget import Budget, SearchStop
 from wasteopt.solve.instance import COST_UNITS_PER_YUAN, CollectionInstance, build_instance
-from wasteopt.solve.pyvrp_model import PyVRPModel, RawRoute, Visit, _drop_empty_unloads, build_model, decode, unplanned_rooms
+from wasteopt.solve.pyvrp_model import RawRoute, Visit, _drop_empty_unloads, build_model, decode, unplanned_rooms
+from wasteopt.solve.pyvrp_search import run_search, warm_start
 from wasteopt.solve.schedule import build_route
 from wasteopt.solve.station_assign import assign_stations, station_loads
 
@@ -192,17 +192,9 @@ def _route(
     if penalties is None:
         penalties = station_penalties(instance, network)
     model = build_model(instance, network, penalties, cap)
-    start = _solution(model, initial) if initial else None
+    start = warm_start(model, initial) if initial else None
     stop = SearchStop(budget, budget.search_deadline(0.0), budget.iterations, COST_UNITS_PER_YUAN)
-    try:  # the engine's own search assembly (its penalty settings), warm-started
-        from wasteopt.solve.pyvrp_search import run_search
-
-        result = run_search(model.data, stop, seed, initial=start)
-    except ImportError:
-        params = pyvrp.SolveParams(penalty=pyvrp.PenaltyParams(max_penalty=1e9))
-        result = pyvrp.solve(
-            model.data, stop=stop, seed=seed, collect_stats=False, display=False, params=params, initial_solution=start
-        )
+    result = run_search(model.data, stop, seed, initial=start)
     raws, left_out = decode(model, result.best), unplanned_rooms(result.best)
     if not result.best.is_feasible():  # keep what fits, as the engine's own routing does
         from wasteopt.solve.repair import repair_routes
@@ -210,22 +202,6 @@ def _route(
         raws, dropped = repair_routes(instance, network, raws)
         left_out += dropped
     return raws, [instance.room_ids[k] for k in left_out]
-
-
-def _solution(model: PyVRPModel, routes: list[RawRoute]) -> pyvrp.Solution:
-    """PyVRP solution for routes (the last unload is implicit in the model's end depot)."""
-    activity, kind = pyvrp.Activity, pyvrp.ActivityType
-    out = []
-    for raw in routes:
-        visits = list(raw.visits)
-        if visits and visits[-1].kind == "station":
-            visits.pop()
-        acts = [
-            activity(kind.CLIENT, v.index) if v.kind == "room" else activity(kind.DEPOT, model.num_garages + v.index)
-            for v in visits
-        ]
-        out.append(pyvrp.Route(model.data, acts, model.type_index.index(raw.type_index)))
-    return pyvrp.Solution(model.data, out)
 
 
 def _raw_routes(instance: CollectionInstance, routes: tuple[IdRoute, ...]) -> list[RawRoute]:
