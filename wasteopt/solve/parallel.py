@@ -70,7 +70,10 @@ class PartResult:
 
 
 class InlineExecutor(Executor):
-    """Runs each task at once in the calling thread: deterministic and cheap for small cases."""
+    """Runs each task at once in the calling thread: deterministic and cheap for small cases, and
+    what a task that is itself running in a pool should use."""
+
+    _max_workers = 1  # read by the decomposition to size its time slots: one task at a time
 
     def submit(self, fn, /, *args, **kwargs) -> Future:  # noqa: D102 - Executor's contract
         future: Future = Future()

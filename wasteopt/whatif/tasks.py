@@ -23,8 +23,19 @@ class Budget:
 
 
 def plan_task(scenario: Scenario, variant: Sequence[str], budget: Budget) -> Plan:
-    """Plan the day for ``scenario`` with the real engine; the plan records the variants applied."""
-    from wasteopt.solve.engine import solve
+    """Plan the day for ``scenario`` with the real engine; the plan records the variants applied.
 
-    plan = solve(scenario, time_limit=budget.time_limit, iterations=budget.iterations, seed=budget.seed)
+    The sweep already keeps every core busy with whole plans, so a large district's regions are
+    solved one after another inside the task (no pool within a pool; Dask workers may not start
+    processes of their own)."""
+    from wasteopt.solve.engine import solve
+    from wasteopt.solve.parallel import InlineExecutor
+
+    plan = solve(
+        scenario,
+        time_limit=budget.time_limit,
+        iterations=budget.iterations,
+        seed=budget.seed,
+        executor=InlineExecutor(),
+    )
     return plan.model_copy(update={"variant": list(variant)})
