@@ -31,7 +31,7 @@ from wasteopt.network import network_for
 from wasteopt.plan.models import Plan
 from wasteopt.solve.engine import collection_kpis, name_vehicles, solve
 from wasteopt.solve.instance import build_instance
-from wasteopt.solve.pyvrp_model import RawRoute, Visit
+from wasteopt.solve.pyvrp_model import RawRoute, Visit, drop_empty_unloads
 
 COST_PER_YUAN = 1000  # OR-Tools integer cost unit: 0.001 yuan
 DROPPABLE = True  # rooms may be dropped at a high penalty (else: no first solution may be found)
@@ -128,7 +128,7 @@ def ortools_plan(scenario, limit: float) -> tuple[Plan, float]:
                 elif kind == "station":
                     visits.append(Visit("station", k))
                 index = solution.Value(routing.NextVar(index))
-            visits = _tidy(visits)
+            visits = drop_empty_unloads(visits)
             if visits:
                 raws.append(RawRoute(t, tuple(visits)))
     from wasteopt.plan.models import Unserved
@@ -138,19 +138,6 @@ def ortools_plan(scenario, limit: float) -> tuple[Plan, float]:
     unserved += [Unserved(id=rid, reason=why) for rid, why in inst.unserved.items()]
     plan = Plan(scenario=scenario.name, routes=routes, unserved=unserved)
     return plan.model_copy(update={"kpis": collection_kpis(plan)}), build_s
-
-
-def _tidy(visits: list[Visit]) -> list[Visit]:
-    """Drop station visits with nothing collected since the last (empty reload copies)."""
-    out, carrying = [], False
-    for visit in visits:
-        if visit.kind == "room":
-            out.append(visit)
-            carrying = True
-        elif carrying:
-            out.append(visit)
-            carrying = False
-    return out
 
 
 def collection_only(scenario):

@@ -22,7 +22,7 @@ from wasteopt.solve.budget import Budget, ProgressCallback, SearchStop
 from wasteopt.solve.fleet import fleet_estimate
 from wasteopt.solve.instance import COST_UNITS_PER_YUAN, CollectionInstance, build_instance
 from wasteopt.solve.lower_bound import collection_lower_bound
-from wasteopt.solve.pyvrp_model import RawRoute, build_model, decode, unplanned_rooms
+from wasteopt.solve.pyvrp_model import RawRoute, build_model, decode, drop_empty_unloads, unplanned_rooms
 from wasteopt.solve.pyvrp_search import run_search, warm_start
 from wasteopt.solve.repair import repair_routes
 from wasteopt.solve.schedule import build_route
@@ -207,20 +207,8 @@ def shed_overload(instance: CollectionInstance, raws: list[RawRoute]) -> tuple[l
                     k -= 1
                     j -= 1
             k -= 1
-    kept = [RawRoute(raw.type_index, tuple(_without_empty_trips(v))) for raw, v in zip(raws, visits)]
+    kept = [RawRoute(raw.type_index, tuple(drop_empty_unloads(v))) for raw, v in zip(raws, visits)]
     return [raw for raw in kept if raw.visits], shed
-
-
-def _without_empty_trips(visits: list) -> list:
-    out, collected = [], False
-    for visit in visits:
-        if visit.kind == "room":
-            collected = True
-            out.append(visit)
-        elif collected:
-            out.append(visit)
-            collected = False
-    return out
 
 
 def name_vehicles(instance: CollectionInstance, network: TravelNetwork, raws: list[RawRoute]) -> list[Route]:

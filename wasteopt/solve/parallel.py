@@ -25,7 +25,7 @@ from wasteopt.network.travel import TravelNetwork
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.budget import Budget, SearchStop
 from wasteopt.solve.instance import COST_UNITS_PER_YUAN, CollectionInstance, build_instance
-from wasteopt.solve.pyvrp_model import RawRoute, Visit, _drop_empty_unloads, build_model, decode, unplanned_rooms
+from wasteopt.solve.pyvrp_model import RawRoute, Visit, drop_empty_unloads, build_model, decode, unplanned_rooms
 from wasteopt.solve.pyvrp_search import run_search, warm_start
 from wasteopt.solve.schedule import build_route
 from wasteopt.solve.station_assign import assign_stations, station_loads
@@ -215,7 +215,7 @@ def _raw_routes(instance: CollectionInstance, routes: tuple[IdRoute, ...]) -> li
     out = []
     for type_id, visits in routes:
         raw = [Visit(kind, rooms[pid] if kind == "room" else stations[pid]) for kind, pid in visits if kind == "station" or pid in rooms]
-        raw = _drop_empty_unloads(raw)
+        raw = drop_empty_unloads(raw)
         if raw:
             out.append(RawRoute(types[type_id], tuple(raw)))
     return out

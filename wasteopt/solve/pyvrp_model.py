@@ -209,7 +209,7 @@ def decode(model: PyVRPModel, solution: pyvrp.Solution) -> list[RawRoute]:
                 visits.append(Visit("room", activity.idx))
             elif activity.is_depot() and g <= activity.idx < g + s:
                 visits.append(Visit("station", activity.idx - g))
-        visits = _drop_empty_unloads(visits)
+        visits = drop_empty_unloads(visits)
         if not visits:
             continue
         if visits[-1].kind == "room":
@@ -220,7 +220,7 @@ def decode(model: PyVRPModel, solution: pyvrp.Solution) -> list[RawRoute]:
     return routes
 
 
-def _drop_empty_unloads(visits: list[Visit]) -> list[Visit]:
+def drop_empty_unloads(visits: list[Visit]) -> list[Visit]:
     """Station visits with nothing collected since the last unload carry no waste: leave them out."""
     kept: list[Visit] = []
     collected = False

@@ -13,7 +13,7 @@ import numpy as np
 
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.solve.instance import CollectionInstance
-from wasteopt.solve.pyvrp_model import RawRoute, Visit
+from wasteopt.solve.pyvrp_model import RawRoute, Visit, drop_empty_unloads
 from wasteopt.solve.schedule import path_ids, time_route
 
 
@@ -83,12 +83,7 @@ def _last_room_before(raw: RawRoute, position: int) -> int:
 
 def _tidy(visits: tuple[Visit, ...]) -> tuple[Visit, ...]:
     """No unload without waste collected since the last one, and never a room left on board at the end."""
-    kept: list[Visit] = []
-    collected = False
-    for visit in visits:
-        if visit.kind == "room" or collected:
-            kept.append(visit)
-            collected = visit.kind == "room"
+    kept = drop_empty_unloads(list(visits))
     if kept and kept[-1].kind == "room":
         kept.append(next(v for v in reversed(visits) if v.kind == "station"))
     return tuple(kept)
