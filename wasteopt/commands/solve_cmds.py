@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import signal
 import sys
@@ -25,7 +26,8 @@ class ProgressLine:
 
     def __call__(self, elapsed: float, best_cost: float) -> None:
         if self.enabled:
-            click.echo(f"\r  {elapsed:6.1f} s   best cost {best_cost:14,.2f}", nl=False, err=True)
+            best = "searching…" if math.isnan(best_cost) else f"{best_cost:,.2f}"
+            click.echo(f"\r  {elapsed:6.1f} s   best cost {best:>14}", nl=False, err=True)
             self._shown = True
 
     def close(self) -> None:

@@ -24,7 +24,7 @@ import math
 import os
 from collections import defaultdict
 from dataclasses import replace
-from concurrent.futures import Executor
+from concurrent.futures import Executor, wait
 
 import numpy as np
 from scipy.spatial import cKDTree
@@ -37,6 +37,8 @@ from wasteopt.solve.parallel import IdRoute, PartResult, PartTask, executor_or_d
 from wasteopt.solve.pyvrp_model import RawRoute
 from wasteopt.solve.regions import CAPACITY_RESERVE, Region, planar_km, split_regions
 from wasteopt.solve.station_prices import station_penalties
+
+PROGRESS_EVERY_S = 0.5
 
 DECOMPOSE_ABOVE = 800
 """Instances with more servable rooms than this are solved by regions. Measured on Zhangdian (940
@@ -134,15 +136,18 @@ def sub_scenario(scenario: Scenario, region: Region, full_capacity: bool = False
     )
 
 
-def _run(pool: Executor, tasks: list[PartTask], budget: Budget) -> list[PartResult]:
-    """Results of the tasks, in order; progress reported as they come in."""
+def _run(pool: Executor, tasks: list[PartTask], budget: Budget, known_cost: float = math.nan) -> list[PartResult]:
+    """Results of the tasks, in order. While they run, progress is reported every half second with
+    ``known_cost`` (the district's cost before this wave; NaN while no complete plan exists yet)."""
     futures = [pool.submit(solve_part, task) for task in tasks]
-    results = []
-    for future in futures:
-        results.append(future.result())
+    pending = set(futures)
+    while pending:
+        _, pending = wait(pending, timeout=PROGRESS_EVERY_S)
         if budget.progress is not None:
-            budget.progress(budget.elapsed(), sum(r.cost for r in results))
-    return results
+            done = [f.result() for f in futures if f.done() and not f.exception()]
+            cost = sum(r.cost for r in done) if len(done) == len(futures) and math.isnan(known_cost) else known_cost
+            budget.progress(budget.elapsed(), cost)
+    return [future.result() for future in futures]
 
 
 def _improve(
@@ -201,7 +206,7 @@ def _improve(
                   sum((results[r].routes for r in group), ()), prices)
             for k, group in enumerate(groups)
         ]
-        for group, new_result in zip(groups, _run(pool, tasks, budget)):
+        for group, new_result in zip(groups, _run(pool, tasks, budget, sum(r.cost for r in results))):
             stale.add(group)
             old = _route_use(instance, waste, [route for r in group for route in results[r].routes])[0]
             new = _route_use(instance, waste, list(new_result.routes))[0]
