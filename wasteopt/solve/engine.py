@@ -8,9 +8,9 @@ touch files; the CLI does that.
 from __future__ import annotations
 
 import threading
-from importlib.metadata import version
 from collections import defaultdict
 from concurrent.futures import Executor
+from importlib.metadata import version
 
 import pyvrp
 
@@ -19,6 +19,7 @@ from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Diagnostic, Plan, Route, Unserved
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.budget import Budget, ProgressCallback, SearchStop
+from wasteopt.solve.decompose import DECOMPOSE_ABOVE, route_decomposed
 from wasteopt.solve.fleet import fleet_estimate
 from wasteopt.solve.instance import COST_UNITS_PER_YUAN, CollectionInstance, build_instance
 from wasteopt.solve.lower_bound import collection_lower_bound
@@ -31,10 +32,10 @@ from wasteopt.solve.station_prices import raise_penalties, station_penalties
 
 DEFAULT_TIME_LIMIT = 30.0
 MAX_ROUNDS = 4
-CAPACITY_CHECKPOINTS = (0.3, 0.6, 0.85)
-"""Fractions of a round's budget at which its best routes are checked against station capacity."""
 """Search rounds at most: later rounds start from the earlier one's routes with more trucks or
 dearer overloaded stations."""
+CAPACITY_CHECKPOINTS = (0.3, 0.6, 0.85)
+"""Fractions of a round's budget at which its best routes are checked against station capacity."""
 WRITE_RESERVE_S = 1.0
 """Seconds of a time limit kept for writing the plan after the haul is scheduled."""
 FLEET_SHORT = "no room left in the fleet's shifts (more trucks or longer shifts needed)"
@@ -57,8 +58,8 @@ def solve(
     """Plan the day. ``time_limit`` (s, wall clock, start to plan) and/or ``iterations`` bound the
     search; with neither, 30 s. Same seed and iterations give the same plan. ``interrupt`` (set on
     Ctrl-C) stops the search early and the best plan so far is returned. ``started`` (a
-    ``time.monotonic()`` reading) lets a caller count its own preparation against the time limit. Above ``decompose_above``
-    servable rooms (default :data:`wasteopt.solve.decompose.DECOMPOSE_ABOVE`) the district is solved
+    ``time.monotonic()`` reading) lets a caller count its own preparation against the time limit.
+    Above ``decompose_above`` servable rooms (default :data:`wasteopt.solve.decompose.DECOMPOSE_ABOVE`) the district is solved
     by regions in parallel on ``executor`` (default: a process pool on all cores)."""
     if time_limit is None and iterations is None:
         time_limit = DEFAULT_TIME_LIMIT
@@ -68,15 +69,11 @@ def solve(
     network = network or network_for(scenario)
     instance = build_instance(scenario, network)
     phases = {"prepare_s": budget.elapsed()}
-    # --- decomposition for large districts (wasteopt.solve.decompose) ---
-    from wasteopt.solve.decompose import DECOMPOSE_ABOVE, route_decomposed
-
     decomposed = len(instance.room_ids) > (DECOMPOSE_ABOVE if decompose_above is None else decompose_above)
     if decomposed:
         raws, unserved = route_decomposed(instance, network, budget, seed, executor)
     else:
         raws, unserved = route_collection(instance, network, budget, seed)
-    # --- end decomposition ---
     phases["route_s"] = budget.elapsed() - sum(phases.values())
     raws, shed = enforce_station_capacity(instance, network, raws, budget)
     unserved.update(shed)
