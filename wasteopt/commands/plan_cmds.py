@@ -54,6 +54,20 @@ def scenario_of_plan(scenario: Scenario, plan: Plan, source: str | None = None) 
     return apply_variants(scenario, plan.variant, source=source)
 
 
+def load_scenario_and_plan(scenario_path: str, plan_path: str) -> tuple[Scenario, Plan]:
+    """The scenario with the plan's variants applied, and the plan. A scenario problem raises
+    ScenarioError; an unreadable plan file is one line on stderr and exit status 2."""
+    import wasteopt
+
+    scenario = wasteopt.load_scenario(scenario_path)
+    try:
+        plan = read_plan_file(plan_path)
+    except PlanFileError as error:
+        click.echo(str(error), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    return scenario_of_plan(scenario, plan, scenario_path), plan
+
+
 def plan_summary(plan: Plan) -> str:
     """One line: what the plan does (routes, rooms served and unserved, km, cost)."""
     served = sum(s.kind == "room" for r in plan.routes for s in r.stops)
@@ -80,13 +94,8 @@ def validate_command(scenario_path: str, plan_path: str) -> None:
     plan is valid, 2 if either file cannot be read."""
     import wasteopt
 
-    scenario = wasteopt.load_scenario(scenario_path)
-    try:
-        plan = read_plan_file(plan_path)
-    except PlanFileError as error:
-        click.echo(str(error), err=True)
-        sys.exit(EXIT_BAD_INPUT)
-    violations = wasteopt.validate(scenario_of_plan(scenario, plan, scenario_path), plan)
+    scenario, plan = load_scenario_and_plan(scenario_path, plan_path)
+    violations = wasteopt.validate(scenario, plan)
     for violation in violations:
         click.echo(str(violation))
     if violations:

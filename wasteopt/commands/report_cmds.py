@@ -6,13 +6,12 @@ write atomically, say what was written. Unreadable inputs are one line each and 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from wasteopt.cli import EXIT_BAD_INPUT, reports_bad_input
+from wasteopt.cli import reports_bad_input
 from wasteopt.plan.models import Plan, write_json_atomic
 from wasteopt.scenario.errors import Problem, ScenarioError
 from wasteopt.scenario.models import Scenario
@@ -21,17 +20,10 @@ from wasteopt.scenario.models import Scenario
 def load_inputs(plan_path: str, scenario_path: str) -> tuple[Scenario, Plan]:
     """The scenario (with the plan's variants applied) and the plan. A scenario problem or a plan id
     the scenario lacks is a ScenarioError; an unreadable plan file is one line on stderr, exit 2."""
-    import wasteopt
-    from wasteopt.commands.plan_cmds import PlanFileError, read_plan_file, scenario_of_plan
+    from wasteopt.commands.plan_cmds import load_scenario_and_plan
     from wasteopt.report.checks import plan_problems
 
-    scenario = wasteopt.load_scenario(scenario_path)
-    try:
-        plan = read_plan_file(plan_path)
-    except PlanFileError as error:
-        click.echo(str(error), err=True)
-        sys.exit(EXIT_BAD_INPUT)
-    scenario = scenario_of_plan(scenario, plan, scenario_path)
+    scenario, plan = load_scenario_and_plan(scenario_path, plan_path)
     problems = plan_problems(scenario, plan, plan_path)
     if problems:
         raise ScenarioError(problems)
