@@ -58,15 +58,16 @@ class CollectionInstance:
 
 
 def build_instance(
-    scenario: Scenario, network: TravelNetwork, room_ids: list[str] | None = None
+    scenario: Scenario, network: TravelNetwork, room_ids: list[str] | None = None, screen: bool = True
 ) -> CollectionInstance:
-    """The collection problem for a scenario (or for a subset of its rooms)."""
+    """The collection problem for a scenario (or for a subset of its rooms). ``screen=False`` skips
+    setting aside the rooms no truck can serve (for estimates over rooms already screened)."""
     rooms_by_id = {room.id: room for room in scenario.rooms}
     rooms = [rooms_by_id[r] for r in room_ids] if room_ids is not None else list(scenario.rooms)
     stations = scenario.active_stations
     types = [vt for vt in scenario.fleet if vt.count > 0]
     garage_ids = [g.id for g in scenario.garages]
-    unserved = _unservable(scenario, network, rooms, stations, types)
+    unserved = _unservable(scenario, network, rooms, stations, types) if screen else {}
     rooms = [room for room in rooms if room.id not in unserved]
     with_volume = any(room.volume_m3_per_day for room in rooms)
     day = 48 * 3600

@@ -222,7 +222,7 @@ def fleet_shares(
     types = instance.vehicle_types
     counts = np.array([vt.count for vt in types], dtype=float)
     demand = np.array([
-        math.ceil(FLEET_MARGIN * trucks_needed(build_instance(instance.scenario, network, [instance.room_ids[i] for i in g]), network)) + 1
+        math.ceil(FLEET_MARGIN * trucks_needed(build_instance(instance.scenario, network, [instance.room_ids[i] for i in g], screen=False), network)) + 1
         for g in groups
     ], dtype=float)
     garage_xy = planar_km(instance, [vt.garage for vt in types])
