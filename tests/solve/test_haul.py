@@ -4,6 +4,8 @@ Speed 36 km/h: 1 km = 100 s. Swap 10 min, plant tip 15 min, containers of 10 t."
 
 from __future__ import annotations
 
+import sys
+
 from tests.solve.haul_cases import one_station, storage_case, three_stations
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Plan
@@ -233,3 +235,17 @@ def test_no_trucks_at_all_says_how_many_are_needed():
     assert violations == []
     assert haul.trips == []
     assert [d.fix for d in haul.diagnostics if d.code == "haul-fleet"] == ["needs 3 more hook-lift trucks"]
+
+
+def test_days_too_large_for_the_exact_model_get_the_greedy_plan_flagged_unproven(monkeypatch):
+    monkeypatch.setattr(sys.modules["wasteopt.solve.haul_model"], "EXACT_UP_TO", 1)
+    haul, violations = _solve(three_stations(haul_count=3))
+    assert violations == []
+    assert sorted(t.station for t in haul.trips) == ["S1", "S2", "S3"]
+    assert haul.kpis["trucks_used"] == 3
+    assert [d.code for d in haul.diagnostics] == ["haul-not-proven"]
+    # Too few trucks for the greedy plan: what it can haul is kept and the shortfall named.
+    short, violations = _solve(three_stations(haul_count=1))
+    assert violations == []
+    assert len(short.trips) == 1
+    assert any(d.code == "haul-left-behind" for d in short.diagnostics)

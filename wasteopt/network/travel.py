@@ -28,6 +28,7 @@ class TravelNetwork:
         places = scenario.locations()
         self._index = {pid: k for k, pid in enumerate(places)}
         geographic = any(p.is_geographic for p in places.values())
+        self._is_geographic = geographic
         if geographic:
             self._coords = np.radians([[p.lat, p.lon] for p in places.values()], dtype=float)
         else:
@@ -39,6 +40,25 @@ class TravelNetwork:
     def indices(self, ids: Sequence[str]) -> np.ndarray:
         """Positions of the given ids in this network's coordinate table."""
         return np.fromiter((self._index[i] for i in ids), dtype=np.int64, count=len(ids))
+
+    @property
+    def is_geometric(self) -> bool:
+        """Whether distances follow from coordinates (so straight-line order is travel order)."""
+        return self._matrix is None
+
+    def points(self, ids: Sequence[str]) -> np.ndarray:
+        """Coordinates in which straight-line order is travel order for the geometric models: unit-sphere
+        xyz for lat/lon (chord order is great-circle order), x/y otherwise."""
+        coords = self._coords[self.indices(ids)]
+        if self._coords.shape[1] == 2 and self._is_geographic:
+            lat, lon = coords[:, 0], coords[:, 1]
+            return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
+        return coords
+
+    @property
+    def straight_line_norm(self) -> int:
+        """The Minkowski norm whose order is travel order (1 for manhattan, else 2)."""
+        return 1 if self._travel.model == "manhattan" else 2
 
     def distance_m(self, origins: Sequence[str], destinations: Sequence[str]) -> np.ndarray:
         """Road distance in integer metres, ``len(origins) × len(destinations)``."""
@@ -62,14 +82,14 @@ class TravelNetwork:
         if len(path) < 2:
             return np.zeros(0, dtype=np.int64)
         if self._matrix is not None:
-            return np.diagonal(self._matrix.distance_m(path[:-1], path[1:])).copy()
+            return self._matrix.legs(path, self._matrix.distance)
         coords = self._coords[self.indices(path)]
         return np.rint(self._geometric(coords[:-1], coords[1:])).astype(np.int64)
 
     def legs_s(self, path: Sequence[str], speed_kmh: float | None = None) -> np.ndarray:
         """Travel time in seconds of each consecutive leg of a path."""
         if self._matrix is not None and self._matrix.has_durations:
-            return np.diagonal(self._matrix.duration_s(path[:-1], path[1:])).copy()
+            return self._matrix.legs(path, self._matrix.duration)
         return seconds_at_speed(self.legs_m(path), speed_kmh or self._travel.speed_kmh)
 
     def leg(self, origin: str, destination: str, speed_kmh: float | None = None) -> tuple[int, int]:
@@ -120,6 +140,22 @@ class MatrixTable:
         rows = np.fromiter((self._index[i] for i in origins), dtype=np.int64, count=len(origins))
         cols = np.fromiter((self._index[i] for i in destinations), dtype=np.int64, count=len(destinations))
         return rows, cols
+
+    @property
+    def distance(self) -> np.ndarray:
+        """The whole distance table (m), in file order."""
+        return self._distance
+
+    @property
+    def duration(self) -> np.ndarray:
+        """The whole duration table (s), in file order."""
+        assert self._duration is not None
+        return self._duration
+
+    def legs(self, path: Sequence[str], table: np.ndarray) -> np.ndarray:
+        """Entries of ``table`` for each consecutive leg of a path."""
+        where = np.fromiter((self._index[i] for i in path), dtype=np.int64, count=len(path))
+        return table[where[:-1], where[1:]]
 
     def distance_m(self, origins: Sequence[str], destinations: Sequence[str]) -> np.ndarray:
         """Distances in metres between the given ids."""

@@ -108,8 +108,9 @@ def _task(
     seed: int,
     initial: tuple[IdRoute, ...] = (),
     prices: dict[str, int] | None = None,
+    squeeze: bool = False,
 ) -> PartTask:
-    return PartTask(sub_scenario(scenario, region, full_capacity=prices is not None), seconds, iterations, seed, initial, prices)
+    return PartTask(sub_scenario(scenario, region, full_capacity=prices is not None), seconds, iterations, seed, initial, prices, squeeze)
 
 
 def sub_scenario(scenario: Scenario, region: Region, full_capacity: bool = False) -> Scenario:
@@ -201,24 +202,34 @@ def _improve(
             if round_no >= 1:
                 return
         round_no += 1
+        squeezed = groups[: max(0, workers - len(groups))] if factor > 1.0 else []  # idle workers try one truck fewer
+        jobs = [(group, False) for group in groups] + [(group, True) for group in squeezed]
         tasks = [
             _task(instance.scenario, _pooled(*[regions[r] for r in group]), seconds, budget.iterations, seed + 1000 * round_no + k,
-                  sum((results[r].routes for r in group), ()), prices)
-            for k, group in enumerate(groups)
+                  sum((results[r].routes for r in group), ()), prices, squeeze)
+            for k, (group, squeeze) in enumerate(jobs)
         ]
-        for group, new_result in zip(groups, _run(pool, tasks, budget, sum(r.cost for r in results))):
+        candidates: dict[tuple[int, ...], list[PartResult]] = defaultdict(list)
+        for (group, _), new_result in zip(jobs, _run(pool, tasks, budget, sum(r.cost for r in results))):
+            candidates[group].append(new_result)
+        for group in groups:
             stale.add(group)
             old = _route_use(instance, waste, [route for r in group for route in results[r].routes])[0]
-            new = _route_use(instance, waste, list(new_result.routes))[0]
-            after = {sid: loads.get(sid, 0) - old.get(sid, 0) + new.get(sid, 0) for sid in capacity}
             keys = [results[r].key() for r in group]
             before = (sum(k[0] for k in keys), _over(loads, capacity) + sum(k[1] for k in keys), sum(k[2] for k in keys) - 1e-6)
-            if (len(new_result.unserved), _over(after, capacity) + new_result.excess_kg, new_result.cost) < before:
+            best = None
+            for new_result in candidates[group]:
+                new = _route_use(instance, waste, list(new_result.routes))[0]
+                after = {sid: loads.get(sid, 0) - old.get(sid, 0) + new.get(sid, 0) for sid in capacity}
+                merit = (len(new_result.unserved), _over(after, capacity) + new_result.excess_kg, new_result.cost)
+                if merit < before and (best is None or merit < best[0]):
+                    best = (merit, new_result, after)
+            if best is not None:
+                _, new_result, loads = best
                 if len(group) == 2:
                     _deal(instance, xy, regions, results, group[0], group[1], new_result)
                 else:
                     results[group[0]] = new_result
-                loads = after
                 stale = {p for p in stale if not set(p) & set(group)}
 
 

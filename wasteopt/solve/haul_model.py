@@ -20,7 +20,13 @@ from dataclasses import replace
 
 from wasteopt.solve.haul_circuit import solve_circuit
 from wasteopt.solve.haul_problem import Fleet, HaulProblem, Job, ModelResult
-from wasteopt.solve.haul_trucks import single_plant, solve_trucks
+from wasteopt.solve.haul_trucks import greedy_result, single_plant, solve_trucks
+
+EXACT_UP_TO = 300
+"""Containers up to which the day is scheduled by CP-SAT. The model has one optional interval per
+container and truck, rebuilt at every bisection step; a city-sized day (≈1,000 containers and 50+
+trucks) spends minutes just building it. Above this the greedy plan is the schedule, reported as
+not proven optimal, with the work-based truck bound beside it."""
 
 ROUTING_FIRST_UP_TO = 30
 """Containers up to which the routing model gets a first try on a one-plant day."""
@@ -31,6 +37,8 @@ __all__ = ["Fleet", "HaulProblem", "Job", "ModelResult", "solve_fewest_trucks", 
 def solve_fewest_trucks(problem: HaulProblem, time_limit: float, *, seed: int = 0, workers: int = 1) -> ModelResult:
     """A plan with as few trucks as CP-SAT can show within ``time_limit`` s (km not optimised);
     OPTIMAL means the count is proven fewest."""
+    if len(problem.jobs) > EXACT_UP_TO:
+        return greedy_result(problem)
     if single_plant(problem):
         return solve_trucks(problem, time_limit, seed=seed, workers=workers, trucks_only=True)
     return solve_circuit(problem, time_limit, seed=seed, workers=workers)
@@ -42,7 +50,10 @@ def solve_model(problem: HaulProblem, time_limit: float, *, optional: bool = Fal
     Several plants: the routing model. One plant and up to :data:`ROUTING_FIRST_UP_TO` containers:
     the routing model first with 40 % of the time (there it often proves the optimum at once),
     then, unless it did, the per-truck model (fewest trucks by bisection, then km) with the rest;
-    the better plan wins. More containers: the per-truck model only (the routing model stalls)."""
+    the better plan wins. More containers: the per-truck model only (the routing model stalls).
+    Above :data:`EXACT_UP_TO` containers: the greedy plan."""
+    if len(problem.jobs) > EXACT_UP_TO:
+        return greedy_result(problem, optional)
     if not single_plant(problem):
         return solve_circuit(problem, time_limit, optional=optional, seed=seed, workers=workers)
     if optional:

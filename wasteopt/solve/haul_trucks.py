@@ -159,6 +159,22 @@ def _solve(
     return ModelResult(status, sequences, count, bound, len(assignment), assignment)
 
 
+def greedy_result(problem: HaulProblem, optional: bool = False) -> ModelResult:
+    """The greedy plan as a model result. Unless containers may be left (``optional``), a plan that
+    places fewer than all is reported as not found, so the caller's diagnosis names what is short."""
+    plan = greedy(problem)
+    if len(plan) < len(problem.jobs) and not optional:
+        return ModelResult("UNKNOWN", {}, 0, 0, 0)
+    days: dict[tuple[str, int], list[int]] = {}
+    for j, (type_id, position, _) in sorted(plan.items(), key=lambda item: item[1][2]):
+        days.setdefault((type_id, position), []).append(j)
+    sequences: dict[str, list[list[int]]] = {f.type.id: [] for f in problem.fleets}
+    for (type_id, _), jobs in sorted(days.items()):
+        sequences[type_id].append(jobs)
+    bound = min(len(days), _energy_bound(problem))
+    return ModelResult("FEASIBLE", sequences, len(days), bound, len(plan), plan)
+
+
 class _Clock:
     """What is left of a time budget."""
 

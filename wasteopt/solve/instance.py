@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
 from wasteopt.network.travel import TravelNetwork
-from wasteopt.scenario.models import Scenario, Station, VehicleType
+from wasteopt.scenario.models import Room, Scenario, VehicleType
+from wasteopt.solve.reachability import unservable_rooms
 
 COST_UNITS_PER_YUAN = 100_000
 """Internal cost unit: 1e-5 yuan, so that per-metre and per-second costs are integers with 3 digits."""
@@ -39,6 +41,11 @@ class CollectionInstance:
     station_close_s: np.ndarray
     station_unload_s: np.ndarray
     unserved: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def rooms_by_id(self) -> dict[str, Room]:
+        """The scenario's rooms by id (built once: routes of a large district look rooms up often)."""
+        return {room.id: room for room in self.scenario.rooms}
 
     @property
     def uses_volume(self) -> bool:
@@ -67,7 +74,7 @@ def build_instance(
     stations = scenario.active_stations
     types = [vt for vt in scenario.fleet if vt.count > 0]
     garage_ids = [g.id for g in scenario.garages]
-    unserved = _unservable(scenario, network, rooms, stations, types) if screen else {}
+    unserved = unservable_rooms(scenario, network, rooms, stations, types) if screen else {}
     rooms = [room for room in rooms if room.id not in unserved]
     with_volume = any(room.volume_m3_per_day for room in rooms)
     day = 48 * 3600
@@ -92,52 +99,3 @@ def build_instance(
         unserved=unserved,
     )
 
-
-def _unservable(
-    scenario: Scenario,
-    network: TravelNetwork,
-    rooms: list,
-    stations: list[Station],
-    types: list[VehicleType],
-) -> dict[str, str]:
-    """Rooms no truck can serve, whatever the routing, with the reason in a planner's words."""
-    reasons: dict[str, str] = {}
-    if not rooms:
-        return reasons
-    if not stations:
-        return {room.id: "no transfer station is open" for room in rooms}
-    if not types:
-        return {room.id: "no collection truck is available" for room in rooms}
-    room_ids = [room.id for room in rooms]
-    station_ids = [s.id for s in stations]
-    for room in rooms:
-        allowed = [vt for vt in types if room.max_vehicle_class is None or vt.vehicle_class <= room.max_vehicle_class]
-        if not allowed:
-            reasons[room.id] = f"no vehicle of class ≤ {room.max_vehicle_class} in the fleet (narrow access)"
-        elif all(room.waste_kg_per_day > vt.capacity_kg for vt in allowed):
-            reasons[room.id] = "too heavy for every vehicle that can reach it"
-        elif room.volume_m3_per_day and all(
-            vt.capacity_m3 is not None and room.volume_m3_per_day > vt.capacity_m3 for vt in allowed
-        ):
-            reasons[room.id] = "too bulky for every vehicle that can reach it"
-    # Reachability: garage → room → best station → garage within some allowed vehicle's shift.
-    reachable = np.zeros(len(rooms), dtype=bool)
-    unload = np.array([s.unload_min * 60 for s in stations])
-    tw_open = np.array([room.tw_open or 0 for room in rooms])
-    tw_close = np.array([room.tw_close if room.tw_close is not None else 10**9 for room in rooms])
-    service = np.array([room.service_min * 60 for room in rooms])
-    max_class = np.array([room.max_vehicle_class or 10**6 for room in rooms])
-    to_station: dict[float, np.ndarray] = {}  # one rooms × stations table per speed, not per vehicle type
-    for vt in types:
-        speed = vt.speed_kmh or scenario.travel.speed_kmh
-        if speed not in to_station:
-            to_station[speed] = network.duration_s(room_ids, station_ids, speed) + unload[None, :]
-        out = network.duration_s([vt.garage], room_ids, speed)[0]
-        back = (to_station[speed] + network.duration_s(station_ids, [vt.garage], speed)[:, 0][None, :]).min(axis=1)
-        start = np.maximum(vt.shift_start + out, tw_open)
-        fits = (start <= tw_close) & (start + service + back <= vt.shift_end) & (vt.vehicle_class <= max_class)
-        reachable |= fits
-    for k, room in enumerate(rooms):
-        if not reachable[k] and room.id not in reasons:
-            reasons[room.id] = "unreachable within any shift (garage → room → station → garage)"
-    return reasons

@@ -28,17 +28,14 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy.spatial import cKDTree
 
+from wasteopt.network.nearest import nearest
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import LowerBound
 from wasteopt.solve.instance import CollectionInstance
 
 BLOCK = 4000
-"""Rooms per block when a distance table against all stations (or, for matrix files, all places) is built."""
-
-NEIGHBOURS = 3
-"""Nearest candidates examined per room; the exact nearest is the first, the rest guard against ties."""
+"""Rooms per block when a matrix file's table is searched by columns."""
 
 
 def collection_lower_bound(instance: CollectionInstance, network: TravelNetwork) -> LowerBound:
@@ -55,7 +52,7 @@ def collection_lower_bound(instance: CollectionInstance, network: TravelNetwork)
     incoming = float(into_room.sum()) + float(np.sort(rho)[:trips].sum())
     method = "incoming edges (each room entered once, each trip ends at a station)"
     best = incoming
-    if instance.scenario.travel.model != "matrix":
+    if r is not None:  # geometric models only
         radial = float((waste / payload * (r + rho)).sum()) - len(rooms)  # 1 m per room for rounding
         if radial > best:
             best, method = radial, "radial (each trip goes out to its rooms and back to a station)"
@@ -76,36 +73,36 @@ def collection_lower_bound(instance: CollectionInstance, network: TravelNetwork)
 
 def true_waste_kg(instance: CollectionInstance) -> np.ndarray:
     """Each room's waste as given (the instance rounds it up to whole kg, which a bound must not)."""
-    by_id = {room.id: room.waste_kg_per_day for room in instance.scenario.rooms}
-    return np.array([by_id[rid] for rid in instance.room_ids], dtype=float)
+    by_id = instance.rooms_by_id
+    return np.array([by_id[rid].waste_kg_per_day for rid in instance.room_ids], dtype=float)
 
 
-def _radial_distances(instance: CollectionInstance, network: TravelNetwork) -> tuple[np.ndarray, np.ndarray]:
-    """Per room: metres to its nearest station (ρ), and from its nearest garage or station (r)."""
-    rooms = instance.room_ids
+def _radial_distances(instance: CollectionInstance, network: TravelNetwork) -> tuple[np.ndarray, np.ndarray | None]:
+    """Per room: metres to its nearest station (ρ), and from its nearest garage or station (r; only
+    for the geometric models, where the radial bound applies)."""
+    rho = nearest(network, instance.room_ids, instance.station_ids, 1)[1][:, 0].astype(float)
+    if not network.is_geometric:
+        return rho, None
     starts = instance.garage_ids + instance.station_ids
-    rho = np.empty(len(rooms))
-    r = np.empty(len(rooms))
-    for lo in range(0, len(rooms), BLOCK):
-        block = rooms[lo : lo + BLOCK]
-        rho[lo : lo + len(block)] = network.distance_m(block, instance.station_ids).min(axis=1)
-        r[lo : lo + len(block)] = network.distance_m(starts, block).min(axis=0)
-    return rho, r
+    return rho, nearest(network, instance.room_ids, starts, 1)[1][:, 0].astype(float)  # symmetric metres
 
 
 def nearest_other_m(instance: CollectionInstance, network: TravelNetwork) -> np.ndarray:
     """Per room: metres of the shortest leg into it from any other place (room, station or garage)."""
     rooms = instance.room_ids
     others = instance.garage_ids + instance.station_ids
+    if network.is_geometric:  # symmetric: nearest from is nearest to; a room's nearest room other than itself is its 2nd
+        fixed = nearest(network, rooms, others, 1)[1][:, 0]
+        if len(rooms) == 1:
+            return fixed.astype(float)
+        return np.minimum(fixed, nearest(network, rooms, rooms, 2)[1][:, 1]).astype(float)
     from_fixed = np.empty(len(rooms))
     for lo in range(0, len(rooms), BLOCK):
         block = rooms[lo : lo + BLOCK]
         from_fixed[lo : lo + len(block)] = network.distance_m(others, block).min(axis=0)
     if len(rooms) == 1:
         return from_fixed
-    if instance.scenario.travel.model == "matrix":
-        return np.minimum(from_fixed, _nearest_room_blocked(network, rooms))
-    return np.minimum(from_fixed, _nearest_room_tree(instance, network))
+    return np.minimum(from_fixed, _nearest_room_blocked(network, rooms))
 
 
 def _nearest_room_blocked(network: TravelNetwork, rooms: list[str]) -> np.ndarray:
@@ -118,36 +115,6 @@ def _nearest_room_blocked(network: TravelNetwork, rooms: list[str]) -> np.ndarra
         metres[np.arange(lo, lo + len(block)), np.arange(len(block))] = np.inf
         best[lo : lo + len(block)] = metres.min(axis=0)
     return best
-
-
-def _nearest_room_tree(instance: CollectionInstance, network: TravelNetwork) -> np.ndarray:
-    """Nearest other room through a k-d tree, with the road distance of the candidates from the network."""
-    points = room_points(instance)
-    k = min(NEIGHBOURS + 1, len(points))
-    _, neighbour = cKDTree(points).query(points, k=k, p=1 if instance.scenario.travel.model == "manhattan" else 2)
-    rooms = np.asarray(instance.room_ids, dtype=object)
-    best = np.full(len(points), np.inf)
-    for j in range(1, k):
-        metres = pair_distances_m(network, rooms[neighbour[:, j]], rooms).astype(float)
-        best = np.minimum(best, metres)
-    return best
-
-
-def room_points(instance: CollectionInstance) -> np.ndarray:
-    """Room coordinates in which straight-line order is travel order: unit-sphere xyz for lat/lon."""
-    by_id = {room.id: room for room in instance.scenario.rooms}
-    rooms = [by_id[rid] for rid in instance.room_ids]
-    if rooms and rooms[0].is_geographic:
-        lat = np.radians([room.lat for room in rooms])
-        lon = np.radians([room.lon for room in rooms])
-        return np.column_stack([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
-    return np.array([[room.x, room.y] for room in rooms], dtype=float)
-
-
-def pair_distances_m(network: TravelNetwork, origins, destinations) -> np.ndarray:
-    """Road metres of each (origin, destination) pair, without building a table of all pairs."""
-    path = [pid for pair in zip(origins, destinations) for pid in pair]
-    return network.legs_m(path)[::2]
 
 
 def _min_trucks_and_hours(instance: CollectionInstance, metres: float, trips: int) -> tuple[int, float]:

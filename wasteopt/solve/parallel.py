@@ -21,6 +21,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from wasteopt.network import network_for
+from wasteopt.network.nearest import nearest
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.budget import Budget, SearchStop
@@ -52,6 +53,7 @@ class PartTask:
     seed: int
     initial: tuple[IdRoute, ...] = ()
     prices_m: dict[str, int] | None = None  # per-visit station penalties set for the whole district
+    squeeze: bool = False  # start from the initial routes less the lightest, with no truck beyond the rest
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,11 @@ def solve_part(task: PartTask) -> PartResult:
     first = None if task.seconds is None else FIRST_SHARE * task.seconds
     prices = None if task.prices_m is None else np.array([task.prices_m[sid] for sid in instance.station_ids], dtype=np.int64)
     budget = _SliceBudget(first, task.iterations)
-    raws, left_out = _route(instance, network, budget, task.seed, _raw_routes(instance, task.initial), prices)
+    initial = _raw_routes(instance, task.initial)
+    fleet_cap = None
+    if task.squeeze and len(initial) > 1:
+        initial, fleet_cap = _one_truck_fewer(instance, initial)
+    raws, left_out = _route(instance, network, budget, task.seed, initial, prices, fleet_cap)
     raws, left_out = _fit_shares(instance, network, raws, left_out, task, started, prices)
     excess = int(np.clip(station_loads(instance, raws) - instance.station_capacity_kg, 0, None).sum())
     unserved = {**instance.unserved, **{rid: FLEET_SHORT for rid in left_out}}
@@ -164,11 +170,24 @@ def _fit_shares(
     return raws, left_out
 
 
+def _one_truck_fewer(instance: CollectionInstance, routes: list[RawRoute]) -> tuple[list[RawRoute], list[int]]:
+    """The routes without the one carrying least waste, and per type no more trucks than remain:
+    the search must fit that route's rooms into the others' shifts or leave them out (and lose).
+    The route dropped is of a type with others left (the model offers every type one truck)."""
+    per_type = np.bincount([raw.type_index for raw in routes], minlength=len(instance.vehicle_types))
+    carried = [
+        (per_type[raw.type_index] < 2, sum(int(instance.waste_kg[v.index]) for v in raw.visits if v.kind == "room"))
+        for raw in routes
+    ]
+    lightest = min(range(len(routes)), key=carried.__getitem__)
+    kept = [raw for k, raw in enumerate(routes) if k != lightest]
+    return kept, [sum(1 for raw in kept if raw.type_index == t) for t in range(len(instance.vehicle_types))]
+
+
 def _typical_detour_m(instance: CollectionInstance, network: TravelNetwork) -> float:
     """Twice the mean distance from a room to its second-nearest station: what unloading elsewhere costs."""
-    metres = np.sort(network.distance_m(instance.room_ids, instance.station_ids), axis=1)
-    column = min(1, metres.shape[1] - 1)
-    return 2.0 * float(metres[:, column].mean()) if metres.size else 0.0
+    metres = nearest(network, instance.room_ids, instance.station_ids, 2)[1]
+    return 2.0 * float(metres[:, -1].mean()) if metres.size else 0.0
 
 
 def _route(
@@ -178,18 +197,20 @@ def _route(
     seed: int,
     initial: list[RawRoute],
     penalties: np.ndarray | None = None,
+    fleet_cap: list[int] | None = None,
 ) -> tuple[list[RawRoute], list[str]]:
-    """The engine's routing, with a warm start when routes are given."""
+    """The engine's routing, with a warm start when routes are given (and at most ``fleet_cap``
+    trucks per type when given)."""
     from wasteopt.solve.engine import route_collection
     from wasteopt.solve.station_prices import station_penalties
     from wasteopt.solve.fleet import fleet_estimate
 
-    if not initial and penalties is None:
+    if not initial and penalties is None and fleet_cap is None:
         raws, unserved = route_collection(instance, network, budget, seed)
         return raws, list(unserved)
     if not instance.room_ids:
         return [], []
-    cap = fleet_estimate(instance, network)
+    cap = fleet_cap or fleet_estimate(instance, network)
     for raw in initial:  # room for every starting route
         cap[raw.type_index] = max(cap[raw.type_index], sum(1 for r in initial if r.type_index == raw.type_index))
     if penalties is None:

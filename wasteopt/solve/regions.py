@@ -23,6 +23,7 @@ from scipy.cluster.vq import kmeans2
 from scipy.optimize import linprog
 from scipy.sparse import coo_matrix
 
+from wasteopt.network.nearest import nearest
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.solve.fleet import trucks_needed
 from wasteopt.solve.instance import CollectionInstance, build_instance
@@ -137,14 +138,8 @@ def assign_rooms(instance: CollectionInstance, network: TravelNetwork) -> np.nda
     the largest share, then overloaded stations hand their cheapest-to-move rooms to stations with
     room to spare."""
     rooms, stations = len(instance.room_ids), len(instance.station_ids)
-    near = min(NEAREST_STATIONS, stations)
-    metres = np.empty((rooms, near))
-    options = np.empty((rooms, near), dtype=np.int64)
-    for lo in range(0, rooms, 5000):
-        block = network.distance_m(instance.room_ids[lo : lo + 5000], instance.station_ids).astype(float)
-        order = np.argsort(block, axis=1)[:, :near]
-        options[lo : lo + len(block)] = order
-        metres[lo : lo + len(block)] = np.take_along_axis(block, order, axis=1)
+    options, metres = nearest(network, instance.room_ids, instance.station_ids, NEAREST_STATIONS)
+    metres = metres.astype(float)
     waste = instance.waste_kg.astype(float)
     capacity = instance.station_capacity_kg.astype(float) * (1 - CAPACITY_RESERVE)
     share = _transport_lp(metres, options, waste, capacity, stations)
@@ -207,8 +202,8 @@ def station_shares(
     idle = np.flatnonzero(total == 0)
     if idle.size:  # unused stations: to the region whose centre is nearest
         station_xy = planar_km(instance, [instance.station_ids[s] for s in idle])
-        nearest = np.linalg.norm(centres[:, None, :] - station_xy[None, :, :], axis=2).argmin(axis=0)
-        shares[nearest, idle] = capacity[idle]
+        closest = np.linalg.norm(centres[:, None, :] - station_xy[None, :, :], axis=2).argmin(axis=0)
+        shares[closest, idle] = capacity[idle]
     shares = np.floor(shares)
     over = shares.sum(axis=0) - capacity  # floors keep sums within capacity; guard anyway
     assert (over <= 1e-6).all()
@@ -230,9 +225,9 @@ def fleet_shares(
     share = _fleet_lp(km, demand, counts)
     spare = counts - share.sum(axis=0)
     for t in np.flatnonzero(spare > 0):
-        nearest = np.argsort(km[:, t])[: min(3, len(groups))]
+        closest = np.argsort(km[:, t])[: min(3, len(groups))]
         for j in range(int(spare[t])):
-            share[nearest[j % len(nearest)], t] += 1
+            share[closest[j % len(closest)], t] += 1
     for r in np.flatnonzero(share.sum(axis=1) == 0):  # no region without a truck while another has two
         donors = [(km[r, t], d, t) for d in range(len(groups)) for t in range(len(types)) if share[d, t] > 0 and share[d].sum() > 1]
         if donors:

@@ -100,7 +100,7 @@ def build_route(instance: CollectionInstance, network: TravelNetwork, raw: RawRo
     depart = int(timing.arrive[0] - network.legs_s(path[:2], instance.type_speed(vt))[0])
     stops = [Stop(kind="garage", id=vt.garage, depart=clock_text(depart), load_kg=0)]
     load = 0.0
-    rooms = {room.id: room for room in instance.scenario.rooms}
+    rooms = instance.rooms_by_id
     for k, visit in enumerate(raw.visits):
         times = {"arrive": clock_text(timing.arrive[k]), "depart": clock_text(timing.end[k])}
         if visit.kind == "room":

@@ -13,6 +13,7 @@ import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import coo_matrix
 
+from wasteopt.network.nearest import nearest
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.solve.instance import CollectionInstance
 
@@ -26,12 +27,11 @@ def station_penalties(instance: CollectionInstance, network: TravelNetwork) -> n
     if rooms == 0 or stations == 0:
         return np.zeros(stations, dtype=np.int64)
     truckload = float(np.median([vt.capacity_kg for vt in instance.vehicle_types]))
-    metres = network.distance_m(instance.room_ids, instance.station_ids).astype(float)
-    near = min(NEAREST_STATIONS, stations)
-    options = np.argsort(metres, axis=1)[:, :near]
+    options, metres = nearest(network, instance.room_ids, instance.station_ids, NEAREST_STATIONS)
+    near = options.shape[1]
     row = np.repeat(np.arange(rooms), near)
     col = options.ravel()
-    per_kg = 2.0 * metres[row, col] / truckload
+    per_kg = 2.0 * metres.ravel().astype(float) / truckload
     waste = instance.waste_kg.astype(float)
     shortfall_price = 10.0 * per_kg.max() + 1.0  # waste the LP cannot place: a last resort
     n_vars = rooms * near + rooms
