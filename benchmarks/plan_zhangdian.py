@@ -1,9 +1,10 @@
 """The shipped Zhangdian scenario planned at several wall-clock limits and seeds.
 
-Also solves it through the decomposed path (forced, regions of ~600 rooms on all cores) at the
-limits given with ``--decomposed``, to compare with the monolithic solve at the same budget.
+The default path for 940 rooms is by regions (``DECOMPOSE_ABOVE`` = 800). ``--whole`` also solves
+the whole district as one model at the limits given, and ``--decomposed`` forces regions, so the
+two paths can be compared at the same budget.
 
-    python benchmarks/plan_zhangdian.py --limits 10 60 300 --seeds 0 1 2 --decomposed 60
+    python benchmarks/plan_zhangdian.py --limits 10 60 300 --seeds 0 1 2 --whole 60
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ def main() -> None:
     parser.add_argument("--limits", type=float, nargs="+", default=[10, 60, 300])
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--long-seeds", type=int, default=1, help="seeds to run at limits of 300 s or more")
-    parser.add_argument("--decomposed", type=float, nargs="*", default=[60], help="limits to run decomposed too")
+    parser.add_argument("--decomposed", type=float, nargs="*", default=[], help="limits to run with regions forced too")
+    parser.add_argument("--whole", type=float, nargs="*", default=[60], help="limits to run as one whole-district model too")
     args = parser.parse_args()
     scenario, source = zhangdian()
     print(f"# Zhangdian ({source}: {len(scenario.rooms)} rooms) — {load_note()}")
     runs = [(limit, seed, None) for limit in args.limits for seed in (args.seeds[: args.long_seeds] if limit >= 300 else args.seeds)]
     runs += [(limit, seed, 0) for limit in args.decomposed for seed in args.seeds[:1]]
+    runs += [(limit, seed, 10**9) for limit in args.whole for seed in args.seeds]
     rows = []
     for limit, seed, above in runs:
         start = time.monotonic()

@@ -11,6 +11,7 @@ their sum with one worker per core as a safe upper bound of the machine's peak.
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import json
 import os
 import resource
@@ -55,6 +56,9 @@ def one(rooms: int, limit: float, seed: int) -> dict:
         "lb_cost": plan.lower_bound.cost,
         "decomposed": plan.solver.get("decomposed"),
         "valid": validated(scenario, plan),
+        "phases": plan.solver.get("phases", {}),
+        "unserved_why": dict(Counter(u.reason for u in plan.unserved).most_common()),
+        "diagnostics": dict(Counter(f"{d.level}:{d.code}" for d in plan.diagnostics).most_common()),
     }
 
 
@@ -70,7 +74,7 @@ def main() -> None:
         print(json.dumps(one(args.one, args.limit, args.seed)))
         return
     print(f"# scaling — {load_note()}")
-    rows = []
+    rows, notes = [], []
     for rooms, limit in zip(args.sizes, args.limits):
         out = subprocess.run(
             [sys.executable, __file__, "--one", str(rooms), "--limit", str(limit), "--seed", str(args.seed)],
@@ -87,12 +91,14 @@ def main() -> None:
             f"{100 * (r['km'] / r['lb_km'] - 1):.0f} %", f"{100 * (r['cost'] / r['lb_cost'] - 1):.0f} %",
             "yes" if r["decomposed"] else "no", r["valid"],
         ])
+        notes.append(f"- {rooms} rooms: phases {r['phases']}; unserved by reason {r['unserved_why'] or '{}'}; diagnostics {r['diagnostics'] or '{}'}")
         print(f"  {rooms} rooms done ({r['source']}, generated in {r['generate_s']} s)", file=sys.stderr, flush=True)
     print(table(
         ["rooms", "limit s", "wall s", "over limit", "peak MiB (main + workers)", "cost", "cost/room", "km/room", "trucks",
          "unserved", "km gap to LB", "cost gap to LB", "decomposed", "valid"],
         rows,
     ))
+    print("\n".join(notes))
     print(f"# after: {load_note()}")
 
 

@@ -8,6 +8,7 @@ that bring every station within capacity, without pushing a truck past its shift
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -109,15 +110,17 @@ def _solve(
     picks = [{s: model.new_bool_var(f"u{u}s{s}") for s, _, _ in point.options} for u, point in enumerate(unloads)]
     for point_picks in picks:
         model.add_exactly_one(point_picks.values())
-    for s, capacity in enumerate(instance.station_capacity_kg):
-        terms = [(point.load_kg, picks[u][s]) for u, point in enumerate(unloads) if s in picks[u]]
-        if terms:
-            model.add(sum(kg * var for kg, var in terms) <= int(capacity))
-    for r in range(len(routes)):
-        points = [u for u, point in enumerate(unloads) if point.route == r]
-        if points:
-            extra = [sec * picks[u][s] for u in points for s, _, sec in unloads[u].options]
-            model.add(sum(extra) <= unloads[points[0]].route_slack_s)
+    at_station: dict[int, list] = defaultdict(list)
+    on_route: dict[int, list] = defaultdict(list)
+    slack = {point.route: point.route_slack_s for point in unloads}
+    for u, point in enumerate(unloads):
+        for s, _, seconds in point.options:
+            at_station[s].append(point.load_kg * picks[u][s])
+            on_route[point.route].append(seconds * picks[u][s])
+    for s, terms in at_station.items():
+        model.add(sum(terms) <= int(instance.station_capacity_kg[s]))
+    for r, extra in on_route.items():
+        model.add(sum(extra) <= slack[r])
     model.minimize(sum(cost * picks[u][s] for u, point in enumerate(unloads) for s, cost, _ in point.options))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
