@@ -12,7 +12,9 @@ Above :data:`DECOMPOSE_ABOVE` rooms one PyVRP model of the whole district is too
 3. while time is left, pairs of neighbouring regions are re-solved together, warm-started from their
    current routes and with their shares pooled; an improvement is kept and the pair's routes are
    dealt back to the two regions by where they run, so rooms, trucks and capacity move across the
-   border;
+   border; when there are fewer pairs than workers (Zhangdian has two regions, so one pair), the
+   idle workers re-solve the same pair with its lightest route taken out and no truck to replace
+   it, which is how a truck is saved — most of the run-to-run spread was ±1 truck;
 4. the caller then enforces station capacity and names vehicles over the whole district.
 
 Only per-region matrices are ever built; the whole district is seen through per-room vectors.
@@ -36,7 +38,7 @@ from wasteopt.solve.instance import CollectionInstance
 from wasteopt.solve.parallel import IdRoute, PartResult, PartTask, executor_or_default, raw_route, solve_part
 from wasteopt.solve.pyvrp_model import RawRoute
 from wasteopt.solve.regions import CAPACITY_RESERVE, Region, planar_km, split_regions
-from wasteopt.solve.station_prices import station_penalties
+from wasteopt.solve.station_prices import raise_penalties, station_penalties
 
 PROGRESS_EVERY_S = 0.5
 
@@ -83,7 +85,7 @@ def route_decomposed(
         slot = _slot(budget, search_end, math.ceil(len(regions) / workers), first_share)
         tasks = [_task(instance.scenario, region, slot, budget.iterations, seed + k, prices=prices) for k, region in enumerate(regions)]
         results = _run(pool, tasks, budget)
-        _improve(instance, pool, workers, regions, results, budget, search_end, slot, seed, prices)
+        _improve(instance, network, pool, workers, regions, results, budget, search_end, slot, seed, prices)
     return _merge(instance, results)
 
 
@@ -153,6 +155,7 @@ def _run(pool: Executor, tasks: list[PartTask], budget: Budget, known_cost: floa
 
 def _improve(
     instance: CollectionInstance,
+    network: TravelNetwork,
     pool: Executor,
     workers: int,
     regions: list[Region],
@@ -167,7 +170,7 @@ def _improve(
     limit). A pair's new routes are kept if they leave fewer rooms out, or as many and less waste
     over any station's capacity in the whole district, or as much and a lower cost. Between rounds
     the stations still over capacity get dearer (price coordination), so re-solved pairs unload
-    elsewhere."""
+    elsewhere. Workers left idle re-solve a pair with one truck fewer; the better result counts."""
     if len(regions) < 2:
         return
     xy = dict(zip(instance.room_ids, planar_km(instance, instance.room_ids)))
@@ -179,7 +182,7 @@ def _improve(
     while not budget.interrupted():
         loads = _loads(instance, waste, results)
         if prices is not None:
-            prices = _raise_prices(prices, loads, capacity, instance)
+            prices = _raise_prices(prices, loads, instance, network)
         overloaded = {sid for sid, kg in loads.items() if kg > capacity[sid]}
         if overloaded and prices is not None:  # first bring stations within capacity, region by region
             groups = [(r,) for r, result in enumerate(results) if any(pid in overloaded for _, v in result.routes for kind, pid in v if kind == "station")]
@@ -243,22 +246,11 @@ def _over(loads: dict[str, int], capacity: dict[str, int]) -> int:
     return sum(max(0, kg - capacity[sid]) for sid, kg in loads.items())
 
 
-def _raise_prices(prices: dict[str, int], loads: dict[str, int], capacity: dict[str, int], instance: CollectionInstance) -> dict[str, int]:
-    """Stations over capacity cost a typical detour more per visit (more the further over they are)."""
-    detour = _detour_m(instance)
-    return {
-        sid: price + (int(detour * (1 + (loads.get(sid, 0) - capacity[sid]) / capacity[sid])) if loads.get(sid, 0) > capacity[sid] else 0)
-        for sid, price in prices.items()
-    }
-
-
-def _detour_m(instance: CollectionInstance) -> float:
-    """A typical detour to another station: twice the mean distance between neighbouring stations (km → m)."""
-    xy = planar_km(instance, instance.station_ids)
-    if len(xy) < 2:
-        return 0.0
-    gap, _ = cKDTree(xy).query(xy, k=2)
-    return 2000.0 * float(gap[:, 1].mean()) * instance.scenario.travel.circuity
+def _raise_prices(prices: dict[str, int], loads: dict[str, int], instance: CollectionInstance, network: TravelNetwork) -> dict[str, int]:
+    """The district's prices with stations over capacity made dearer (see ``raise_penalties``)."""
+    ids = instance.station_ids
+    raised = raise_penalties(instance, network, np.array([prices[sid] for sid in ids]), np.array([loads.get(sid, 0) for sid in ids]))
+    return dict(zip(ids, raised.tolist()))
 
 
 def _pairs(regions: list[Region], stale: set[tuple[int, int]], rng: np.random.Generator) -> list[tuple[int, int]]:

@@ -63,8 +63,6 @@ def raise_penalties(instance: CollectionInstance, network: TravelNetwork, penalt
     over = loads_kg > instance.station_capacity_kg
     if len(instance.station_ids) < 2 or not over.any():
         return penalties
-    between = network.distance_m(instance.station_ids, instance.station_ids).astype(float)
-    np.fill_diagonal(between, np.inf)
-    detour = 2.0 * float(between.min(axis=1).mean())
+    detour = 2.0 * float(nearest(network, instance.station_ids, instance.station_ids, 2)[1][:, 1].mean())
     excess = (loads_kg - instance.station_capacity_kg) / instance.station_capacity_kg
     return penalties + np.where(over, np.rint(detour * (1.0 + excess)), 0).astype(np.int64)
