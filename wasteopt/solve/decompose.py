@@ -25,7 +25,6 @@ from __future__ import annotations
 import math
 import os
 from collections import defaultdict
-from dataclasses import replace
 from concurrent.futures import Executor, wait
 
 import numpy as np
@@ -37,8 +36,8 @@ from wasteopt.solve.budget import Budget
 from wasteopt.solve.instance import CollectionInstance
 from wasteopt.solve.parallel import IdRoute, PartResult, PartTask, executor_or_default, raw_route, solve_part
 from wasteopt.solve.pyvrp_model import RawRoute
-from wasteopt.solve.regions import CAPACITY_RESERVE, Region, planar_km, split_regions
-from wasteopt.solve.station_prices import raise_penalties, station_penalties
+from wasteopt.solve.regions import Region, planar_km, reserved_capacity, split_regions
+from wasteopt.solve.station_prices import raise_penalties, transport
 
 PROGRESS_EVERY_S = 0.5
 
@@ -73,11 +72,11 @@ def route_decomposed(
     region_size: int = REGION_SIZE,
 ) -> tuple[list[RawRoute], dict[str, str]]:
     """Routes for the whole instance from regions solved apart and improved pairwise."""
-    regions = split_regions(instance, network, region_size, seed)
+    flows = transport(instance, network, reserved_capacity(instance))  # one LP for the shares and the prices
+    regions = split_regions(instance, network, region_size, seed, flows)
     prices = None
     if PRICE_DIRECTED:  # priced as if a reserve of every station were kept back, so routers aim below capacity
-        aim = replace(instance, station_capacity_kg=(instance.station_capacity_kg * (1 - CAPACITY_RESERVE)).astype(np.int64))
-        prices = dict(zip(instance.station_ids, station_penalties(aim, network).tolist()))
+        prices = dict(zip(instance.station_ids, flows.price_m.tolist()))
     with executor_or_default(executor) as pool:
         workers = _workers(pool)
         search_end = budget.search_deadline(budget.finishing_reserve())

@@ -23,12 +23,11 @@ from scipy.cluster.vq import kmeans2
 from scipy.optimize import linprog
 from scipy.sparse import coo_matrix
 
-from wasteopt.network.nearest import nearest
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.solve.fleet import trucks_needed
 from wasteopt.solve.instance import CollectionInstance, build_instance
+from wasteopt.solve.station_prices import Transport, transport
 
-NEAREST_STATIONS = 6
 FLEET_MARGIN = 1.3
 CAPACITY_RESERVE = 0.05
 """Part of every station's capacity kept out of the regions' shares: a region's router treats its
@@ -59,12 +58,13 @@ def planar_km(instance: CollectionInstance, ids: list[str]) -> np.ndarray:
 
 
 def split_regions(
-    instance: CollectionInstance, network: TravelNetwork, target: int, seed: int = 0
+    instance: CollectionInstance, network: TravelNetwork, target: int, seed: int = 0, flows: Transport | None = None
 ) -> list[Region]:
-    """Regions of about ``target`` rooms covering the instance's rooms, with capacity and fleet shares."""
+    """Regions of about ``target`` rooms covering the instance's rooms, with capacity and fleet shares
+    (``flows``: the transport LP within the reserved capacity, if the caller has it)."""
     points = planar_km(instance, instance.room_ids)
     labels = cluster(points, target, seed)
-    station_of = assign_rooms(instance, network)
+    station_of = assign_rooms(instance, network, flows)
     groups = [np.flatnonzero(labels == k) for k in range(labels.max() + 1)]
     centres = np.array([points[g].mean(axis=0) for g in groups])
     station_kg = station_shares(instance, groups, station_of, centres)
@@ -130,41 +130,23 @@ def _merge_small(points: np.ndarray, pieces: list[np.ndarray], min_size: int) ->
     return pieces
 
 
-def assign_rooms(instance: CollectionInstance, network: TravelNetwork) -> np.ndarray:
+def assign_rooms(instance: CollectionInstance, network: TravelNetwork, flows: Transport | None = None) -> np.ndarray:
     """Station index per room, every station within capacity (less the reserve) where possible.
 
-    The transport LP (round trip per kg, nearest stations only) is solved with HiGHS; its vertex
-    solution splits at most one room per station between two stations; those take the option with
-    the largest share, then overloaded stations hand their cheapest-to-move rooms to stations with
-    room to spare."""
-    rooms, stations = len(instance.room_ids), len(instance.station_ids)
-    options, metres = nearest(network, instance.room_ids, instance.station_ids, NEAREST_STATIONS)
-    metres = metres.astype(float)
-    waste = instance.waste_kg.astype(float)
-    capacity = instance.station_capacity_kg.astype(float) * (1 - CAPACITY_RESERVE)
-    share = _transport_lp(metres, options, waste, capacity, stations)
-    choice = np.argmax(share, axis=1) if share is not None else np.zeros(rooms, dtype=np.int64)
-    station = options[np.arange(rooms), choice]
-    return _repair(station, options, metres, waste, capacity)
+    The transport LP (:func:`wasteopt.solve.station_prices.transport`, capacities less the reserve;
+    ``flows`` if the caller has it already) has a vertex solution that splits at most one room per
+    station between two stations; those take the option with the largest share, then overloaded
+    stations hand their cheapest-to-move rooms to stations with room to spare."""
+    flows = flows or transport(instance, network, reserved_capacity(instance))
+    rooms = len(instance.room_ids)
+    choice = np.argmax(flows.share, axis=1) if flows.share is not None else np.zeros(rooms, dtype=np.int64)
+    station = flows.options[np.arange(rooms), choice]
+    return _repair(station, flows.options, flows.metres.astype(float), instance.waste_kg.astype(float), reserved_capacity(instance))
 
 
-def _transport_lp(
-    metres: np.ndarray, options: np.ndarray, waste: np.ndarray, capacity: np.ndarray, stations: int
-) -> np.ndarray | None:
-    """Fraction of each room's waste sent to each of its options (rooms × options), or None."""
-    rooms, near = options.shape
-    var = np.arange(rooms * near)
-    row = np.repeat(np.arange(rooms), near)
-    per_kg = metres.ravel() * 2
-    short = 10.0 * (per_kg.max() if per_kg.size else 1.0) + 1.0
-    cost = np.r_[per_kg * np.repeat(waste, near), np.full(rooms, short)]
-    n_vars = rooms * near + rooms
-    assign = coo_matrix((np.ones(n_vars), (np.r_[row, np.arange(rooms)], np.r_[var, rooms * near + np.arange(rooms)])), shape=(rooms, n_vars))
-    load = coo_matrix((np.repeat(waste, near), (options.ravel(), var)), shape=(stations, n_vars))
-    result = linprog(cost, A_ub=load.tocsr(), b_ub=capacity, A_eq=assign.tocsr(), b_eq=np.ones(rooms), bounds=(0, 1), method="highs")
-    if result.status != 0:
-        return None
-    return result.x[: rooms * near].reshape(rooms, near)
+def reserved_capacity(instance: CollectionInstance) -> np.ndarray:
+    """Every station's capacity less the reserve kept out of the regions' shares (kg)."""
+    return instance.station_capacity_kg.astype(float) * (1 - CAPACITY_RESERVE)
 
 
 def _repair(station: np.ndarray, options: np.ndarray, metres: np.ndarray, waste: np.ndarray, capacity: np.ndarray) -> np.ndarray:
@@ -192,7 +174,7 @@ def station_shares(
     """Kilograms per (region, station): the region's assigned load plus a pro-rata part of the slack
     (all within the capacity less the reserve)."""
     waste = instance.waste_kg.astype(float)
-    capacity = instance.station_capacity_kg.astype(float) * (1 - CAPACITY_RESERVE)
+    capacity = reserved_capacity(instance)
     loads = np.zeros((len(groups), len(capacity)))
     for r, g in enumerate(groups):
         loads[r] = np.bincount(station_of[g], weights=waste[g], minlength=len(capacity))
