@@ -21,7 +21,6 @@ from collections.abc import Iterator
 import numpy as np
 
 from wasteopt.network import network_for
-from wasteopt.network.nearest import nearest
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.budget import Budget, SearchStop
@@ -143,23 +142,22 @@ def _fit_shares(
     prices: np.ndarray | None,
 ) -> tuple[list[RawRoute], list[str]]:
     """Unload stations within the part's shares: exact assignment (CP-SAT); where it finds none, the
-    stations over their share are made dearer and the routes re-optimised from where they are, a
-    few times. Routes still over are kept as they are and the excess reported: the whole district's
-    assignment, with the capacity reserve, settles it (shedding rooms here would lose them)."""
-    from wasteopt.solve.station_prices import station_penalties
+    stations over their share are made dearer (``raise_penalties``, the engine's own rule) and the
+    routes re-optimised from where they are, a few times. Routes still over are kept as they are and
+    the excess reported: the whole district's assignment, with the capacity reserve, settles it
+    (shedding rooms here would lose them)."""
+    from wasteopt.solve.station_prices import raise_penalties, station_penalties
 
-    penalties = None
+    penalties = prices
     for attempt in range(FIT_ROUNDS + 1):
         assigned = assign_stations(instance, network, raws, time_limit=ASSIGN_S) if raws else raws
         if assigned is not None:
             return assigned, left_out
         if attempt == FIT_ROUNDS:
             break
-        over = station_loads(instance, raws) > instance.station_capacity_kg
         if penalties is None:
-            penalties = prices if prices is not None else station_penalties(instance, network)
-            detour = _typical_detour_m(instance, network)
-        penalties = penalties + over.astype(np.int64) * int(detour * (attempt + 1))
+            penalties = station_penalties(instance, network)
+        penalties = raise_penalties(instance, network, penalties, station_loads(instance, raws))
         seconds = None
         if task.seconds is not None:
             seconds = (task.seconds - (time.monotonic() - started)) / (FIT_ROUNDS - attempt)
@@ -182,12 +180,6 @@ def _one_truck_fewer(instance: CollectionInstance, routes: list[RawRoute]) -> tu
     lightest = min(range(len(routes)), key=carried.__getitem__)
     kept = [raw for k, raw in enumerate(routes) if k != lightest]
     return kept, [sum(1 for raw in kept if raw.type_index == t) for t in range(len(instance.vehicle_types))]
-
-
-def _typical_detour_m(instance: CollectionInstance, network: TravelNetwork) -> float:
-    """Twice the mean distance from a room to its second-nearest station: what unloading elsewhere costs."""
-    metres = nearest(network, instance.room_ids, instance.station_ids, 2)[1]
-    return 2.0 * float(metres[:, -1].mean()) if metres.size else 0.0
 
 
 def _route(
