@@ -16,7 +16,7 @@ from scipy.spatial import cKDTree
 from wasteopt.network.travel import TravelNetwork
 
 ROWS_PER_BLOCK_CELLS = 4_000_000
-"""Cells of a table block when matrix rows are searched (32 MB of int64)."""
+"""Cells of a table block when a matrix file's table is searched by rows or columns (32 MB of int64)."""
 
 
 def nearest(

@@ -29,7 +29,7 @@ import math
 
 import numpy as np
 
-from wasteopt.network.nearest import nearest
+from wasteopt.network.nearest import ROWS_PER_BLOCK_CELLS, nearest
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import LowerBound
 from wasteopt.solve.instance import CollectionInstance
@@ -108,7 +108,7 @@ def nearest_other_m(instance: CollectionInstance, network: TravelNetwork) -> np.
 def _nearest_room_blocked(network: TravelNetwork, rooms: list[str]) -> np.ndarray:
     """Exact nearest other room by rows of the network's table (matrix files: already in memory)."""
     best = np.empty(len(rooms))
-    step = max(1, 4_000_000 // len(rooms))
+    step = max(1, ROWS_PER_BLOCK_CELLS // len(rooms))
     for lo in range(0, len(rooms), step):
         block = rooms[lo : lo + step]
         metres = network.distance_m(rooms, block).astype(float)
