@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import os
+import tempfile
 from collections import defaultdict
 from concurrent.futures import Executor, wait
 
@@ -33,13 +34,16 @@ from scipy.spatial import cKDTree
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.budget import Budget
+from wasteopt.solve.clock import is_reproducible
 from wasteopt.solve.instance import CollectionInstance
-from wasteopt.solve.parallel import IdRoute, PartResult, PartTask, executor_or_default, raw_route, solve_part
+from wasteopt.solve.parallel import IdRoute, PartResult, PartTask, executor_or_default, raw_route, solve_part, stop_file_for
 from wasteopt.solve.pyvrp_model import RawRoute
 from wasteopt.solve.regions import Region, planar_km, reserved_capacity, split_regions
 from wasteopt.solve.station_prices import raise_penalties, transport
 
 PROGRESS_EVERY_S = 0.5
+STOP_POLL_S = 0.1
+"""How often the main process looks for the user's interrupt while parts run."""
 
 DECOMPOSE_ABOVE = 800
 """Instances with more servable rooms than this are solved by regions. Measured on Zhangdian (940
@@ -77,15 +81,39 @@ def route_decomposed(
     prices = None
     if PRICE_DIRECTED:  # priced as if a reserve of every station were kept back, so routers aim below capacity
         prices = dict(zip(instance.station_ids, flows.price_m.tolist()))
-    with executor_or_default(executor) as pool:
-        workers = _workers(pool)
+    with (
+        executor_or_default(executor) as pool,
+        tempfile.TemporaryDirectory(prefix="wasteopt-") as scratch,
+        stop_file_for(os.path.join(scratch, "stop"), budget.interrupt) as stop_path,
+    ):
+        stop = _StopSignal(budget, stop_path)
+        workers = LANES if is_reproducible() else _workers(pool)
         search_end = budget.search_deadline(budget.finishing_reserve())
         first_share = FIRST_PASS_SHARE if len(regions) > 1 else 1.0
         slot = _slot(budget, search_end, math.ceil(len(regions) / workers), first_share)
-        tasks = [_task(instance.scenario, region, slot, budget.iterations, seed + k, prices=prices) for k, region in enumerate(regions)]
-        results = _run(pool, tasks, budget)
-        _improve(instance, network, pool, workers, regions, results, budget, search_end, slot, seed, prices)
+        tasks = [_task(instance.scenario, region, slot, budget.iterations, seed + k, prices=prices, stop_file=stop.path) for k, region in enumerate(regions)]
+        results = _run(pool, tasks, budget, stop)
+        _improve(instance, network, pool, workers, regions, results, budget, search_end, slot, seed, stop, prices)
     return _merge(instance, results)
+
+
+LANES = 2
+"""Parts run side by side as far as the decomposition's choices are concerned, in a reproducible
+run: a constant, so the same seed and iterations give the same plan on any number of cores and on
+any executor (the executor then only decides how fast)."""
+
+
+class _StopSignal:
+    """Passes the user's interrupt on to parts running elsewhere, by creating their stop file."""
+
+    def __init__(self, budget: Budget, path: str) -> None:
+        self.budget, self.path = budget, path
+
+    def poll(self) -> bool:
+        """Whether the user interrupted (the stop file is created the first time this sees it)."""
+        if self.budget.interrupted() and not os.path.exists(self.path):
+            open(self.path, "w").close()
+        return self.budget.interrupted()
 
 
 def _workers(pool: Executor) -> int:
@@ -110,8 +138,10 @@ def _task(
     initial: tuple[IdRoute, ...] = (),
     prices: dict[str, int] | None = None,
     squeeze: bool = False,
+    stop_file: str | None = None,
 ) -> PartTask:
-    return PartTask(sub_scenario(scenario, region, full_capacity=prices is not None), seconds, iterations, seed, initial, prices, squeeze)
+    scenario = sub_scenario(scenario, region, full_capacity=prices is not None)
+    return PartTask(scenario, seconds, iterations, seed, initial, prices, squeeze, stop_file)
 
 
 def sub_scenario(scenario: Scenario, region: Region, full_capacity: bool = False) -> Scenario:
@@ -138,17 +168,21 @@ def sub_scenario(scenario: Scenario, region: Region, full_capacity: bool = False
     )
 
 
-def _run(pool: Executor, tasks: list[PartTask], budget: Budget, known_cost: float = math.nan) -> list[PartResult]:
+def _run(pool: Executor, tasks: list[PartTask], budget: Budget, stop: _StopSignal, known_cost: float = math.nan) -> list[PartResult]:
     """Results of the tasks, in order. While they run, progress is reported every half second with
-    ``known_cost`` (the district's cost before this wave; NaN while no complete plan exists yet)."""
+    ``known_cost`` (the district's cost before this wave; NaN while no complete plan exists yet), and
+    an interrupt is passed on to them."""
     futures = [pool.submit(solve_part, task) for task in tasks]
     pending = set(futures)
+    reported = budget.elapsed()
     while pending:
-        _, pending = wait(pending, timeout=PROGRESS_EVERY_S)
-        if budget.progress is not None:
+        _, pending = wait(pending, timeout=STOP_POLL_S)
+        stop.poll()
+        if budget.progress is not None and budget.elapsed() - reported >= PROGRESS_EVERY_S:
+            reported = budget.elapsed()
             done = [f.result() for f in futures if f.done() and not f.exception()]
             cost = sum(r.cost for r in done) if len(done) == len(futures) and math.isnan(known_cost) else known_cost
-            budget.progress(budget.elapsed(), cost)
+            budget.progress(reported, cost)
     return [future.result() for future in futures]
 
 
@@ -163,6 +197,7 @@ def _improve(
     search_end: float,
     slot: float | None,
     seed: int,
+    stop: _StopSignal,
     prices: dict[str, int] | None = None,
 ) -> None:
     """Re-solve disjoint pairs of neighbouring regions while time is left (one round without a time
@@ -178,7 +213,7 @@ def _improve(
     rng = np.random.default_rng(seed)
     stale: set[tuple[int, ...]] = set()
     round_no = 0
-    while not budget.interrupted():
+    while not stop.poll():
         loads = _loads(instance, waste, results)
         if prices is not None:
             prices = _raise_prices(prices, loads, instance, network)
@@ -208,11 +243,11 @@ def _improve(
         jobs = [(group, False) for group in groups] + [(group, True) for group in squeezed]
         tasks = [
             _task(instance.scenario, _pooled(*[regions[r] for r in group]), seconds, budget.iterations, seed + 1000 * round_no + k,
-                  sum((results[r].routes for r in group), ()), prices, squeeze)
+                  sum((results[r].routes for r in group), ()), prices, squeeze, stop.path)
             for k, (group, squeeze) in enumerate(jobs)
         ]
         candidates: dict[tuple[int, ...], list[PartResult]] = defaultdict(list)
-        for (group, _), new_result in zip(jobs, _run(pool, tasks, budget, sum(r.cost for r in results))):
+        for (group, _), new_result in zip(jobs, _run(pool, tasks, budget, stop, sum(r.cost for r in results))):
             candidates[group].append(new_result)
         for group in groups:
             stale.add(group)

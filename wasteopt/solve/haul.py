@@ -18,9 +18,9 @@ plant (by road distance).
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 
+from wasteopt.solve.clock import Clock
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Diagnostic, HaulTrip, Route, clock_text
 from wasteopt.scenario.models import Scenario
@@ -54,12 +54,12 @@ def schedule_haul(scenario: Scenario, routes: list[Route], network: TravelNetwor
         return HaulSchedule([], [note], empty_kpis())
     if not scenario.plants:
         return HaulSchedule([], [_no_plant()], empty_kpis())
-    end = time.monotonic() + time_limit
+    clock = Clock(time_limit)
     problem = build_problem(scenario, containers, network)
-    result = solve_model(problem, time_limit * 0.6)
+    result = solve_model(problem, clock.take(time_limit * 0.6))
     diagnostics: list[Diagnostic] = []
     if not result.found:
-        diagnostics, result = diagnose(scenario, containers, network, problem, result, max(0.5, end - time.monotonic()))
+        diagnostics, result = diagnose(scenario, containers, network, problem, result, max(0.5, clock.left()))
     elif result.status != "OPTIMAL":
         diagnostics.append(_not_proven(problem, result))
     trips = build_trips(problem, result)

@@ -6,6 +6,8 @@ import itertools
 
 from ortools.sat.python import cp_model
 
+from wasteopt.solve.clock import cp_solver
+
 from wasteopt.solve.haul_problem import HORIZON_S, HaulProblem, Job
 
 
@@ -56,11 +58,8 @@ def busy_trucks(
 
 
 def make_solver(time_limit: float, seed: int, workers: int) -> cp_model.CpSolver:
-    """A CP-SAT solver with the haul's settings (deterministic with one worker and a seed)."""
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.1, time_limit)
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = seed
+    """A CP-SAT solver with the haul's settings (see :func:`wasteopt.solve.clock.cp_solver`)."""
+    solver = cp_solver(time_limit, seed, workers)
     solver.parameters.use_overload_checker_in_cumulative = True
     solver.parameters.use_timetable_edge_finding_in_cumulative = True
     return solver

@@ -17,9 +17,9 @@ act on them:
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 
+from wasteopt.solve.clock import Clock
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Diagnostic, clock_seconds, clock_text
 from wasteopt.scenario.models import Scenario
@@ -52,17 +52,17 @@ def diagnose(
     shifts = _shift_ends(problem, fleets, found)
     slots = _storage(scenario, problem, fleets, containers, found)
     relaxed = {"slots": slots, "plant_close": closes, "shift_end": shifts}
-    end = time.monotonic() + time_limit
+    clock = Clock(time_limit)
     status = result.status
     if found:
-        status = solve_fewest_trucks(build_problem(scenario, containers, network, **relaxed), time_limit / 4).status
-    partial = solve_model(problem, (end - time.monotonic()) / 3, optional=True)
+        status = solve_fewest_trucks(build_problem(scenario, containers, network, **relaxed), clock.take(time_limit / 4)).status
+    partial = solve_model(problem, clock.share(1 / 3), optional=True)
     if partial.hauled == len(problem.jobs) and not found:
         note = "the full haul was found only by the search that may leave containers behind; not proven optimal"
         return [Diagnostic(level="info", code="haul-not-proven", message=note)], partial
     left = _left_behind(problem, partial)
     if status == "INFEASIBLE":
-        found.append(_fleet(scenario, containers, network, relaxed, max(0.5, end - time.monotonic()) / 2, bool(found), left))
+        found.append(_fleet(scenario, containers, network, relaxed, max(0.5, clock.left()) / 2, bool(found), left))
     elif status != "OPTIMAL" and status != "FEASIBLE":
         found.append(Diagnostic(level="warning", code="haul-unresolved", message=f"the haul model gave no answer within the time limit ({status})", fix="give the solve more time"))
     return found + [d for _, d in left], partial

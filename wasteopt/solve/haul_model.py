@@ -15,9 +15,9 @@ whose arcs carry the plant-to-station drive exactly. Both add a redundant cumula
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
+from wasteopt.solve.clock import Clock
 from wasteopt.solve.haul_circuit import solve_circuit
 from wasteopt.solve.haul_problem import Fleet, HaulProblem, Job, ModelResult
 from wasteopt.solve.haul_trucks import greedy_result, single_plant, solve_trucks
@@ -60,11 +60,11 @@ def solve_model(problem: HaulProblem, time_limit: float, *, optional: bool = Fal
         return solve_trucks(problem, time_limit, optional=True, seed=seed, workers=workers)
     if len(problem.jobs) > ROUTING_FIRST_UP_TO:
         return solve_trucks(problem, time_limit, seed=seed, workers=workers)
-    end = time.monotonic() + time_limit
-    quick = solve_circuit(problem, time_limit * 0.4, seed=seed, workers=workers)
+    clock = Clock(time_limit)
+    quick = solve_circuit(problem, clock.take(time_limit * 0.4), seed=seed, workers=workers)
     if quick.status in ("OPTIMAL", "INFEASIBLE"):
         return quick
-    full = solve_trucks(problem, max(0.1, end - time.monotonic()), seed=seed, workers=workers)
+    full = solve_trucks(problem, clock.share(1.0), seed=seed, workers=workers)
     if not quick.found or full.status in ("OPTIMAL", "INFEASIBLE"):
         return full
     if not full.found:

@@ -23,11 +23,11 @@ in three runs of four; in the fourth 6 trucks where 5 suffice (the bisection ran
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, replace
 
 from ortools.sat.python import cp_model
 
+from wasteopt.solve.clock import Clock
 from wasteopt.solve.haul_cp import (
     busy_trucks,
     make_solver,
@@ -58,10 +58,10 @@ def solve_trucks(
     weighted objective hides it: a bisection on the truck count between a lower bound and the greedy
     plan's count (each step a pure feasibility solve), then the metres with that many trucks
     (skipped with ``trucks_only``: then OPTIMAL means the truck count is proven fewest)."""
-    clock = _Clock(time_limit)
+    clock = Clock(time_limit)
     hint = greedy(problem)
     if optional or not problem.jobs:
-        return _solve(problem, clock.left(), seed, workers, hint, optional=True)
+        return _solve(problem, clock.share(1.0), seed, workers, hint, optional=True)
     total = sum(min(f.count, len(problem.jobs)) for f in problem.fleets)
     low, best = max(1, min(total, _energy_bound(problem))), None
     high = len({(fid, pos) for fid, pos, _ in hint.values()}) if len(hint) == len(problem.jobs) else None
@@ -85,7 +85,7 @@ def solve_trucks(
         if best.found:
             best = replace(best, status="OPTIMAL" if low >= best.trucks_used else "FEASIBLE", trucks_lower_bound=min(low, best.trucks_used))
         return best
-    final = _solve(problem, max(clock.left(), 0.1), seed, workers, hint, cap=high)
+    final = _solve(problem, clock.share(1.0), seed, workers, hint, cap=high)
     if not final.found:
         final = best or final
     status = "OPTIMAL" if final.status == "OPTIMAL" and low >= high else ("FEASIBLE" if final.found else final.status)
@@ -173,19 +173,6 @@ def greedy_result(problem: HaulProblem, optional: bool = False) -> ModelResult:
         sequences[type_id].append(jobs)
     bound = min(len(days), _energy_bound(problem))
     return ModelResult("FEASIBLE", sequences, len(days), bound, len(plan), plan)
-
-
-class _Clock:
-    """What is left of a time budget."""
-
-    def __init__(self, seconds: float) -> None:
-        self._end = time.monotonic() + seconds
-
-    def left(self) -> float:
-        return max(0.0, self._end - time.monotonic())
-
-    def share(self, fraction: float) -> float:
-        return max(0.1, self.left() * fraction)
 
 
 def _energy_bound(problem: HaulProblem) -> int:

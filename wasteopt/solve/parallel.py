@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -23,12 +24,14 @@ import numpy as np
 from wasteopt.network import network_for
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.scenario.models import Scenario
-from wasteopt.solve.budget import Budget, SearchStop
-from wasteopt.solve.instance import COST_UNITS_PER_YUAN, CollectionInstance, build_instance
-from wasteopt.solve.pyvrp_model import RawRoute, Visit, drop_empty_unloads, build_model, decode, unplanned_rooms
-from wasteopt.solve.pyvrp_search import run_search, warm_start
-from wasteopt.solve.schedule import build_route
+from wasteopt.solve.budget import Budget
+from wasteopt.solve.clock import reproducible
+from wasteopt.solve.instance import CollectionInstance, build_instance
+from wasteopt.solve.pyvrp_model import RawRoute, Visit, drop_empty_unloads
+from wasteopt.solve.routing import route_collection
+from wasteopt.solve.schedule import route_cost
 from wasteopt.solve.station_assign import assign_stations, station_loads
+from wasteopt.solve.station_prices import raise_penalties, station_penalties
 
 ASSIGN_S = 2.0
 """Seconds for a part's station assignment (CP-SAT); it takes hundredths on a region."""
@@ -53,6 +56,7 @@ class PartTask:
     initial: tuple[IdRoute, ...] = ()
     prices_m: dict[str, int] | None = None  # per-visit station penalties set for the whole district
     squeeze: bool = False  # start from the initial routes less the lightest, with no truck beyond the rest
+    stop_file: str | None = None  # the part stops searching once this file exists (the user pressed Ctrl-C)
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,45 @@ def _ignore_ctrl_c() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+_IN_PROCESS: dict[str, threading.Event] = {}
+
+
+@contextmanager
+def stop_file_for(path: str, interrupt: threading.Event | None) -> Iterator[str]:
+    """A stop file for parts: created by the caller on interrupt for parts in other processes, and
+    tied to ``interrupt`` directly for parts run inline in this process."""
+    if interrupt is not None:
+        _IN_PROCESS[path] = interrupt
+    try:
+        yield path
+    finally:
+        _IN_PROCESS.pop(path, None)
+
+
+class StopFlag:
+    """An interrupt that crosses process boundaries: set once ``path`` exists. Parts run in other
+    processes (a pool, or Dask workers on this machine), where the caller's ``threading.Event``
+    cannot reach; a file can. Looked at no more than every 50 ms."""
+
+    def __init__(self, path: str | None) -> None:
+        self._path = path
+        self._seen = False
+        self._next_look = 0.0
+
+    def is_set(self) -> bool:
+        if self._seen or self._path is None:
+            return self._seen
+        local = _IN_PROCESS.get(self._path)
+        if local is not None and local.is_set():  # a part run inline, in the caller's own process
+            self._seen = True
+            return True
+        now = time.monotonic()
+        if now >= self._next_look:
+            self._next_look = now + 0.05
+            self._seen = os.path.exists(self._path)
+        return self._seen
+
+
 class _SliceBudget(Budget):
     """A part's budget: search right up to its slot's end; the caller does the finishing."""
 
@@ -112,48 +155,48 @@ class _SliceBudget(Budget):
 
 def solve_part(task: PartTask) -> PartResult:
     """Route a part (warm-started if it has routes), fit its unloads to its station shares."""
-    from wasteopt.solve.engine import FLEET_SHORT  # late: the engine imports the decomposer
+    with reproducible(task.seconds is None):
+        return _solve_part(task)
 
+
+def _solve_part(task: PartTask) -> PartResult:
     started = time.monotonic()
     network = network_for(task.scenario)
     instance = build_instance(task.scenario, network)
     first = None if task.seconds is None else FIRST_SHARE * task.seconds
     prices = None if task.prices_m is None else np.array([task.prices_m[sid] for sid in instance.station_ids], dtype=np.int64)
-    budget = _SliceBudget(first, task.iterations)
+    budget = _SliceBudget(first, task.iterations, interrupt=StopFlag(task.stop_file))
     initial = _raw_routes(instance, task.initial)
     fleet_cap = None
     if task.squeeze and len(initial) > 1:
         initial, fleet_cap = _one_truck_fewer(instance, initial)
-    raws, left_out = _route(instance, network, budget, task.seed, initial, prices, fleet_cap)
-    raws, left_out = _fit_shares(instance, network, raws, left_out, task, started, prices)
+    raws, unserved = route_collection(instance, network, budget, task.seed, initial=initial or None, penalties=prices, fleet_cap=fleet_cap)
+    raws, unserved = _fit_shares(instance, network, raws, unserved, task, started, prices)
     excess = int(np.clip(station_loads(instance, raws) - instance.station_capacity_kg, 0, None).sum())
-    unserved = {**instance.unserved, **{rid: FLEET_SHORT for rid in left_out}}
-    costs = tuple(build_route(instance, network, raw, "x").cost for raw in raws)
-    return PartResult(tuple(id_route(instance, raw) for raw in raws), unserved, round(sum(costs), 2), costs, excess)
+    costs = tuple(route_cost(instance, network, raw) for raw in raws)
+    return PartResult(tuple(id_route(instance, raw) for raw in raws), {**instance.unserved, **unserved}, round(sum(costs), 2), costs, excess)
 
 
 def _fit_shares(
     instance: CollectionInstance,
     network: TravelNetwork,
     raws: list[RawRoute],
-    left_out: list[str],
+    unserved: dict[str, str],
     task: PartTask,
     started: float,
     prices: np.ndarray | None,
-) -> tuple[list[RawRoute], list[str]]:
+) -> tuple[list[RawRoute], dict[str, str]]:
     """Unload stations within the part's shares: exact assignment (CP-SAT); where it finds none, the
     stations over their share are made dearer (``raise_penalties``, the engine's own rule) and the
     routes re-optimised from where they are, a few times. Routes still over are kept as they are and
     the excess reported: the whole district's assignment, with the capacity reserve, settles it
     (shedding rooms here would lose them)."""
-    from wasteopt.solve.station_prices import raise_penalties, station_penalties
-
     penalties = prices
     for attempt in range(FIT_ROUNDS + 1):
         assigned = assign_stations(instance, network, raws, time_limit=ASSIGN_S) if raws else raws
         if assigned is not None:
-            return assigned, left_out
-        if attempt == FIT_ROUNDS:
+            return assigned, unserved
+        if attempt == FIT_ROUNDS or StopFlag(task.stop_file).is_set():
             break
         if penalties is None:
             penalties = station_penalties(instance, network)
@@ -164,8 +207,9 @@ def _fit_shares(
             if seconds < 0.5:
                 break
         iterations = None if task.iterations is None else max(1, task.iterations // 4)
-        raws, left_out = _route(instance, network, _SliceBudget(seconds, iterations), task.seed + attempt + 1, raws, penalties)
-    return raws, left_out
+        budget = _SliceBudget(seconds, iterations, interrupt=StopFlag(task.stop_file))
+        raws, unserved = route_collection(instance, network, budget, task.seed + attempt + 1, initial=raws, penalties=penalties)
+    return raws, unserved
 
 
 def _one_truck_fewer(instance: CollectionInstance, routes: list[RawRoute]) -> tuple[list[RawRoute], list[int]]:
@@ -180,44 +224,6 @@ def _one_truck_fewer(instance: CollectionInstance, routes: list[RawRoute]) -> tu
     lightest = min(range(len(routes)), key=carried.__getitem__)
     kept = [raw for k, raw in enumerate(routes) if k != lightest]
     return kept, [sum(1 for raw in kept if raw.type_index == t) for t in range(len(instance.vehicle_types))]
-
-
-def _route(
-    instance: CollectionInstance,
-    network: TravelNetwork,
-    budget: Budget,
-    seed: int,
-    initial: list[RawRoute],
-    penalties: np.ndarray | None = None,
-    fleet_cap: list[int] | None = None,
-) -> tuple[list[RawRoute], list[str]]:
-    """The engine's routing, with a warm start when routes are given (and at most ``fleet_cap``
-    trucks per type when given)."""
-    from wasteopt.solve.engine import route_collection
-    from wasteopt.solve.station_prices import station_penalties
-    from wasteopt.solve.fleet import fleet_estimate
-
-    if not initial and penalties is None and fleet_cap is None:
-        raws, unserved = route_collection(instance, network, budget, seed)
-        return raws, list(unserved)
-    if not instance.room_ids:
-        return [], []
-    cap = fleet_cap or fleet_estimate(instance, network)
-    for raw in initial:  # room for every starting route
-        cap[raw.type_index] = max(cap[raw.type_index], sum(1 for r in initial if r.type_index == raw.type_index))
-    if penalties is None:
-        penalties = station_penalties(instance, network)
-    model = build_model(instance, network, penalties, cap)
-    start = warm_start(model, initial) if initial else None
-    stop = SearchStop(budget, budget.search_deadline(0.0), budget.iterations, COST_UNITS_PER_YUAN)
-    result = run_search(model.data, stop, seed, initial=start)
-    raws, left_out = decode(model, result.best), unplanned_rooms(result.best)
-    if not result.best.is_feasible():  # keep what fits, as the engine's own routing does
-        from wasteopt.solve.repair import repair_routes
-
-        raws, dropped = repair_routes(instance, network, raws)
-        left_out += dropped
-    return raws, [instance.room_ids[k] for k in left_out]
 
 
 def _raw_routes(instance: CollectionInstance, routes: tuple[IdRoute, ...]) -> list[RawRoute]:
@@ -248,4 +254,4 @@ def raw_route(instance: CollectionInstance, route: IdRoute, rooms: dict[str, int
     return RawRoute(types[type_id], tuple(Visit(kind, rooms[pid] if kind == "room" else stations[pid]) for kind, pid in visits))
 
 
-__all__ = ["InlineExecutor", "PartResult", "PartTask", "executor_or_default", "id_route", "raw_route", "solve_part"]
+__all__ = ["InlineExecutor", "PartResult", "PartTask", "executor_or_default", "id_route", "raw_route", "solve_part", "stop_file_for"]

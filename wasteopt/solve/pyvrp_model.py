@@ -74,8 +74,10 @@ def build_model(
     penalised = base_m.copy()
     penalised[:, g : g + s] += penalty[None, :]
 
-    # Going home via a station: best station for (place, garage), by penalised distance.
+    # Going home via a station: best station for (place, garage), by penalised distance, among the
+    # stations open whenever a truck of that garage could arrive (the device cannot see the clock).
     via = penalised[:, g : g + s][:, :, None] + base_m[g : g + s, :g][None, :, :]  # place × station × garage
+    via = via + np.where(final_stations(instance, network), 0, FORBIDDEN_M).T[None, :, :]
     final_station = via.argmin(axis=1).T  # garage × place
     home_m = via.min(axis=1)  # place × garage
     station_rows = np.arange(g, g + s)
@@ -170,6 +172,28 @@ def build_model(
         )
     data = pyvrp.ProblemData(locations, clients, depots, vehicle_types, distance_matrices, duration_matrices)
     return PyVRPModel(data, final_station, g, s, list(range(len(instance.vehicle_types))))
+
+
+def final_stations(instance: CollectionInstance, network: TravelNetwork) -> np.ndarray:
+    """Garage × station: where a route of that garage may make its implicit last unload. A station
+    qualifies when it is open at every time a truck of the garage could get there within its shift
+    (the earliest a truck can arrive, and the latest from which it can still unload and get home).
+    A garage with no such station keeps those that close latest; routes the device then sends to a
+    closed station are moved to an open one, or repaired, after decoding."""
+    stations = instance.station_ids
+    allowed = np.ones((len(instance.garage_ids), len(stations)), dtype=bool)
+    for gi, gid in enumerate(instance.garage_ids):
+        types = [vt for vt in instance.vehicle_types if vt.garage == gid]
+        if not types or not stations:
+            continue
+        fastest = max(instance.type_speed(vt) for vt in types)
+        out = network.duration_s([gid], stations, fastest)[0]
+        back = network.duration_s(stations, [gid], fastest)[:, 0]
+        earliest = min(vt.shift_start for vt in types) + out
+        latest = max(vt.shift_end for vt in types) - instance.station_unload_s - back
+        safe = (instance.station_open_s <= earliest) & (instance.station_close_s >= latest)
+        allowed[gi] = safe if safe.any() else instance.station_close_s == instance.station_close_s.max()
+    return allowed
 
 
 def room_prize(instance: CollectionInstance, metres: np.ndarray, types: list[pyvrp.VehicleType]) -> int:

@@ -125,3 +125,8 @@ def build_route(instance: CollectionInstance, network: TravelNetwork, raw: RawRo
         unload_trips=sum(1 for v in raw.visits if v.kind == "station"),
         co2_kg=round(km * vt.co2_kg_per_km, 2),
     )
+
+
+def route_cost(instance: CollectionInstance, network: TravelNetwork, raw: RawRoute) -> float:
+    """What a route costs a day (yuan): the truck, its km and its hours, as the plan states them."""
+    return build_route(instance, network, raw, "").cost

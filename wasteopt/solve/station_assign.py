@@ -15,6 +15,7 @@ import numpy as np
 from ortools.sat.python import cp_model
 
 from wasteopt.network.travel import TravelNetwork
+from wasteopt.solve.clock import cp_solver
 from wasteopt.solve.instance import CollectionInstance
 from wasteopt.solve.pyvrp_model import RawRoute, Visit
 from wasteopt.solve.schedule import path_ids, time_route
@@ -122,10 +123,7 @@ def _solve(
     for r, extra in on_route.items():
         model.add(sum(extra) <= slack[r])
     model.minimize(sum(cost * picks[u][s] for u, point in enumerate(unloads) for s, cost, _ in point.options))
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = time_limit
-    solver.parameters.num_workers = 1
-    solver.parameters.random_seed = 0
+    solver = cp_solver(time_limit)
     status = solver.solve(model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None

@@ -1,0 +1,191 @@
+"""A complete feasible plan before any search: trucks opened one by one, each filled greedily.
+
+The search (PyVRP) may run out of time, be starved on a busy machine, or be handed a what-if
+variant it has not seen; none of that may cost a room. So before it starts, this construction builds
+routes that keep every rule the router knows about — capacity, room and station hours, shifts,
+narrow lanes, station daily capacity — and serves every room the fleet allows. Each truck leaves
+its garage at the start of its shift and repeatedly drives to the room where it can start service
+soonest among those it can still finish the day after (unload at a station open when it gets there,
+then home within the shift), unloading first when the room would overfill it. When no room fits it
+unloads and goes home, and the next truck is opened; of the vehicle types with trucks left, the one
+that collects most waste per yuan on its route is taken. Nearest-neighbour routes are not good
+routes: they are a floor the search starts from and never falls below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from wasteopt.network.travel import TravelNetwork
+from wasteopt.solve.instance import CollectionInstance
+from wasteopt.solve.pyvrp_model import RawRoute, Visit
+
+_NEVER = np.iinfo(np.int64).max // 4
+
+
+@dataclass
+class _Tables:
+    """Travel seconds between the rooms to place, the stations and the garages, at one speed."""
+
+    room_room: np.ndarray
+    room_station: np.ndarray
+    station_room: np.ndarray
+    station_station: np.ndarray
+    station_garage: np.ndarray
+    garage_room: np.ndarray
+    garage_station: np.ndarray
+
+
+@dataclass
+class _Built:
+    """One truck's greedy day: its visits, waste collected, the cost of its day and what it used."""
+
+    visits: list[Visit]
+    collected_kg: int
+    cost: float
+    station_kg: np.ndarray
+
+
+def construct_routes(
+    instance: CollectionInstance,
+    network: TravelNetwork,
+    rooms: list[int],
+    trucks_left: list[int],
+    station_left_kg: np.ndarray | None = None,
+) -> tuple[list[RawRoute], list[int]]:
+    """Routes on new trucks (at most ``trucks_left`` per type) for the given rooms, and the rooms
+    that fit on none of them. ``station_left_kg``: daily capacity still free at each station."""
+    if not rooms:
+        return [], []
+    left = np.asarray(
+        instance.station_capacity_kg if station_left_kg is None else station_left_kg, dtype=np.int64
+    ).copy()
+    trucks = list(trucks_left)
+    room_idx = np.asarray(rooms, dtype=np.int64)
+    tables = {speed: _tables(instance, network, room_idx, speed) for speed in {instance.type_speed(vt) for vt in instance.vehicle_types}}
+    alive = np.ones(len(room_idx), dtype=bool)
+    routes: list[RawRoute] = []
+    while alive.any():
+        options = []
+        for t, vt in enumerate(instance.vehicle_types):
+            if trucks[t] > 0:
+                built = _fill_truck(instance, room_idx, alive, t, tables[instance.type_speed(vt)], left)
+                if built.collected_kg > 0:
+                    options.append((built.collected_kg / max(built.cost, 1e-9), -t, t, built))
+        if not options:
+            break
+        _, _, t, built = max(options, key=lambda option: option[:3])
+        trucks[t] -= 1
+        left -= built.station_kg
+        served = {v.index for v in built.visits if v.kind == "room"}
+        alive &= ~np.isin(room_idx, list(served))
+        routes.append(RawRoute(t, tuple(built.visits)))
+    return routes, room_idx[alive].tolist()
+
+
+def _tables(instance: CollectionInstance, network: TravelNetwork, rooms: np.ndarray, speed: float) -> _Tables:
+    room_ids = [instance.room_ids[k] for k in rooms]
+    stations, garages = instance.station_ids, instance.garage_ids
+    return _Tables(
+        room_room=network.duration_s(room_ids, room_ids, speed),
+        room_station=network.duration_s(room_ids, stations, speed),
+        station_room=network.duration_s(stations, room_ids, speed),
+        station_station=network.duration_s(stations, stations, speed),
+        station_garage=network.duration_s(stations, garages, speed),
+        garage_room=network.duration_s(garages, room_ids, speed),
+        garage_station=network.duration_s(garages, stations, speed),
+    )
+
+
+def _demand(instance: CollectionInstance, rooms: np.ndarray) -> np.ndarray:
+    """Rooms × load dimensions (kg[, litres])."""
+    dims = [instance.waste_kg[rooms]]
+    if instance.volume_l is not None:
+        dims.append(instance.volume_l[rooms])
+    return np.column_stack(dims).astype(np.int64)
+
+
+def _fill_truck(
+    instance: CollectionInstance, rooms: np.ndarray, alive: np.ndarray, t: int, tab: _Tables, station_left: np.ndarray
+) -> _Built:
+    """The greedy day of one truck of type ``t`` over the rooms still alive."""
+    vt = instance.vehicle_types[t]
+    g = instance.garage_ids.index(vt.garage)
+    capacity = np.array(instance.capacity(vt), dtype=np.int64)
+    demand = _demand(instance, rooms)
+    open_s, close_s = instance.tw_open_s[rooms], instance.tw_close_s[rooms]
+    service = instance.service_s[rooms]
+    s_open, s_close, s_unload = instance.station_open_s, instance.station_close_s, instance.station_unload_s
+    home = tab.station_garage[:, g]
+    usable = alive & (instance.max_class[rooms] >= vt.vehicle_class) & np.all(demand <= capacity, axis=1)
+    free = station_left.copy()
+    used = np.zeros(len(free), dtype=np.int64)
+    clock, load = int(vt.shift_start), np.zeros(len(capacity), dtype=np.int64)
+    at_room: int | None = None
+    visits: list[Visit] = []
+    collected = 0
+    while True:
+        cand = np.flatnonzero(usable)
+        if cand.size == 0:
+            break
+        from_here = tab.room_room[at_room, cand] if at_room is not None else tab.garage_room[g, cand]
+        to_station = tab.room_station[at_room] if at_room is not None else tab.garage_station[g]
+        direct = np.all(load[None, :] + demand[cand] <= capacity, axis=1)
+        arrive = clock + from_here
+        via_station = np.full(cand.size, -1)
+        if load[0] > 0 and not direct.all():
+            reach = np.maximum(clock + to_station, s_open)
+            ok_s = (reach <= s_close) & (free >= load[0])
+            leave = np.where(ok_s, reach + s_unload, _NEVER)
+            via = leave[:, None] + tab.station_room[:, cand]
+            via_station = via.argmin(axis=0)
+            arrive = np.where(direct, arrive, via.min(axis=0))
+        start = np.maximum(arrive, open_s[cand])
+        end = start + service[cand]
+        after = np.where(direct[:, None], load[None, :] + demand[cand], demand[cand])
+        finish = _finish_time(end, tab.room_station[cand], s_open, s_close, s_unload, home, free, after[:, 0])
+        ok = (start <= close_s[cand]) & (finish <= vt.shift_end) & (arrive < _NEVER)
+        if not ok.any():
+            break
+        pick = int(np.flatnonzero(ok)[np.lexsort((from_here[ok], start[ok]))[0]])
+        r = int(cand[pick])
+        if not direct[pick]:
+            s = int(via_station[pick])
+            visits.append(Visit("station", s))
+            free[s] -= load[0]
+            used[s] += load[0]
+            load[:] = 0
+        visits.append(Visit("room", int(rooms[r])))
+        load += demand[r]
+        collected += int(demand[r, 0])
+        clock, at_room = int(end[pick]), r
+        usable[r] = False
+    if at_room is None:
+        return _Built([], 0, 0.0, used)
+    reach = np.maximum(clock + tab.room_station[at_room], s_open)
+    back = np.where((reach <= s_close) & (free >= load[0]), reach + s_unload + home, _NEVER)
+    s = int(back.argmin())
+    visits.append(Visit("station", s))
+    used[s] += load[0]
+    hours = (int(back[s]) - vt.shift_start) / 3600
+    cost = vt.fixed_cost + hours * (vt.cost_per_hour + vt.cost_per_km * instance.type_speed(vt))
+    return _Built(visits, collected, cost, used)
+
+
+def _finish_time(
+    end: np.ndarray,
+    room_station: np.ndarray,
+    s_open: np.ndarray,
+    s_close: np.ndarray,
+    s_unload: np.ndarray,
+    home: np.ndarray,
+    free: np.ndarray,
+    load_kg: np.ndarray,
+) -> np.ndarray:
+    """Earliest time back at the garage after unloading, for each candidate (``_NEVER`` if no station
+    is open on arrival with room for the load)."""
+    reach = np.maximum(end[:, None] + room_station, s_open[None, :])
+    ok = (reach <= s_close[None, :]) & (free[None, :] >= load_kg[:, None])
+    return np.where(ok, reach + s_unload[None, :] + home[None, :], _NEVER).min(axis=1)

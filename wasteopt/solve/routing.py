@@ -1,0 +1,201 @@
+"""The one routing round: complete first, then better, then always decoded, timed and repaired.
+
+Both the whole-district path (:mod:`wasteopt.solve.engine`) and every part of a decomposed district
+(:mod:`wasteopt.solve.parallel`) route through :func:`route_collection`, so there is one set of rules:
+
+1. a *floor*: a complete feasible plan before any search — the construction
+   (:mod:`wasteopt.solve.construct`), or the routes the caller starts from with their missing rooms
+   re-inserted — so a short budget or a busy machine buys a dearer plan, never an incomplete one;
+2. the search (PyVRP), warm-started from the floor, in rounds that are given up early when rooms
+   stay out while more trucks could come, or stations are overloaded beyond repair;
+3. its best solution decoded, re-timed and repaired (:mod:`wasteopt.solve.repair`), and every room
+   taken off re-inserted wherever it fits (:mod:`wasteopt.solve.insert`);
+4. the better of that and the floor: fewer rooms left out, then lower cost.
+
+Rooms still left out get a reason a manager can act on (:func:`left_out_reasons`).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyvrp
+
+from wasteopt.network.travel import TravelNetwork
+from wasteopt.solve.budget import Budget, SearchStop
+from wasteopt.solve.construct import construct_routes
+from wasteopt.solve.fleet import fleet_estimate
+from wasteopt.solve.insert import insert_rooms
+from wasteopt.solve.instance import COST_UNITS_PER_YUAN, CollectionInstance
+from wasteopt.solve.pyvrp_model import PyVRPModel, RawRoute, build_model, decode, unplanned_rooms
+from wasteopt.solve.pyvrp_search import run_search, warm_start
+from wasteopt.solve.repair import repair_routes
+from wasteopt.solve.schedule import route_cost
+from wasteopt.solve.station_assign import assign_stations, station_loads
+from wasteopt.solve.station_prices import raise_penalties, station_penalties
+
+MAX_ROUNDS = 4
+"""Search rounds at most: later rounds start from the earlier one's routes with more trucks or
+dearer overloaded stations."""
+CAPACITY_CHECKPOINTS = (0.3, 0.6, 0.85)
+"""Fractions of a round's budget at which its best routes are checked against station capacity."""
+NO_STATION_CAPACITY = "station capacity: every station it could unload at is full ({stations})"
+TIME_RAN_OUT = "not fitted in the time given: a longer --time-limit (or more --iterations) may serve it"
+
+
+def route_collection(
+    instance: CollectionInstance,
+    network: TravelNetwork,
+    budget: Budget,
+    seed: int,
+    *,
+    initial: list[RawRoute] | None = None,
+    penalties: np.ndarray | None = None,
+    fleet_cap: list[int] | None = None,
+) -> tuple[list[RawRoute], dict[str, str]]:
+    """Feasible routes for the instance's rooms and, for each room left out, why.
+
+    ``initial`` routes warm-start the search; ``penalties`` are per-visit station prices (metres;
+    default: this instance's own); ``fleet_cap`` limits the trucks offered per type (default: an
+    estimate, raised when rooms stay out)."""
+    if not instance.room_ids:
+        return [], {}
+    floor = _floor(instance, network, initial)
+    penalties = station_penalties(instance, network) if penalties is None else penalties
+    cap = _offer(instance, network, floor[0] if initial is None else initial, fleet_cap)
+    warm = floor[0] if initial is None else initial
+    for round_ in range(MAX_ROUNDS):
+        model = build_model(instance, network, penalties, cap)
+        can_grow = fleet_cap is None and any(c < vt.count for c, vt in zip(cap, instance.vehicle_types))
+        watcher = _RoundWatch(instance, network, model, can_grow)
+        stop = SearchStop(
+            budget,
+            budget.search_deadline(budget.finishing_reserve()),
+            budget.iterations,
+            COST_UNITS_PER_YUAN,
+            abandon=watcher.hopeless if round_ < MAX_ROUNDS - 1 else None,
+        )
+        result = run_search(model.data, stop, seed, callbacks=watcher, initial=warm_start(model, warm) if warm else None)
+        if not stop.abandoned:
+            break
+        warm = decode(model, result.best)
+        if watcher.reason == "fleet":
+            cap = [min(vt.count, 2 * c) for c, vt in zip(cap, instance.vehicle_types)]
+        else:
+            penalties = raise_penalties(instance, network, penalties, station_loads(instance, warm))
+    searched = finish_routes(instance, network, decode(model, result.best), unplanned_rooms(result.best))
+    routes, left = min(searched, floor, key=lambda option: _merit(instance, network, option))
+    return routes, left_out_reasons(instance, network, routes, left)
+
+
+def finish_routes(
+    instance: CollectionInstance, network: TravelNetwork, routes: list[RawRoute], left_out: list[int]
+) -> tuple[list[RawRoute], list[int]]:
+    """Routes made feasible (repair), with every room they lost or never had put back where it fits."""
+    repaired, dropped = repair_routes(instance, network, routes)
+    return insert_rooms(instance, network, repaired, list(left_out) + dropped)
+
+
+def _floor(
+    instance: CollectionInstance, network: TravelNetwork, initial: list[RawRoute] | None
+) -> tuple[list[RawRoute], list[int]]:
+    """The plan the search may only improve on: the caller's routes completed, or a construction."""
+    if initial is not None:
+        served = {v.index for raw in initial for v in raw.visits if v.kind == "room"}
+        missing = [k for k in range(len(instance.room_ids)) if k not in served]
+        return finish_routes(instance, network, initial, missing)
+    return construct_routes(instance, network, list(range(len(instance.room_ids))), [vt.count for vt in instance.vehicle_types])
+
+
+def _offer(
+    instance: CollectionInstance, network: TravelNetwork, start: list[RawRoute], fleet_cap: list[int] | None
+) -> list[int]:
+    """Trucks offered to the router per type: the cap (or an estimate), and room for the starting routes."""
+    cap = list(fleet_cap) if fleet_cap is not None else fleet_estimate(instance, network)
+    used = np.bincount([raw.type_index for raw in start], minlength=len(cap))
+    if fleet_cap is None:
+        cap = [max(c, int(u)) for c, u in zip(cap, used)]
+    return [max(1, min(vt.count, c)) for c, vt in zip(cap, instance.vehicle_types)]
+
+
+def _merit(instance: CollectionInstance, network: TravelNetwork, option: tuple[list[RawRoute], list[int]]) -> tuple[int, float]:
+    routes, left = option
+    return len(left), sum(route_cost(instance, network, raw) for raw in routes)
+
+
+def left_out_reasons(
+    instance: CollectionInstance, network: TravelNetwork, routes: list[RawRoute], left: list[int]
+) -> dict[str, str]:
+    """Why each room left out could not be placed: the fleet is too small (how many more trucks of
+    which type), the stations it could use are full (which), or the search ran out of time."""
+    if not left:
+        return {}
+    used = np.bincount([raw.type_index for raw in routes], minlength=len(instance.vehicle_types))
+    types = instance.vehicle_types
+    free = instance.station_capacity_kg - station_loads(instance, routes)
+    reasons: dict[str, str] = {}
+    short = [k for k in left if not any(used[t] < vt.count and vt.vehicle_class <= instance.max_class[k] for t, vt in enumerate(types))]
+    if short:
+        reasons.update(_fleet_short(instance, routes, short))
+    for k in left:
+        if k in reasons:
+            continue
+        if np.all(free < instance.waste_kg[k]):
+            full = ", ".join(instance.station_ids[s] for s in np.argsort(free)[:3])
+            reasons[instance.room_ids[k]] = NO_STATION_CAPACITY.format(stations=full)
+        else:
+            reasons[instance.room_ids[k]] = TIME_RAN_OUT
+    return reasons
+
+
+def _fleet_short(instance: CollectionInstance, routes: list[RawRoute], rooms: list[int]) -> dict[str, str]:
+    """'Fleet too small' with an estimate of the trucks missing, from the rooms a truck serves today."""
+    served = sum(1 for raw in routes for v in raw.visits if v.kind == "room")
+    per_truck = served / len(routes) if routes else 1.0
+    counts = np.bincount([raw.type_index for raw in routes], minlength=len(instance.vehicle_types))
+    allowed = [t for t, vt in enumerate(instance.vehicle_types) if all(vt.vehicle_class <= instance.max_class[k] for k in rooms)]
+    t = max(allowed or range(len(instance.vehicle_types)), key=lambda t: counts[t])
+    more = max(1, math.ceil(len(rooms) / max(per_truck, 1.0)))
+    text = (
+        f"fleet too small: every {instance.vehicle_types[t].id} truck that may go there is in use; "
+        f"about {more} more {instance.vehicle_types[t].id} truck{'s' if more > 1 else ''} would serve "
+        f"the {len(rooms)} room{'s' if len(rooms) > 1 else ''} left (or longer shifts)"
+    )
+    return {instance.room_ids[k]: text for k in rooms}
+
+
+class _RoundWatch(pyvrp.IteratedLocalSearchCallbacks):
+    """Follows a round's best solution and says when the round is not worth finishing."""
+
+    def __init__(self, instance: CollectionInstance, network: TravelNetwork, model: PyVRPModel, can_grow: bool) -> None:
+        self._instance, self._network, self._model = instance, network, model
+        self._can_grow = can_grow
+        self._checkpoints = list(CAPACITY_CHECKPOINTS)
+        self.best: pyvrp.Solution | None = None
+        self.reason = ""
+
+    def on_start(self, ils: pyvrp.IteratedLocalSearch) -> None:
+        self.best = ils.initial_solution
+
+    def on_best(self, best: pyvrp.Solution) -> None:
+        self.best = best
+
+    def hopeless(self, done: float) -> bool:
+        """Rooms missing though more trucks could come, or (checked at a few points of the round)
+        stations overloaded beyond repair."""
+        if self.best is None:
+            return False
+        if self._can_grow and self.best.num_missing_clients() > 0:
+            self.reason = "fleet"
+            return True
+        if not self._checkpoints or done < self._checkpoints[0] or not self.best.is_feasible():
+            return False
+        while self._checkpoints and done >= self._checkpoints[0]:
+            self._checkpoints.pop(0)
+        raws = decode(self._model, self.best)
+        over = station_loads(self._instance, raws) > self._instance.station_capacity_kg
+        if over.any() and assign_stations(self._instance, self._network, raws, time_limit=2.0) is None:
+            self.reason = "capacity"
+            return True
+        return False
