@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 import pytest
@@ -111,3 +112,28 @@ def test_decomposed_is_close_to_the_monolithic_solve() -> None:
     whole = solve(sc, iterations=400, seed=0)
     parts = solve(sc, iterations=400, seed=0, decompose_above=10, executor=InlineExecutor())
     assert parts.kpis["cost"] <= 1.15 * whole.kpis["cost"]
+
+
+TIMING = ("elapsed_s", "phases")
+
+
+def _comparable(plan) -> dict:
+    """The plan as JSON without the solver's timing fields (the only thing allowed to differ)."""
+    data = plan.model_dump(mode="json")
+    data["solver"] = {k: v for k, v in data["solver"].items() if k not in TIMING}
+    return data
+
+
+def test_same_plan_on_one_or_two_workers_and_on_every_executor() -> None:
+    """Seed and iterations fix the plan: inline, a pool of one or two processes, a Dask cluster."""
+    sc = _district(rooms=24)
+    inline = _comparable(solve(sc, iterations=80, seed=2, decompose_above=8, executor=InlineExecutor()))
+    for workers in (1, 2):
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            assert _comparable(solve(sc, iterations=80, seed=2, decompose_above=8, executor=pool)) == inline
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40) as cluster:
+        with distributed.Client(cluster) as client:
+            on_dask = solve(sc, iterations=80, seed=2, decompose_above=8, executor=client.get_executor())
+    assert _comparable(on_dask) == inline
+    assert inline["solver"]["violations"] == []

@@ -87,7 +87,7 @@ def _plan(
         scenario=scenario.name,
         routes=routes,
         unserved=[Unserved(id=rid, reason=why) for rid, why in sorted(unserved.items())],
-        lower_bound=collection_lower_bound(instance, network),
+        lower_bound=collection_lower_bound(served_only(instance, network, left), network),
         solver={
             "engine": f"pyvrp {version('pyvrp')}",
             "seed": seed,
@@ -104,6 +104,16 @@ def _plan(
     plan.solver["phases"] = {name: round(seconds, 2) for name, seconds in phases.items()}
     plan.solver["elapsed_s"] = round(budget.elapsed(), 2)
     return plan
+
+
+def served_only(instance: CollectionInstance, network: TravelNetwork, left: list[int]) -> CollectionInstance:
+    """The instance less the rooms left out: a plan's bound is for the rooms it serves (a bound on
+    serving them all could exceed a plan that serves fewer)."""
+    if not left:
+        return instance
+    out = set(left)
+    served = [rid for k, rid in enumerate(instance.room_ids) if k not in out]
+    return build_instance(instance.scenario, network, served, screen=False)
 
 
 def enforce_station_capacity(

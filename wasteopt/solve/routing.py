@@ -139,7 +139,7 @@ def left_out_reasons(
     if short:
         reasons.update(_fleet_short(instance, routes, short))
     for k in left:
-        if k in reasons:
+        if instance.room_ids[k] in reasons:
             continue
         if np.all(free < instance.waste_kg[k]):
             full = ", ".join(instance.station_ids[s] for s in np.argsort(free)[:3])
