@@ -6,6 +6,7 @@ Library use, without the CLI::
     scenario = wasteopt.load_scenario("scenarios/zhangdian/scenario.yaml")
     plan = wasteopt.solve(scenario, time_limit=30, seed=1)
     assert wasteopt.validate(scenario, plan) == []
+    print(wasteopt.shortfall(scenario, plan) or "complete")
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import wasteopt.solve  # noqa: E402,F401  (cheap: the subpackage's __init__ is e
 
 if TYPE_CHECKING:
     from wasteopt.plan.models import Plan
+    from wasteopt.plan.validate_shortfall import Shortfall
     from wasteopt.scenario.models import Scenario
     from wasteopt.whatif.compare import Comparison
     from wasteopt.whatif.site import SiteResult
@@ -45,6 +47,13 @@ def validate(scenario: "Scenario", plan: "Plan") -> list:
     from wasteopt.plan.validate import validate as _validate
 
     return _validate(scenario, plan)
+
+
+def shortfall(scenario: "Scenario", plan: "Plan") -> "Shortfall":
+    """What a valid plan leaves undone: rooms unserved, waste left at stations (falsy when complete)."""
+    from wasteopt.plan.validate import shortfall as _shortfall
+
+    return _shortfall(scenario, plan)
 
 
 def compare(scenario: "Scenario", variants: list, **options: Any) -> "Comparison":

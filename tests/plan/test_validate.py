@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wasteopt.cli import main
-from wasteopt.plan import validate_haul
+from wasteopt.plan import validate as validate_module
 from wasteopt.plan.models import Plan
 from wasteopt.plan.validate import Violation, validate
 from wasteopt.scenario.models import Scenario
@@ -201,13 +201,15 @@ def test_garage_in_the_middle_of_a_route() -> None:
 
 
 def test_station_unknown() -> None:
-    # kpis still say S1 received 700 kg, which no route now reports.
-    assert findings(lambda d: stop(d, 0, 3).update(id="S7")) == {("station-unknown", "S7"), ("kpi-station-load", "S1")}
+    # kpis still say S1 received 700 kg, which now goes to S7, which they do not list.
+    found = findings(lambda d: stop(d, 0, 3).update(id="S7"))
+    assert found == {("station-unknown", "S7"), ("kpi-station-load", "S1"), ("kpi-station-load", "S7")}
 
 
 def test_candidate_station_not_open() -> None:
-    # S9 sits where S1 is, so only the station's status (and the kpi naming S1) differ.
-    assert findings(lambda d: stop(d, 0, 3).update(id="S9")) == {("station-not-open", "S9"), ("kpi-station-load", "S1")}
+    # S9 sits where S1 is, so only the station's status (and the kpis naming S1, not S9) differ.
+    found = findings(lambda d: stop(d, 0, 3).update(id="S9"))
+    assert found == {("station-not-open", "S9"), ("kpi-station-load", "S1"), ("kpi-station-load", "S9")}
 
 
 def test_access_restricted_room() -> None:
@@ -230,12 +232,12 @@ def test_volume_mismatch() -> None:
 
 
 def test_unloaded_mismatch() -> None:
-    assert findings(lambda d: stop(d, 0, 3).update(unloaded_kg=600)) == {("unloaded-mismatch", "small-01"), ("kpi-station-load", "S1")}
+    # The kpis' 700 kg at S1 is what the rooms put there: one wrong figure, one violation.
+    assert findings(lambda d: stop(d, 0, 3).update(unloaded_kg=600)) == {("unloaded-mismatch", "small-01")}
 
 
 def test_unloaded_not_reported() -> None:
-    found = findings(lambda d: stop(d, 1, 3).pop("unloaded_kg"))
-    assert found == {("unloaded-mismatch", "small-02"), ("kpi-station-load", "S2")}
+    assert findings(lambda d: stop(d, 1, 3).pop("unloaded_kg")) == {("unloaded-mismatch", "small-02")}
 
 
 def test_collected_mismatch() -> None:
@@ -330,8 +332,8 @@ def test_vehicle_speed_overrides_travel_speed() -> None:
 
 
 def test_distance_mismatch() -> None:
-    found = findings(lambda d: d["routes"][0].update(distance_km=6.5))
-    assert found == {("distance-mismatch", "small-01"), ("kpi-distance", "kpis")}
+    # The kpis' 12 km are the recomputed total: only the route's figure is wrong.
+    assert findings(lambda d: d["routes"][0].update(distance_km=6.5)) == {("distance-mismatch", "small-01")}
 
 
 def test_duration_mismatch() -> None:
@@ -339,7 +341,23 @@ def test_duration_mismatch() -> None:
 
 
 def test_cost_mismatch() -> None:
-    assert findings(lambda d: d["routes"][0].update(cost=130.0)) == {("cost-mismatch", "small-01"), ("kpi-cost", "kpis")}
+    assert findings(lambda d: d["routes"][0].update(cost=130.0)) == {("cost-mismatch", "small-01")}
+
+
+def test_route_co2() -> None:
+    # small trucks emit 0.5 kg/km in this check: 6 km → 3 kg.
+    scenario = make_scenario(small={"co2_kg_per_km": 0.5})
+    assert findings(lambda d: d["routes"][0].update(co2_kg=3.0), scenario) == set()
+    assert findings(lambda d: d["routes"][0].update(co2_kg=2.0), scenario) == {("co2-mismatch", "small-01")}
+
+
+def test_route_figures_move_with_the_truth_not_with_the_stated_figures() -> None:
+    # Both the route and the kpis claim 5 km: the kpis agree with the route, not with the legs.
+    def shrink(data: dict[str, Any]) -> None:
+        data["routes"][0]["distance_km"] = 5.0
+        data["kpis"]["distance_km"] = 11.0
+
+    assert findings(shrink) == {("distance-mismatch", "small-01"), ("kpi-distance", "kpis")}
 
 
 def test_cost_ignores_objective_weights() -> None:
@@ -374,8 +392,10 @@ def test_kpi_cost() -> None:
     assert findings(lambda d: d["kpis"].update(cost=300.0)) == {("kpi-cost", "kpis")}
 
 
-def test_kpi_collection_cost_is_checked_when_there_is_haul(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(validate_haul, "check_haul", lambda scenario, plan, network: [])  # the haul has its own rules
+def test_kpi_collection_cost_is_checked_when_the_haul_cannot_be_recomputed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The trip's truck is not in the scenario: the haul's figures (and so the whole-chain cost) cannot
+    # be recomputed, but the collection's still are.
+    monkeypatch.setattr(validate_module, "check_haul", lambda scenario, plan, network: [])  # the haul has its own rules
 
     def with_haul(data: dict[str, Any]) -> None:
         data["haul"] = [{"truck": "H-01", "station": "S1", "plant": "P1", "depart": "09:00:00", "arrive": "09:30:00", "payload_kg": 700}]
@@ -426,7 +446,7 @@ def test_haul_violations_are_included(monkeypatch: pytest.MonkeyPatch) -> None:
         seen.append(network)
         return [Violation("haul-test", "H-01", "reported by the haul rules")]
 
-    monkeypatch.setattr(validate_haul, "check_haul", fake_check_haul)
+    monkeypatch.setattr(validate_module, "check_haul", fake_check_haul)
     assert findings() == {("haul-test", "H-01")}
     assert seen and seen[0] is not None
 
@@ -437,16 +457,20 @@ def test_haul_violations_are_included(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def files(tmp_path: Path) -> Callable[..., list[str]]:
     """Write the base scenario (inline YAML) and a plan (the base plan, changed by ``mutate``, or raw
-    text); return the CLI arguments ``[scenario.yaml, plan.json]``."""
+    text); return the CLI arguments ``[scenario.yaml, plan.json]``. With ``complete`` the scenario
+    lacks the far room R5, so the plan serves every room."""
     pytest.importorskip("wasteopt.scenario.loader")
-    scenario = tmp_path / "scenario.yaml"
-    with_variant = {**BASE_SCENARIO, "variants": {"open-s9": {"open": ["S9"]}}}
-    scenario.write_text(yaml.safe_dump(with_variant, allow_unicode=True), encoding="utf-8")
 
-    def write(mutate: Callable[[dict[str, Any]], None] | None = None, text: str | None = None) -> list[str]:
+    def write(mutate: Callable[[dict[str, Any]], None] | None = None, text: str | None = None, complete: bool = False) -> list[str]:
         data = copy.deepcopy(BASE_PLAN)
+        scenario_data = {**copy.deepcopy(BASE_SCENARIO), "variants": {"open-s9": {"open": ["S9"]}}}
+        if complete:
+            scenario_data["rooms"] = [r for r in scenario_data["rooms"] if r["id"] != "R5"]
+            data["unserved"] = []
         if mutate is not None:
             mutate(data)
+        scenario = tmp_path / "scenario.yaml"
+        scenario.write_text(yaml.safe_dump(scenario_data, allow_unicode=True), encoding="utf-8")
         plan = tmp_path / "plan.json"
         plan.write_text(text if text is not None else json.dumps(data), encoding="utf-8")
         return [str(scenario), str(plan)]
@@ -458,12 +482,27 @@ def run_validate(arguments: list[str]) -> Any:
     return CliRunner().invoke(main, ["validate", *arguments])
 
 
-def test_cli_valid_plan(files: Callable[..., list[str]]) -> None:
-    result = run_validate(files())
+def test_cli_valid_and_complete_plan_exits_0(files: Callable[..., list[str]]) -> None:
+    result = run_validate(files(complete=True))
     assert result.exit_code == 0, result.output
     assert result.output == (
-        "plan is valid: 2 routes, 4 rooms served, 1 unserved, 12.00 km, collection cost 264.83, 0 haul trips\n"
+        "plan is valid: 2 routes, 4 rooms served, 0 unserved, 12.00 km, collection cost 264.83, 0 haul trips\n"
     )
+
+
+def test_cli_valid_plan_with_a_room_unserved_exits_3(files: Callable[..., list[str]]) -> None:
+    result = run_validate(files())
+    assert result.exit_code == 3, result.output
+    assert result.output == (
+        "plan is valid but incomplete: 1 room unserved "
+        "(2 routes, 4 rooms served, 1 unserved, 12.00 km, collection cost 264.83, 0 haul trips)\n"
+    )
+
+
+def test_cli_tampered_kpi_exits_1(files: Callable[..., list[str]]) -> None:
+    result = run_validate(files(lambda d: d["kpis"].update(cost=100.0), complete=True))
+    assert result.exit_code == 1
+    assert result.output.splitlines() == ["kpi-cost: kpis: cost 100, recomputed 264.83", "1 violation"]
 
 
 def test_cli_prints_every_violation(files: Callable[..., list[str]]) -> None:
@@ -517,7 +556,7 @@ def test_cli_applies_the_plans_variants(files: Callable[..., list[str]]) -> None
         use_s9(data)
         data["variant"] = ["open-s9"]
 
-    result = run_validate(files(use_s9_opened))
+    result = run_validate(files(use_s9_opened, complete=True))
     assert result.exit_code == 0, result.output
 
 

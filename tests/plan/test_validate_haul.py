@@ -12,6 +12,7 @@ from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Diagnostic, HaulTrip, Plan
 from wasteopt.plan.validate import validate
 from wasteopt.plan.validate_haul import check_haul
+from wasteopt.plan.validate_shortfall import shortfall
 from wasteopt.scenario.models import Scenario
 
 
@@ -136,9 +137,11 @@ def test_mass_balance_catches_one_kilogram_delivered_too_much():
     ]
 
 
-def test_mass_balance_catches_one_kilogram_left_behind():
+def test_one_kilogram_left_behind_is_no_violation_but_a_shortfall():
     short = TRIP_2.model_copy(update={"payload_kg": 6999})
-    assert _check([TRIP_1, short]) == ["mass-balance: S1: receives 17000.0 kg, the haul delivers 16999.0 kg from it"]
+    assert _check([TRIP_1, short]) == []
+    sc, routes = one_station()
+    assert shortfall(sc, Plan(scenario=sc.name, routes=routes, haul=[TRIP_1, short])).left_kg == {"S1": 1}
 
 
 def test_mass_balance_catches_one_kilogram_lost_between_rooms_and_stations():
@@ -151,18 +154,46 @@ def test_mass_balance_catches_one_kilogram_lost_between_rooms_and_stations():
     assert found == ["mass-balance: plan: rooms served hold 17000.0 kg, the stations receive 16999.0 kg"]
 
 
-def test_a_haul_error_excuses_containers_left_behind():
+def test_a_haul_error_excuses_nothing():
+    # The same plan with and without a haul error: the same (no) violations, the same 7 t left at S1.
     error = Diagnostic(level="error", code="haul-plant-closed", subject="S1", message="...", fix="...")
     only = TRIP_1.model_copy(update={"distance_km": 36.0})  # its last trip: the drive home counts
-    assert _check([only], diagnostics=[error]) == []
-    assert _check([only]) == ["mass-balance: S1: receives 17000.0 kg, the haul delivers 10000.0 kg from it"]
+    assert _check([only], diagnostics=[error]) == _check([only]) == []
+    sc, routes = one_station()
+    for diagnostics in ([error], []):
+        plan = Plan(scenario=sc.name, routes=routes, haul=[only], diagnostics=diagnostics)
+        assert str(shortfall(sc, plan)) == "7,000 kg left at S1"
 
 
 @pytest.mark.parametrize("with_error", [False, True])
-def test_missing_haul(with_error: bool):
+def test_no_haul_at_all_is_no_violation_but_leaves_everything_at_the_station(with_error: bool):
     diagnostics = [Diagnostic(level="error", code="haul-fleet", message="...")] if with_error else []
-    expected = [] if with_error else ["haul-missing: haul: 17000.0 kg unloaded at the stations, but the plan hauls nothing and gives no haul error"]
-    assert _check([], diagnostics=diagnostics) == expected
+    assert _check([], diagnostics=diagnostics) == []
+    sc, routes = one_station()
+    assert shortfall(sc, Plan(scenario=sc.name, routes=routes, diagnostics=diagnostics)).left_kg == {"S1": 17000}
+
+
+def test_back_before_tipping_and_the_drive_allow():
+    # Container 1 is tipped 10:40–10:55, and S1 is 20 min from P: back at S1 11:15 at the earliest.
+    rushed = TRIP_1.model_copy(update={"back": "11:10:00"})
+    assert _check([rushed, TRIP_2]) == [
+        "haul-travel-time: H-01: trip 1 (S1 container 1): back at S1 at 11:10:00, but tipping and the drive take until 11:15:00"
+    ]
+
+
+def test_back_home_before_the_drive_allows():
+    # The last container is tipped 12:40–12:55, the garage is 30 min from P: home 13:25 at the earliest.
+    rushed = TRIP_2.model_copy(update={"back": "13:00:00"})
+    assert _check([TRIP_1, rushed]) == [
+        "haul-travel-time: H-01: trip 2 (S1 container 2): back at G at 13:00:00, but tipping and the drive take until 13:25:00"
+    ]
+
+
+def test_stated_return_after_the_shift_ends():
+    sc, _ = one_station()
+    sc = sc.model_copy(update={"haul_fleet": [sc.haul_fleet[0].model_copy(update={"shift_end": 13 * 3600 + 1800})]})
+    late = TRIP_2.model_copy(update={"back": "13:45:00"})
+    assert _check([TRIP_1, late], sc) == ["haul-shift: H-01: home at 13:45:00, after the shift ends at 13:30:00"]
 
 
 def test_no_haul_fleet_skips_the_haul_rules():

@@ -11,10 +11,12 @@ from pydantic import ValidationError
 
 from wasteopt.cli import reports_bad_input
 from wasteopt.plan.models import Plan
+from wasteopt.plan.validate import shortfall, validate
 from wasteopt.scenario.models import Scenario
 
 EXIT_VIOLATIONS = 1
 EXIT_BAD_INPUT = 2
+EXIT_INCOMPLETE = 3
 
 
 # --- wasteopt validate ---------------------------------------------------------------------------
@@ -88,19 +90,30 @@ def _count(n: int, noun: str) -> str:
 @click.argument("plan_path", metavar="PLAN", type=click.Path(dir_okay=False))
 @reports_bad_input
 def validate_command(scenario_path: str, plan_path: str) -> None:
-    """Check PLAN (a plan.json) against SCENARIO, recomputing every figure.
+    """Check PLAN (a plan.json) against SCENARIO, recomputing every figure it states.
 
-    Prints each violation as ``rule: subject: message``; exit status 1 if there is any, 0 if the
-    plan is valid, 2 if either file cannot be read."""
-    import wasteopt
+    Every rule of the scenario, and every figure of the plan recomputed from the scenario and the
+    travel network: each route's km, hours and cost, the haul, every KPI total (cost, cost per tonne,
+    CO₂, station loads, ...) and the lower bound (never above the plan). Nothing in the plan, such
+    as its diagnostics, excuses a check. Prints each violation as ``rule: subject: message``.
 
+    \b
+    Exit status:
+      0  valid and complete
+      1  a rule broken, or a stated figure that does not match its recomputation
+      3  valid but incomplete: rooms unserved, or waste left at a station (to the kg)
+      2  either file cannot be read"""
     scenario, plan = load_scenario_and_plan(scenario_path, plan_path)
-    violations = wasteopt.validate(scenario, plan)
+    violations = validate(scenario, plan)
     for violation in violations:
         click.echo(str(violation))
     if violations:
         click.echo(_count(len(violations), "violation"))
         sys.exit(EXIT_VIOLATIONS)
+    undone = shortfall(scenario, plan)
+    if undone:
+        click.echo(f"plan is valid but incomplete: {undone} ({plan_summary(plan)})")
+        sys.exit(EXIT_INCOMPLETE)
     click.echo(f"plan is valid: {plan_summary(plan)}")
 
 

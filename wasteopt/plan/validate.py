@@ -1,8 +1,11 @@
 """The independent plan validator: every way a plan breaks its scenario's rules.
 
-``validate(scenario, plan)`` recomputes every figure from the scenario and the travel network (the
-only code it shares with the engines, besides the data models) and returns a list of
-:class:`Violation` — empty means the plan is valid. Rules, one stable code each:
+``validate(scenario, plan)`` recomputes every figure the plan states from the scenario and the travel
+network (the only code it shares with the engines, besides the data models) and returns a list of
+:class:`Violation` — empty means the plan is valid. Nothing in the plan excuses a check: its
+diagnostics and flags are not read. Whether a valid plan is also *complete* (every room served, every
+station emptied by the haul) is a separate question, answered by :func:`shortfall`. Rules, one stable
+code each:
 
 - identity: ``scenario-mismatch`` (the plan names another scenario);
 - coverage: ``room-missing``, ``room-duplicate``, ``room-served-and-unserved``, ``room-unknown``;
@@ -12,11 +15,25 @@ only code it shares with the engines, besides the data models) and returns a lis
   ``unloaded-mismatch``, ``collected-mismatch``, ``capacity-weight``, ``capacity-volume``,
   ``unload-before-home``, ``access``, ``time-format``, ``travel-time``, ``service-time``,
   ``time-window``, ``station-hours``, ``shift-start``, ``shift-end``, ``distance-mismatch``,
-  ``duration-mismatch``, ``cost-mismatch``, ``unload-trips-mismatch``;
-- across routes: ``station-capacity``; the plan's own totals: ``kpi-distance``, ``kpi-vehicles``,
-  ``kpi-hours``, ``kpi-cost``, ``kpi-counts`` (unload_trips, rooms_served, rooms_unserved),
-  ``kpi-station-load`` — each only if the plan reports it;
-- the haul (stations → plant): whatever :func:`wasteopt.plan.validate_haul.check_haul` reports.
+  ``duration-mismatch``, ``cost-mismatch``, ``co2-mismatch``, ``unload-trips-mismatch``;
+- across routes: ``station-capacity``;
+- the haul (stations → plant, see :mod:`wasteopt.plan.validate_haul`): ``haul-unknown``,
+  ``haul-payload``, ``haul-container``, ``haul-time-format``, ``haul-travel-time``,
+  ``haul-plant-hours``, ``haul-shift``, ``haul-overlap``, ``haul-distance``, ``haul-early-pickup``,
+  ``haul-storage``, ``haul-plant-capacity``, ``mass-balance``;
+- the plan's own totals, each only if the plan states it, against the recomputed figures (see
+  :mod:`wasteopt.plan.validate_kpis` and :mod:`wasteopt.plan.validate_kpi_stations`):
+  ``kpi-distance`` (distance_km, collection.km, haul.km, total_km), ``kpi-hours`` (vehicle_hours,
+  collection.hours, haul.hours), ``kpi-cost`` (cost, collection_cost, haul_cost, collection.cost,
+  haul.cost), ``kpi-cost-per-tonne``, ``kpi-vehicles`` (vehicles_used, collection.vehicles_used,
+  haul.trucks_used), ``kpi-counts`` (unload_trips, rooms_served, rooms_unserved, haul.containers,
+  haul.containers_hauled), ``kpi-co2`` (co2_kg, co2_kg_by_type, collection.co2_kg, haul.co2_kg),
+  ``kpi-mass`` (collected_kg, transferred_kg, delivered_kg, tonnes_*, haul.payload_kg),
+  ``kpi-station-load`` (station_load_kg), ``kpi-stations`` (stations: tonnes, capacity_t,
+  utilisation, container_slots, containers, max_full_containers), ``kpi-shape`` (a figure the
+  validator knows that is not a number, or a table that is not one);
+- the lower bound (see :mod:`wasteopt.plan.validate_bound`): ``bound-distance``, ``bound-cost``
+  (not a number, negative, or above the plan's recomputed collection km / cost).
 
 The scenario given is the one the plan was made for, variants already applied: a candidate station
 counts as open only if its status there is ``existing``.
@@ -24,39 +41,46 @@ counts as open only if its status there is ``existing``.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 
 from wasteopt.network import network_for
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Plan, Route
-from wasteopt.plan.validate_route import TOL_COST, TOL_H, TOL_KG, TOL_KM, Places, check_route, close_enough
+from wasteopt.plan.validate_bound import check_bound
+from wasteopt.plan.validate_haul import check_haul
+from wasteopt.plan.validate_kpi_stations import check_station_kpis
+from wasteopt.plan.validate_kpis import check_kpis
+from wasteopt.plan.validate_recount import recount
+from wasteopt.plan.validate_route import TOL_KG, Places, RouteCheck, check_route
+from wasteopt.plan.validate_shortfall import Shortfall, shortfall
 from wasteopt.plan.violation import Violation
 from wasteopt.scenario.models import Scenario, VehicleType
 
-__all__ = ["Violation", "validate"]
+__all__ = ["Shortfall", "Violation", "shortfall", "validate"]
 
 
 def validate(scenario: Scenario, plan: Plan, network: TravelNetwork | None = None) -> list[Violation]:
-    """Every violation of the scenario's rules in ``plan`` (empty list: the plan is valid)."""
-    from wasteopt.plan.validate_haul import check_haul  # late: that module may import this one
-
+    """Every violation of the scenario's rules in ``plan``, and every stated figure that differs from
+    its recomputation (empty list: the plan is valid)."""
     network = network if network is not None else network_for(scenario)
     places = Places.of(scenario)
     violations = _check_coverage(scenario, plan)
     if plan.scenario != scenario.name:
         violations.insert(0, Violation("scenario-mismatch", plan.scenario, f"the plan is for scenario {plan.scenario!r}, checked against {scenario.name!r}"))
-    unloaded: dict[str, float] = defaultdict(float)
+    checked: list[tuple[Route, VehicleType | None, RouteCheck]] = []
     for route in plan.routes:
         vtype, fleet_violations = _check_vehicle(scenario, route)
         violations += fleet_violations
         check = check_route(route, vtype, places, network, scenario.travel.speed_kmh)
         violations += check.violations
-        for station, kg in check.unloaded_kg.items():
-            unloaded[station] += kg
-    violations += _check_station_capacity(scenario, unloaded)
+        checked.append((route, vtype, check))
+    count = recount(scenario, plan, checked, network)
+    violations += _check_station_capacity(scenario, count.station_load_kg)
     violations += _check_vehicle_reuse(plan)
-    violations += _check_kpis(plan)
     violations += check_haul(scenario, plan, network)
+    violations += check_kpis(plan, count)
+    violations += check_station_kpis(scenario, plan, count)
+    violations += check_bound(plan.lower_bound, count.collection)
     return violations
 
 
@@ -118,64 +142,3 @@ def _check_station_capacity(scenario: Scenario, unloaded: dict[str, float]) -> l
         if kg > limit + TOL_KG:
             found.append(Violation("station-capacity", station.id, f"receives {kg:.1f} kg, daily capacity {limit:g} kg"))
     return found
-
-
-def _check_kpis(plan: Plan) -> list[Violation]:
-    """The plan's totals (only those it reports) equal the sums of its routes' figures.
-
-    Each route's figures are checked against the scenario separately, so a total is compared with the
-    routes' reported figures: one wrong number gives one violation. Totals may round each term, so the
-    tolerance grows with the number of terms."""
-    kpis, routes = plan.kpis, plan.routes
-    slack = max(1, len(routes))
-    found: list[Violation] = []
-    if _is_number(kpis.get("distance_km")):
-        total = sum(r.distance_km for r in routes)
-        if not close_enough(kpis["distance_km"], total, TOL_KM * slack):
-            found.append(Violation("kpi-distance", "kpis", f"distance_km {kpis['distance_km']:g}, the routes add up to {total:.3f}"))
-    if _is_number(kpis.get("vehicles_used")):
-        used = sum(any(s.kind != "garage" for s in r.stops) for r in routes)
-        if kpis["vehicles_used"] != used:
-            found.append(Violation("kpi-vehicles", "kpis", f"vehicles_used {kpis['vehicles_used']}, but {used} routes leave their garage"))
-    if _is_number(kpis.get("vehicle_hours")):
-        hours = sum(r.duration_h for r in routes)
-        if not close_enough(kpis["vehicle_hours"], hours, TOL_H * slack + 0.0005):
-            found.append(Violation("kpi-hours", "kpis", f"vehicle_hours {kpis['vehicle_hours']:g}, the routes add up to {hours:.4f}"))
-    counts = {
-        "unload_trips": sum(s.kind == "station" for r in routes for s in r.stops),
-        "rooms_served": sum(s.kind == "room" for r in routes for s in r.stops),
-        "rooms_unserved": len(plan.unserved),
-    }
-    for name, count in counts.items():
-        if _is_number(kpis.get(name)) and kpis[name] != count:
-            found.append(Violation("kpi-counts", "kpis", f"{name} {kpis[name]}, the plan has {count}"))
-    key = "collection_cost" if "collection_cost" in kpis else ("cost" if not plan.haul else None)
-    if key is not None and _is_number(kpis.get(key)):
-        total = sum(r.cost for r in routes)
-        if not close_enough(kpis[key], total, TOL_COST * slack):
-            found.append(Violation("kpi-cost", "kpis", f"{key} {kpis[key]:g}, the routes add up to {total:.2f}"))
-    found += _check_station_load_kpi(plan)
-    return found
-
-
-def _check_station_load_kpi(plan: Plan) -> list[Violation]:
-    """``kpis.station_load_kg``: per station, the sum of the unloaded_kg the routes report there."""
-    reported = plan.kpis.get("station_load_kg")
-    if not isinstance(reported, dict):
-        return []
-    sums: dict[str, float] = defaultdict(float)
-    stops: Counter[str] = Counter()
-    for route in plan.routes:
-        for stop in route.stops:
-            if stop.kind == "station":
-                sums[stop.id] += stop.unloaded_kg or 0.0
-                stops[stop.id] += 1
-    found = []
-    for station, kg in reported.items():
-        if _is_number(kg) and not close_enough(kg, sums[station], TOL_KG * max(1, stops[station])):
-            found.append(Violation("kpi-station-load", station, f"station_load_kg {kg:g}, the routes unload {sums[station]:.1f} kg there"))
-    return found
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)

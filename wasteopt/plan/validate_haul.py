@@ -1,4 +1,4 @@
-"""Validator rules for the haul (stations → plant); owned by the haul issue.
+"""Validator rules for the haul (stations → plant).
 
 Recomputes everything from the scenario, the travel network and the plan (no engine code): each
 station's unloads are replayed from the collection routes against the haul's pickups. Rules, one
@@ -9,42 +9,44 @@ stable code each:
 - ``haul-container``: the same container number hauled twice from one station;
 - ``haul-time-format``: a time that is not ``HH:MM:SS`` (``pickup`` and ``unload`` may be left out:
   then the latest pickup and the earliest tipping consistent with ``arrive`` are assumed);
-- ``haul-travel-time``: at the station before the drive from the garage / previous plant allows, or
-  at the plant before the swap and the drive allow;
+- ``haul-travel-time``: at the station before the drive from the garage / previous plant allows, at
+  the plant before the swap and the drive allow, or ``back`` (at the next station, or home after the
+  last trip) before tipping and the drive allow;
 - ``haul-plant-hours``: tipping starts before arrival, before the plant opens or after it closes;
-- ``haul-shift``: out of the garage before the shift starts, or home after it ends;
+- ``haul-shift``: out of the garage before the shift starts, or home (at the earliest, or at the
+  stated ``back``) after it ends;
 - ``haul-overlap``: a truck leaves for a trip before it has finished tipping the previous container;
 - ``haul-distance``: a trip's ``distance_km`` differs from the recomputed drive (to the station, on to
   the plant, and home after a truck's last trip);
 - ``haul-early-pickup``: a container taken before the unloads that fill it are done;
 - ``haul-storage``: a station needs a container while all its slots hold full ones;
 - ``haul-plant-capacity``: a plant receives more than its daily capacity;
-- ``haul-missing``: waste unloaded, a haul fleet in the scenario, no haul and no error saying why;
-- ``mass-balance``: tonnes collected (rooms served) ≠ transferred (unloaded at stations), or, per
-  station, delivered (haul payloads) ≠ transferred — to the kilogram. Delivering *less* than was
-  transferred is accepted when the plan carries a haul error diagnostic (an infeasible haul).
+- ``mass-balance``: tonnes collected (rooms served) ≠ transferred (unloaded at stations), or a
+  station's haul delivers more than it received — to the kilogram.
 
-Container model (the same as the engine's, written here again on purpose): a station's containers
-fill in unload order, the ``k``-th holding the ``k``-th trip's payload (trips ordered by container
-number); an unload puts waste in from max(arrive, depart − unload time) until depart. A container is
-full when the unloads reach its share; it needs a slot from the first unload that puts waste into it;
-a picked container frees its slot when the swap ends (pickup + swap time).
+Nothing in the plan excuses a rule: its diagnostics are not read. Waste a station received and the
+haul did not take away breaks no rule but leaves the plan *incomplete*
+(:func:`wasteopt.plan.validate_shortfall.shortfall` says how much, per station); so does a plan that
+hauls nothing at all although the scenario has a haul fleet.
+
+Container model: the same as the engine's, written again on purpose (see
+:mod:`wasteopt.plan.validate_containers`): a station's containers fill in unload order, the ``k``-th
+holding the ``k``-th trip's payload (trips ordered by container number). A container is full when the
+unloads reach its share; it needs a slot from the first unload that puts waste into it; a picked
+container frees its slot when the swap ends (pickup + swap time).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from wasteopt.plan.models import HaulTrip, clock_text
+from wasteopt.network.travel import TravelNetwork
+from wasteopt.plan.models import HaulTrip, Plan, clock_text
+from wasteopt.plan.validate_containers import Unload, station_unloads
+from wasteopt.plan.validate_haul_days import trip_metres
 from wasteopt.plan.violation import Violation
-from wasteopt.scenario.models import HaulTruckType, Plant, parse_clock
-
-if TYPE_CHECKING:
-    from wasteopt.network.travel import TravelNetwork
-    from wasteopt.plan.models import Plan
-    from wasteopt.scenario.models import Scenario
+from wasteopt.scenario.models import HaulTruckType, Plant, Scenario, parse_clock
 
 TOL_KG = 0.5
 TOL_S = 1
@@ -52,31 +54,23 @@ TOL_KM = 0.01
 
 
 @dataclass(frozen=True)
-class _Unload:
-    start: int
-    end: int
-    kg: float
-
-
-@dataclass(frozen=True)
 class _Trip:
-    """A trip with its times in seconds (pickup and tip filled in when the plan leaves them out)."""
+    """A trip with its times in seconds (pickup and tip filled in when the plan leaves them out; back
+    is None when the plan leaves it out)."""
 
     trip: HaulTrip
     depart: int
     pickup: int
     arrive: int
     tip: int
+    back: int | None
 
 
 def check_haul(scenario: Scenario, plan: Plan, network: TravelNetwork) -> list[Violation]:
     """Violations of the haul rules (containers, storage, plant hours, truck shifts, mass balance)."""
-    unloads = _unloads(scenario, plan)
-    transferred = sum(e.kg for events in unloads.values() for e in events)
     if not plan.haul:
-        if scenario.haul_fleet and transferred > TOL_KG and not _haul_error(plan):
-            return [Violation("haul-missing", "haul", f"{transferred:.1f} kg unloaded at the stations, but the plan hauls nothing and gives no haul error")]
         return []
+    unloads = station_unloads(scenario, plan)
     found = _check_references(scenario, plan.haul)
     if found:
         return found
@@ -91,27 +85,6 @@ def check_haul(scenario: Scenario, plan: Plan, network: TravelNetwork) -> list[V
     found += _check_plant_capacity(scenario, plan.haul)
     found += _check_mass_balance(scenario, plan, unloads)
     return found
-
-
-def _haul_error(plan: Plan) -> bool:
-    return any(d.level == "error" and d.code.startswith("haul") for d in plan.diagnostics)
-
-
-def _unloads(scenario: Scenario, plan: Plan) -> dict[str, list[_Unload]]:
-    """Each station's unloads with waste, in the order they end."""
-    unload_s = {s.id: round(s.unload_min * 60) for s in scenario.stations}
-    events: dict[str, list[_Unload]] = defaultdict(list)
-    for route in plan.routes:
-        for stop in route.stops:
-            if stop.kind != "station" or not stop.unloaded_kg or stop.unloaded_kg <= 0:
-                continue
-            try:
-                end = parse_clock(stop.depart or stop.arrive or "")
-                start = max(end - unload_s.get(stop.id, 0), parse_clock(stop.arrive) if stop.arrive else 0)
-            except ValueError:
-                continue  # the route rules report bad times
-            events[stop.id].append(_Unload(min(start, end), end, stop.unloaded_kg))
-    return {sid: sorted(evs, key=lambda e: (e.end, e.start)) for sid, evs in events.items()}
 
 
 def _check_references(scenario: Scenario, trips: list[HaulTrip]) -> list[Violation]:
@@ -148,13 +121,12 @@ def _timed_trips(scenario: Scenario, trips: list[HaulTrip], network: TravelNetwo
             else:
                 pickup = arrive - round(stations[trip.station].swap_min * 60) - _seconds(network, htype, scenario, trip.station, trip.plant)
             tip = parse_clock(trip.unload) if trip.unload is not None else max(arrive, plant.open)
-            if trip.back is not None:
-                parse_clock(trip.back)
+            back = parse_clock(trip.back) if trip.back is not None else None
         except ValueError as error:
             found.append(Violation("haul-time-format", trip.truck, f"trip from {trip.station}: {error}"))
             ok = False
             continue
-        timed.append(_Trip(trip, depart, pickup, arrive, tip))
+        timed.append(_Trip(trip, depart, pickup, arrive, tip, back))
     return timed if ok else None
 
 
@@ -191,17 +163,29 @@ def _check_truck_day(scenario: Scenario, network: TravelNetwork, truck: str, day
         if t.arrive < t.pickup + to_plant - TOL_S:
             found.append(Violation("haul-travel-time", truck, f"{where}: at {trip.plant} at {clock_text(t.arrive)}, but swap and drive take {to_plant} s from {clock_text(t.pickup)}"))
         found += _check_plant_hours(truck, where, t, plant)
-        metres = int(network.distance_m([place], [trip.station])[0, 0] + network.distance_m([trip.station], [trip.plant])[0, 0])
+        last = k == len(day) - 1
+        metres = trip_metres(network, place, trip, htype.garage if last else None)
         free = t.tip + round(plant.unload_min * 60)
         place = trip.plant
-        if k == len(day) - 1:
-            metres += int(network.distance_m([place], [htype.garage])[0, 0])
-            home = free + _seconds(network, htype, scenario, place, htype.garage)
-            if home > htype.shift_end + TOL_S:
-                found.append(Violation("haul-shift", truck, f"home at {clock_text(home)} at the earliest, after the shift ends at {clock_text(htype.shift_end)}"))
+        following = htype.garage if last else day[k + 1].trip.station
+        earliest = free + _seconds(network, htype, scenario, place, following)
+        if t.back is not None and t.back < earliest - TOL_S:
+            found.append(Violation("haul-travel-time", truck, f"{where}: back at {following} at {clock_text(t.back)}, but tipping and the drive take until {clock_text(earliest)}"))
+        if last:
+            found += _check_home(truck, htype, earliest, t.back)
         if trip.distance_km is not None and abs(trip.distance_km - metres / 1000) > TOL_KM:
             found.append(Violation("haul-distance", truck, f"{where}: reports {trip.distance_km:g} km, recomputed {metres / 1000:.3f} km"))
     return found
+
+
+def _check_home(truck: str, htype: HaulTruckType, earliest: int, back: int | None) -> list[Violation]:
+    """Home by the end of the shift: at the earliest the drive allows, and at the time the plan states."""
+    end = clock_text(htype.shift_end)
+    if earliest > htype.shift_end + TOL_S:
+        return [Violation("haul-shift", truck, f"home at {clock_text(earliest)} at the earliest, after the shift ends at {end}")]
+    if back is not None and back > htype.shift_end + TOL_S:
+        return [Violation("haul-shift", truck, f"home at {clock_text(back)}, after the shift ends at {end}")]
+    return []
 
 
 def _check_payload(truck: str, where: str, trip: HaulTrip, htype: HaulTruckType) -> list[Violation]:
@@ -221,7 +205,7 @@ def _check_plant_hours(truck: str, where: str, t: _Trip, plant: Plant) -> list[V
     return []
 
 
-def _check_station(station: str, slots: int, swap_min: float, unloads: list[_Unload], trips: list[_Trip]) -> list[Violation]:
+def _check_station(station: str, slots: int, swap_min: float, unloads: list[Unload], trips: list[_Trip]) -> list[Violation]:
     """Replay the station's day: containers picked only when full, never more than ``slots`` on site."""
     found: list[Violation] = []
     numbers = [t.trip.container for t in trips if t.trip.container is not None]
@@ -263,8 +247,9 @@ def _check_plant_capacity(scenario: Scenario, trips: list[HaulTrip]) -> list[Vio
     return found
 
 
-def _check_mass_balance(scenario: Scenario, plan: Plan, unloads: dict[str, list[_Unload]]) -> list[Violation]:
-    """Collected = transferred (whole plan), delivered = transferred (per station), to the kilogram."""
+def _check_mass_balance(scenario: Scenario, plan: Plan, unloads: dict[str, list[Unload]]) -> list[Violation]:
+    """Collected = transferred (whole plan), and no station's haul delivers more than it received, to
+    the kilogram. Delivering less is no violation: the waste left behind makes the plan incomplete."""
     waste = {r.id: r.waste_kg_per_day for r in scenario.rooms}
     collected = sum(waste.get(s.id, 0.0) for r in plan.routes for s in r.stops if s.kind == "room")
     transferred = sum(e.kg for events in unloads.values() for e in events)
@@ -274,10 +259,8 @@ def _check_mass_balance(scenario: Scenario, plan: Plan, unloads: dict[str, list[
     delivered: dict[str, float] = defaultdict(float)
     for trip in plan.haul:
         delivered[trip.station] += trip.payload_kg
-    excused = _haul_error(plan)
-    for station in sorted(set(delivered) | set(unloads)):
+    for station in sorted(delivered):
         got = sum(e.kg for e in unloads.get(station, []))
-        gap = delivered[station] - got
-        if gap >= TOL_KG or (gap <= -TOL_KG and not excused):
+        if delivered[station] - got >= TOL_KG:
             found.append(Violation("mass-balance", station, f"receives {got:.1f} kg, the haul delivers {delivered[station]:.1f} kg from it"))
     return found

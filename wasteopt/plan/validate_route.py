@@ -2,8 +2,10 @@
 
 Walks the stops once: shape (garage → ... → garage), known places, load after each stop, capacity,
 unload before home, access, travel and service times, time windows, station hours, shift, and the
-route's reported distance, duration, cost and unload count. Shares no code with the engines: every
-figure is recomputed here from the scenario's own numbers.
+route's reported distance, duration, cost, CO₂ and unload count. Shares no code with the engines:
+every figure is recomputed here from the scenario's own numbers, and the recomputed km, hours and cost
+are kept (:class:`RouteCheck`) so the plan's totals can be checked against them, not against the
+figures the routes state.
 """
 
 from __future__ import annotations
@@ -61,10 +63,15 @@ class Places:
 
 @dataclass
 class RouteCheck:
-    """The violations of one route and the waste it unloads per station (recomputed)."""
+    """The violations of one route, the waste it unloads per station, and its km, hours and cost —
+    all recomputed. A figure is None when it cannot be recomputed (an unknown place, an unreadable
+    time, an unknown vehicle): a violation then says why."""
 
     violations: list[Violation] = field(default_factory=list)
     unloaded_kg: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    km: float | None = None
+    hours: float | None = None
+    cost: float | None = None
 
     def add(self, rule: str, subject: str, message: str) -> None:
         """Record one violation."""
@@ -280,15 +287,17 @@ def _check_figures(
     legs_m: np.ndarray | None,
     check: RouteCheck,
 ) -> None:
-    """The route's reported distance, duration, cost and unload count equal the recomputed ones.
+    """The route's reported distance, duration, cost, CO₂ and unload count equal the recomputed ones.
 
     A route that never leaves its garage is an idle truck: it costs nothing. Otherwise cost =
     fixed cost + km × cost per km + hours × cost per hour, the raw costs of the vehicle type
-    (objective weights steer the solver; they do not change what a plan costs)."""
+    (objective weights steer the solver; they do not change what a plan costs). CO₂ = km × the
+    type's emission factor. Hours are the span of the route's times, which the time rules check."""
     km = None if legs_m is None else float(legs_m.sum()) / 1000
     hours = None
     if times is not None and times[0][1] is not None and times[-1][0] is not None:
         hours = (times[-1][0] - times[0][1]) / 3600
+    check.km, check.hours = km, hours
     if km is not None and not close_enough(route.distance_km, km, TOL_KM):
         check.add("distance-mismatch", route.vehicle, f"reports {route.distance_km:g} km, the legs add up to {km:.3f} km")
     if hours is not None and not close_enough(route.duration_h, hours, TOL_H):
@@ -296,8 +305,13 @@ def _check_figures(
     if vtype is not None and km is not None and hours is not None:
         idle = all(s.kind == "garage" for s in route.stops)
         cost = 0.0 if idle else vtype.fixed_cost + km * vtype.cost_per_km + hours * vtype.cost_per_hour
+        check.cost = cost
         if not close_enough(route.cost, cost, TOL_COST):
             check.add("cost-mismatch", route.vehicle, f"reports cost {route.cost:g}, recomputed {cost:.2f}")
+    if vtype is not None and km is not None and route.co2_kg is not None:
+        co2 = km * vtype.co2_kg_per_km
+        if not close_enough(route.co2_kg, co2, TOL_COST + TOL_KM * vtype.co2_kg_per_km):
+            check.add("co2-mismatch", route.vehicle, f"reports co2_kg {route.co2_kg:g}, recomputed {co2:.2f}")
     if "unload_trips" in route.model_fields_set:
         trips = sum(s.kind == "station" for s in route.stops)
         if route.unload_trips != trips:
