@@ -8,8 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from wasteopt.scenario.generate import generate
+from wasteopt.network import network_for
+from wasteopt.scenario.generate import PRESETS, generate
 from wasteopt.scenario.loader import load_scenario
+from wasteopt.scenario.models import Scenario
 from wasteopt.scenario.writer import save_scenario
 
 SHIPPED = Path(__file__).resolve().parents[2] / "scenarios" / "zhangdian"
@@ -93,3 +95,59 @@ def test_station_count_option() -> None:
     scenario = generate(rooms=200, stations=7, seed=1)
     assert len(scenario.active_stations) == 7
     assert len({s.id for s in scenario.stations}) == len(scenario.stations)
+
+
+def haul_shifts(sc: Scenario) -> list[dict[str, float]]:
+    """Per plant, the container work of its stations and what its hook-lift trucks can do, in truck hours.
+
+    Arithmetic, not a solve. The haul takes each station's containers to its nearest plant by road. A
+    container trip is a cycle plant → station → plant (both drives at the hook-lift's speed, the swap,
+    tipping). The trucks counted for a plant are those based at a garage whose nearest plant it is;
+    each of their shifts loses the drive garage → plant → garage.
+    - day: every container a station can fill (capacity / payload, rounded up), within the haul shift;
+    - evening: each station's last container is full only after its last unload — at worst when the
+      collection shift ends — so one cycle per station must fit between then and the haul shift's end.
+    """
+    net = network_for(sc)
+    stations, plants, haul = sc.active_stations, sc.plants, sc.haul_fleet
+    to_plant_km = net.distance_m([s.id for s in stations], [p.id for p in plants]) / 1000
+    garage_km = net.distance_m([h.garage for h in haul], [p.id for p in plants]) / 1000
+    plant_of, home_plant = to_plant_km.argmin(axis=1), garage_km.argmin(axis=1)
+    capacity = np.array([s.capacity_t_per_day for s in stations])
+    swap_h = np.array([s.swap_min for s in stations]) / 60
+    collection_end = max(vt.shift_end for vt in sc.fleet)
+    rows = []
+    for k, plant in enumerate(plants):
+        mine = plant_of == k
+        trucks = [(h, garage_km[i, k]) for i, h in enumerate(haul) if home_plant[i] == k and h.count]
+        speed, payload = trucks[0][0].speed_kmh, trucks[0][0].container_payload_t
+        cycle_h = 2 * to_plant_km[mine, k] / speed + swap_h[mine] + plant.unload_min / 60
+        rows.append({
+            "farthest_km": float(to_plant_km[mine, k].max(initial=0.0)),
+            "day_need": float((np.ceil(capacity[mine] / payload) * cycle_h).sum()),
+            "day_have": sum(h.count * ((h.shift_end - h.shift_start) / 3600 - 2 * km / h.speed_kmh) for h, km in trucks),
+            "evening_need": float(cycle_h.sum()),
+            "evening_have": sum(h.count * ((h.shift_end - collection_end) / 3600 - 2 * km / h.speed_kmh) for h, km in trucks),
+            "can_receive": float(min(capacity[mine].sum(), sum(r.waste_kg_per_day for r in sc.rooms) / 1000)),
+            "capacity": float(plant.capacity_t_per_day),
+        })
+    return rows
+
+
+@pytest.mark.parametrize("rooms", [20_000, 100_000])
+def test_a_large_district_can_haul_all_its_waste(rooms: int) -> None:
+    sc = generate(rooms=rooms, seed=1)
+    reach_km = PRESETS["zhangdian"].plant_reach_km * sc.travel.circuity
+    plants = haul_shifts(sc)
+    assert len(plants) > 1
+    for plant, row in zip(sc.plants, plants):
+        assert row["farthest_km"] <= reach_km * 1.01, plant.id  # every station within a reasonable haul
+        assert row["day_need"] <= row["day_have"], (plant.id, row)
+        assert row["evening_need"] <= row["evening_have"], (plant.id, row)
+        assert row["capacity"] >= row["can_receive"], (plant.id, row)
+
+
+def test_the_published_district_hauls_with_its_four_trucks(zhangdian) -> None:
+    [row] = haul_shifts(zhangdian)
+    assert [(h.id, h.count) for h in zhangdian.haul_fleet] == [("hooklift", 4)]
+    assert row["day_need"] <= row["day_have"] and row["evening_need"] <= row["evening_have"], row

@@ -16,9 +16,13 @@ The recipe (all vectorised with numpy, so 100,000 rooms take seconds):
 - existing stations sit near town centres (extra ones, if asked for, where rooms are farthest from a
   station); each gets 1.3–1.6× the waste of the rooms nearest to it as daily capacity;
 - candidate sites go where service is thinnest (farthest from any station, weighted by waste);
-- the plant sits at the district's east edge; garages are spread over the towns; each garage gets
-  small class-1 trucks (narrow lanes) and class-2 compactors, enough to carry 1.6× its daily waste in
-  three trips per shift.
+- the first treatment plant sits at the district's east edge; as the district grows, more plants
+  are added until every existing station lies within ``plant_reach_km`` (straight line) of one, each
+  with reception capacity for what its stations can send;
+- garages are spread over the towns; each garage gets small class-1 trucks (narrow lanes) and class-2
+  compactors, enough to carry 1.6× its daily waste in three trips per shift;
+- hook-lift trucks are based at the garage nearest each plant, enough for that plant's container
+  trips with a margin (:func:`_hook_lifts`); at the published size that is the recipe's 4.
 
 Same seed → same scenario → byte-identical files.
 """
@@ -47,6 +51,15 @@ from wasteopt.scenario.names import town_names, village_names
 DEFAULT_SEED = 1
 KM_PER_DEGREE = math.pi * 6371.0088 / 180.0
 HOUR = 3600
+CIRCUITY = 1.3
+"""Road km / straight-line km of the generated travel model."""
+COLLECTION_SHIFT = (6 * HOUR, 14 * HOUR)
+HAUL_SHIFT = (6 * HOUR, 20 * HOUR)
+CONTAINER_T = 9.0
+HAUL_SPEED_KMH = 40.0
+HAUL_MARGIN = 1.25
+"""Hook-lift trucks per plant: this many times the trucks its container trips need (see
+:func:`_hook_lifts`)."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +79,9 @@ class Preset:
     candidates: int = 10
     garages: int = 3
     haul_trucks: int = 4
+    plant_reach_km: float = 40.0
+    """Straight-line km from any existing station to its nearest plant (≈ 52 km by road at circuity
+    1.3, 80 min for a hook-lift at 40 km/h): beyond it a container trip eats too much of a shift."""
 
 
 PRESETS = {
@@ -109,10 +125,10 @@ def generate(preset: str = "zhangdian", rooms: int | None = None, stations: int 
     room_list = _rooms(recipe, layout, towns, villages, rng)
     existing = _existing_stations(recipe, layout, towns, n_stations, rng)
     candidates = _candidate_sites(recipe, layout, villages, existing, max(1, round(recipe.candidates * scale)), rng)
-    plant = _plant(recipe, layout, half, rng)
+    plants = _plants(recipe, layout, towns, existing, half, rng)
     garages = _garages(recipe, layout, towns, max(1, round(recipe.garages * scale)))
     fleet = _fleet(recipe, layout, garages)
-    haul = _haul_fleet(recipe, garages, plant, max(1, math.ceil(recipe.haul_trucks * scale)))
+    haul = _haul_fleet(recipe, layout, garages, plants, existing, max(1, math.ceil(recipe.haul_trucks * scale)))
     station_list = existing + candidates
     variants = {
         "new-station": Variant(description=f"open candidate site {candidates[0].id}", open=[candidates[0].id]),
@@ -126,13 +142,13 @@ def generate(preset: str = "zhangdian", rooms: int | None = None, stations: int 
             f"rooms, {len(existing)} transfer stations; positions, names, waste and fleet are generated "
             f"(wasteopt generate {recipe.name} --rooms {n_rooms} --stations {n_stations} --seed {seed})."
         ),
-        travel=Travel(model="haversine", circuity=1.3, speed_kmh=30.0),
+        travel=Travel(model="haversine", circuity=CIRCUITY, speed_kmh=30.0),
         rooms=room_list,
         stations=station_list,
-        plants=[plant],
+        plants=plants,
         garages=garages,
         fleet=fleet,
-        haul_fleet=[haul],
+        haul_fleet=haul,
         variants=variants,
     )
 
@@ -297,13 +313,48 @@ def _station_xy(recipe: Preset, stations: list[Station]) -> np.ndarray:
     return np.c_[x, y]
 
 
-def _plant(recipe: Preset, layout: _Layout, half: float, rng: np.random.Generator) -> Plant:
-    """One plant at the east edge, with reception capacity ≥ 1.2× the daily waste."""
-    xy = np.array([[0.95 * half, rng.uniform(-0.5, 0.5) * half]])
-    lat, lon = _to_latlon(recipe, xy)
-    capacity = math.ceil(layout.waste_kg.sum() / 1000.0 * 1.2 / 10) * 10
-    return Plant(id="P1", name="区生活垃圾焚烧发电厂", lat=float(lat[0]), lon=float(lon[0]),
-                 open=6 * HOUR, close=22 * HOUR, capacity_t_per_day=float(capacity), unload_min=15.0)
+def _plants(recipe: Preset, layout: _Layout, towns: list[str], stations: list[Station], half: float,
+            rng: np.random.Generator) -> list[Plant]:
+    """The first plant at the east edge, then more until every existing station lies within the
+    recipe's plant reach of one (:func:`_cover`). A plant's reception capacity is 1.2× what its
+    stations can send it: the district's daily waste or, if less, the capacity of the stations whose
+    nearest plant it is (the haul takes each station's containers to its nearest plant)."""
+    first = np.array([0.95 * half, rng.uniform(-0.5, 0.5) * half])
+    station_xy = _station_xy(recipe, stations)
+    sites = _cover(station_xy, first, recipe.plant_reach_km)
+    lat, lon = _to_latlon(recipe, sites)
+    waste_t = layout.waste_kg.sum() / 1000.0
+    station_t = np.bincount(_nearest(station_xy, sites), [s.capacity_t_per_day for s in stations], len(sites))
+    town = cKDTree(layout.town_xy).query(sites)[1]
+    plants = []
+    for k in range(len(sites)):
+        capacity = math.ceil(min(waste_t, float(station_t[k])) * 1.2 / 10) * 10
+        plants.append(Plant(
+            id=f"P{k + 1}", name="区生活垃圾焚烧发电厂" if k == 0 else f"{towns[town[k]]}生活垃圾焚烧发电厂",
+            lat=float(lat[k]), lon=float(lon[k]), open=6 * HOUR, close=22 * HOUR,
+            capacity_t_per_day=float(capacity), unload_min=15.0,
+        ))
+    return plants
+
+
+def _cover(points: np.ndarray, first: np.ndarray, reach: float) -> np.ndarray:
+    """Sites, ``first`` and as many more as it takes for every point to lie within ``reach`` of one.
+    Each new site is the centroid of the uncovered points within ``reach`` of the farthest uncovered
+    point: that point is then covered (the centroid of points in a disc lies in the disc), and the
+    site leans into the uncovered area rather than sitting on its edge."""
+    sites = [first]
+    gap = np.hypot(*(points - first).T)
+    while len(points) and gap.max() > reach:
+        far = points[int(np.argmax(gap))]
+        near = (np.hypot(*(points - far).T) <= reach) & (gap > reach)
+        sites.append(points[near].mean(axis=0))
+        gap = np.minimum(gap, np.hypot(*(points - sites[-1]).T))
+    return np.array(sites)
+
+
+def _nearest(points: np.ndarray, sites: np.ndarray) -> np.ndarray:
+    """Index of each point's nearest site (straight line)."""
+    return np.asarray(cKDTree(sites).query(points)[1], dtype=np.int64)
 
 
 def _garages(recipe: Preset, layout: _Layout, towns: list[str], count: int) -> list[Garage]:
@@ -328,24 +379,68 @@ def _fleet(recipe: Preset, layout: _Layout, garages: list[Garage]) -> list[Vehic
         per_trip = 1.6 * kg / 3
         fleet.append(VehicleType(
             id=f"small-{garage.id}", name="小型收集车（1.5吨）", count=max(1, math.ceil(0.4 * per_trip / 1500)),
-            garage=garage.id, capacity_kg=1500.0, vehicle_class=1, shift_start=6 * HOUR, shift_end=14 * HOUR,
+            garage=garage.id, capacity_kg=1500.0, vehicle_class=1, shift_start=COLLECTION_SHIFT[0], shift_end=COLLECTION_SHIFT[1],
             fixed_cost=300.0, cost_per_km=2.0, cost_per_hour=45.0, speed_kmh=35.0, co2_kg_per_km=0.3,
         ))
         fleet.append(VehicleType(
             id=f"compactor-{garage.id}", name="压缩式收集车（3吨）", count=max(1, math.ceil(0.6 * per_trip / 3000)),
-            garage=garage.id, capacity_kg=3000.0, vehicle_class=2, shift_start=6 * HOUR, shift_end=14 * HOUR,
+            garage=garage.id, capacity_kg=3000.0, vehicle_class=2, shift_start=COLLECTION_SHIFT[0], shift_end=COLLECTION_SHIFT[1],
             fixed_cost=450.0, cost_per_km=3.2, cost_per_hour=55.0, speed_kmh=30.0, co2_kg_per_km=0.45,
         ))
     return fleet
 
 
-def _haul_fleet(recipe: Preset, garages: list[Garage], plant: Plant, count: int) -> HaulTruckType:
-    """Hook-lift trucks with 9 t containers at the garage nearest the plant."""
-    xy = _station_xy(recipe, garages)
-    plant_xy = _station_xy(recipe, [plant])[0]
-    home = garages[int(np.argmin(np.hypot(*(xy - plant_xy).T)))]
-    return HaulTruckType(
-        id="hooklift", name="勾臂车（9吨箱）", count=count, garage=home.id, container_payload_t=9.0,
-        shift_start=6 * HOUR, shift_end=20 * HOUR, fixed_cost=500.0, cost_per_km=4.0, cost_per_hour=60.0,
-        speed_kmh=40.0, co2_kg_per_km=0.8,
-    )
+def _haul_fleet(recipe: Preset, layout: _Layout, garages: list[Garage], plants: list[Plant],
+                stations: list[Station], total: int) -> list[HaulTruckType]:
+    """Hook-lift trucks with 9 t containers, one type per plant based at the garage nearest it (one
+    plant: the single type ``hooklift``). Each plant gets its share of the recipe's ``total`` (by the
+    waste its stations expect) or, where more, what its container trips need (:func:`_hook_lifts`)."""
+    garage_xy = _station_xy(recipe, garages)
+    plant_xy = _station_xy(recipe, plants)
+    station_xy = _station_xy(recipe, stations)
+    plant_of = _nearest(station_xy, plant_xy)
+    expected = np.bincount(plant_of[_nearest(layout.room_xy, station_xy)], layout.waste_kg, len(plants))
+    share = _apportion(total, expected)
+    capacity = np.array([s.capacity_t_per_day for s in stations])
+    swap = np.array([s.swap_min for s in stations])
+    fleet = []
+    for k, plant in enumerate(plants):
+        home = int(np.argmin(np.hypot(*(garage_xy - plant_xy[k]).T)))
+        mine = plant_of == k
+        trip_km = np.hypot(*(station_xy[mine] - plant_xy[k]).T) * CIRCUITY
+        garage_km = float(np.hypot(*(garage_xy[home] - plant_xy[k]))) * CIRCUITY
+        need = _hook_lifts(trip_km, capacity[mine], swap[mine], garage_km, plant.unload_min)
+        fleet.append(HaulTruckType(
+            id="hooklift" if len(plants) == 1 else f"hooklift-{plant.id}", name="勾臂车（9吨箱）",
+            count=max(1, int(share[k]), need), garage=garages[home].id, container_payload_t=CONTAINER_T,
+            shift_start=HAUL_SHIFT[0], shift_end=HAUL_SHIFT[1], fixed_cost=500.0, cost_per_km=4.0,
+            cost_per_hour=60.0, speed_kmh=HAUL_SPEED_KMH, co2_kg_per_km=0.8,
+        ))
+    return fleet
+
+
+def _hook_lifts(trip_km: np.ndarray, capacity_t: np.ndarray, swap_min: np.ndarray, garage_km: float,
+                tip_min: float) -> int:
+    """Hook-lift trucks a plant needs for its stations (road km ``trip_km`` away): ``HAUL_MARGIN`` ×
+    the larger of two loads, in truck shifts. A container trip is a cycle plant → station → plant
+    (both drives, the swap, tipping); a truck's day also drives from its garage and back.
+
+    - the day: every container a station can fill (its capacity over the container payload, rounded
+      up) is one cycle, within the haul shift;
+    - the evening: a station's last container is full only after its last unload, at worst when the
+      collection shift ends; one cycle per station between then and the haul shift's end."""
+    cycle_h = 2 * trip_km / HAUL_SPEED_KMH + (swap_min + tip_min) / 60
+    garage_h = 2 * garage_km / HAUL_SPEED_KMH
+    day_h = max(1.0, (HAUL_SHIFT[1] - HAUL_SHIFT[0]) / HOUR - garage_h)  # floors: a garage hours from its
+    evening_h = max(1.0, (HAUL_SHIFT[1] - COLLECTION_SHIFT[1]) / HOUR - garage_h)  # plant is no recipe of ours
+    day = float(np.sum(np.ceil(capacity_t / CONTAINER_T) * cycle_h)) / day_h
+    evening = float(np.sum(cycle_h)) / evening_h
+    return math.ceil(HAUL_MARGIN * max(day, evening))
+
+
+def _apportion(total: int, weights: np.ndarray) -> np.ndarray:
+    """``total`` split in proportion to ``weights`` by largest remainders (the parts sum to ``total``)."""
+    exact = total * weights / weights.sum() if weights.sum() > 0 else np.full(len(weights), total / len(weights))
+    part = np.floor(exact).astype(np.int64)
+    part[np.argsort(-(exact - part), kind="stable")[: total - int(part.sum())]] += 1
+    return part
