@@ -1,4 +1,8 @@
-"""CLI commands about scenarios: ``check`` (validate and summarise), ``schema``, ``generate``."""
+"""CLI commands about scenarios: ``check`` (validate and summarise), ``schema``, ``generate``.
+
+``check`` also runs the solve layer's reachability screen, so a manager learns before any planning
+which rooms no truck can ever serve, and why (the scenario layer may not import the solver).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,13 @@ from pathlib import Path
 import click
 
 from wasteopt.cli import reports_bad_input
+from wasteopt.network import network_for
 from wasteopt.scenario.generate import DEFAULT_SEED, PRESETS, generate
 from wasteopt.scenario.loader import load_scenario
 from wasteopt.scenario.models import Scenario
-from wasteopt.scenario.summary import summary_lines, warnings
+from wasteopt.scenario.summary import summary_lines, unservable_warnings, warnings
 from wasteopt.scenario.writer import save_scenario
+from wasteopt.solve.reachability import unservable_rooms
 
 
 @click.command("check")
@@ -23,8 +29,17 @@ def check(scenario: Path) -> None:
     loaded = load_scenario(scenario)
     for line in summary_lines(loaded):
         click.echo(line)
-    for warning in warnings(loaded):
+    for warning in warnings(loaded) + unservable_warnings(never_served(loaded)):
         click.echo(f"warning: {warning}")
+
+
+def never_served(scenario: Scenario) -> dict[str, str]:
+    """Rooms no truck can serve whatever the plan (room id → reason), with today's stations and the
+    trucks in service. Nothing when no station is in use: the summary warns about that already."""
+    if not scenario.active_stations:
+        return {}
+    types = [vt for vt in scenario.fleet if vt.count > 0]
+    return unservable_rooms(scenario, network_for(scenario), scenario.rooms, scenario.active_stations, types)
 
 
 @click.command("schema")

@@ -1,13 +1,20 @@
 """What ``wasteopt check`` prints about a valid scenario: its size, and warnings worth a look.
 
 Warnings are things that load fine but will likely hurt a plan (too little station capacity for the
-day's waste, a plant that cannot take it all, no haul trucks). Problems that make a scenario unusable
-are errors raised by the loader instead.
+day's waste, a plant that cannot take it all, no haul trucks, rooms no truck can ever serve). Problems
+that make a scenario unusable are errors raised by the loader instead.
+
+Which rooms can never be served is the solve layer's screen (``wasteopt.solve.reachability``); data
+flows one way, so this module only words its answer (:func:`unservable_warnings`) and the ``check``
+command runs the screen.
 """
 
 from __future__ import annotations
 
 from wasteopt.scenario.models import Scenario
+
+UNSERVABLE_LISTED = 20
+"""Rooms that can never be served listed one by one by ``check``; the rest are counted."""
 
 
 def summary_lines(scenario: Scenario) -> list[str]:
@@ -58,6 +65,16 @@ def warnings(scenario: Scenario) -> list[str]:
     if 0 < per_trip < daily / 4:
         found.append(f"the fleet carries {per_trip:.1f} t per trip: the daily waste needs more than 4 trips per truck")
     return found
+
+
+def unservable_warnings(reasons: dict[str, str], limit: int = UNSERVABLE_LISTED) -> list[str]:
+    """One warning per room no truck can ever serve (room id → reason), the first ``limit`` of them,
+    then how many more there are."""
+    listed = [f"room {rid} can never be served: {reason}" for rid, reason in list(reasons.items())[:limit]]
+    rest = len(reasons) - len(listed)
+    if rest > 0:
+        listed.append(f"{_count(rest, 'more room')} can never be served ({len(listed)} listed above)")
+    return listed
 
 
 def waste_t(scenario: Scenario) -> float:
