@@ -108,7 +108,9 @@ def test_a_room_no_garage_can_reach_is_unserved_with_the_reason() -> None:
         [truck("T", "G", 1000.0, shift_end=7 * 3600)],
     )
     plan = _plan(sc)
-    assert [(u.id, u.reason) for u in plan.unserved] == [("FAR", "unreachable within any shift (garage → room → station → garage)")]
+    assert [(u.id, u.reason) for u in plan.unserved] == [
+        ("FAR", "too far: the shortest round trip garage → room → station → garage takes 5.2 h, the longest shift is 1.0 h")
+    ]
 
 
 def test_a_time_window_is_kept() -> None:

@@ -4,11 +4,12 @@ The search (PyVRP) may run out of time, be starved on a busy machine, or be hand
 variant it has not seen; none of that may cost a room. So before it starts, this construction builds
 routes that keep every rule the router knows about — capacity, room and station hours, shifts,
 narrow lanes, station daily capacity — and serves every room the fleet allows. Each truck leaves
-its garage at the start of its shift and repeatedly drives to the room where it can start service
-soonest among those it can still finish the day after (unload at a station open when it gets there,
-then home within the shift), unloading first when the room would overfill it. When no room fits it
-unloads and goes home, and the next truck is opened; of the vehicle types with trucks left, the one
-that collects most waste per yuan on its route is taken. Nearest-neighbour routes are not good
+its garage at the start of its shift for a *seed* room (narrow lanes first, then the earliest
+closing window) and then repeatedly drives to the room where it can start service soonest among
+those it can still finish the day after (unload at a station open when it gets there, then home
+within the shift), unloading first when the room would overfill it. When no room fits it unloads and
+goes home, and the next truck is opened. A seed goes to the largest vehicle class that may enter
+its lane (small trucks are kept for the narrow lanes), from the nearest garage with trucks left. Nearest-neighbour routes are not good
 routes: they are a floor the search starts from and never falls below.
 """
 
@@ -40,11 +41,10 @@ class _Tables:
 
 @dataclass
 class _Built:
-    """One truck's greedy day: its visits, waste collected, the cost of its day and what it used."""
+    """One truck's greedy day: its visits, the waste collected and what it unloaded where."""
 
     visits: list[Visit]
     collected_kg: int
-    cost: float
     station_kg: np.ndarray
 
 
@@ -66,23 +66,42 @@ def construct_routes(
     room_idx = np.asarray(rooms, dtype=np.int64)
     tables = {speed: _tables(instance, network, room_idx, speed) for speed in {instance.type_speed(vt) for vt in instance.vehicle_types}}
     alive = np.ones(len(room_idx), dtype=bool)
+    tried = np.zeros(len(room_idx), dtype=bool)  # seeds no truck left can serve
     routes: list[RawRoute] = []
-    while alive.any():
-        options = []
-        for t, vt in enumerate(instance.vehicle_types):
-            if trucks[t] > 0:
-                built = _fill_truck(instance, room_idx, alive, t, tables[instance.type_speed(vt)], left)
-                if built.collected_kg > 0:
-                    options.append((built.collected_kg / max(built.cost, 1e-9), -t, t, built))
-        if not options:
-            break
-        _, _, t, built = max(options, key=lambda option: option[:3])
+    while (alive & ~tried).any():
+        seed = _seed(instance, room_idx, alive & ~tried)
+        built = None
+        for t in _types_for(instance, network, int(room_idx[seed]), trucks):
+            vt = instance.vehicle_types[t]
+            built = _fill_truck(instance, room_idx, alive, t, tables[instance.type_speed(vt)], left, first=seed)
+            if built.collected_kg > 0:
+                break
+        if built is None or built.collected_kg == 0:
+            tried[seed] = True
+            continue
         trucks[t] -= 1
         left -= built.station_kg
         served = {v.index for v in built.visits if v.kind == "room"}
         alive &= ~np.isin(room_idx, list(served))
         routes.append(RawRoute(t, tuple(built.visits)))
     return routes, room_idx[alive].tolist()
+
+
+def _seed(instance: CollectionInstance, rooms: np.ndarray, open_: np.ndarray) -> int:
+    """The room a new truck starts with: the one fewest vehicle classes may serve (narrow lanes
+    first, while trucks that fit them are left), then the one whose window closes first."""
+    which = np.flatnonzero(open_)
+    order = np.lexsort((instance.tw_close_s[rooms[which]], instance.max_class[rooms[which]]))
+    return int(which[order[0]])
+
+
+def _types_for(instance: CollectionInstance, network: TravelNetwork, room: int, trucks: list[int]) -> list[int]:
+    """Vehicle types with trucks left that may serve ``room``: the largest class first when the room
+    has no lane limit (small trucks are kept for narrow lanes), then the nearest garage."""
+    rid = instance.room_ids[room]
+    types = [t for t, vt in enumerate(instance.vehicle_types) if trucks[t] > 0 and vt.vehicle_class <= instance.max_class[room]]
+    garage_m = {gid: int(network.distance_m([gid], [rid])[0, 0]) for gid in {instance.vehicle_types[t].garage for t in types}}
+    return sorted(types, key=lambda t: (-instance.vehicle_types[t].vehicle_class, garage_m[instance.vehicle_types[t].garage], t))
 
 
 def _tables(instance: CollectionInstance, network: TravelNetwork, rooms: np.ndarray, speed: float) -> _Tables:
@@ -108,9 +127,16 @@ def _demand(instance: CollectionInstance, rooms: np.ndarray) -> np.ndarray:
 
 
 def _fill_truck(
-    instance: CollectionInstance, rooms: np.ndarray, alive: np.ndarray, t: int, tab: _Tables, station_left: np.ndarray
+    instance: CollectionInstance,
+    rooms: np.ndarray,
+    alive: np.ndarray,
+    t: int,
+    tab: _Tables,
+    station_left: np.ndarray,
+    first: int,
 ) -> _Built:
-    """The greedy day of one truck of type ``t`` over the rooms still alive."""
+    """The greedy day of one truck of type ``t`` over the rooms still alive, starting at ``first``
+    (nothing if it cannot serve that room)."""
     vt = instance.vehicle_types[t]
     g = instance.garage_ids.index(vt.garage)
     capacity = np.array(instance.capacity(vt), dtype=np.int64)
@@ -127,7 +153,7 @@ def _fill_truck(
     visits: list[Visit] = []
     collected = 0
     while True:
-        cand = np.flatnonzero(usable)
+        cand = np.flatnonzero(usable) if visits else np.array([first])[usable[[first]]]
         if cand.size == 0:
             break
         from_here = tab.room_room[at_room, cand] if at_room is not None else tab.garage_room[g, cand]
@@ -163,15 +189,13 @@ def _fill_truck(
         clock, at_room = int(end[pick]), r
         usable[r] = False
     if at_room is None:
-        return _Built([], 0, 0.0, used)
+        return _Built([], 0, used)
     reach = np.maximum(clock + tab.room_station[at_room], s_open)
     back = np.where((reach <= s_close) & (free >= load[0]), reach + s_unload + home, _NEVER)
     s = int(back.argmin())
     visits.append(Visit("station", s))
     used[s] += load[0]
-    hours = (int(back[s]) - vt.shift_start) / 3600
-    cost = vt.fixed_cost + hours * (vt.cost_per_hour + vt.cost_per_km * instance.type_speed(vt))
-    return _Built(visits, collected, cost, used)
+    return _Built(visits, collected, used)
 
 
 def _finish_time(

@@ -42,6 +42,10 @@ from wasteopt.solve.regions import Region, planar_km, reserved_capacity, split_r
 from wasteopt.solve.station_prices import raise_penalties, transport
 
 PROGRESS_EVERY_S = 0.5
+INTERRUPT_GRACE_S = 0.5
+"""After an interrupt, parts that have not answered within this are solved here instead: a part that
+sees the stop at once returns its complete starting plan in a fraction of a second, while a worker
+process may still be starting up (importing the solvers takes seconds)."""
 STOP_POLL_S = 0.1
 """How often the main process looks for the user's interrupt while parts run."""
 
@@ -82,9 +86,9 @@ def route_decomposed(
     if PRICE_DIRECTED:  # priced as if a reserve of every station were kept back, so routers aim below capacity
         prices = dict(zip(instance.station_ids, flows.price_m.tolist()))
     with (
-        executor_or_default(executor) as pool,
         tempfile.TemporaryDirectory(prefix="wasteopt-") as scratch,
         stop_file_for(os.path.join(scratch, "stop"), budget.interrupt) as stop_path,
+        executor_or_default(executor, abandon=budget.interrupted) as pool,
     ):
         stop = _StopSignal(budget, stop_path)
         workers = LANES if is_reproducible() else _workers(pool)
@@ -175,15 +179,19 @@ def _run(pool: Executor, tasks: list[PartTask], budget: Budget, stop: _StopSigna
     futures = [pool.submit(solve_part, task) for task in tasks]
     pending = set(futures)
     reported = budget.elapsed()
+    interrupted_at = None
     while pending:
         _, pending = wait(pending, timeout=STOP_POLL_S)
-        stop.poll()
+        if stop.poll() and interrupted_at is None:
+            interrupted_at = budget.elapsed()
+        if interrupted_at is not None and budget.elapsed() - interrupted_at > INTERRUPT_GRACE_S:
+            break
         if budget.progress is not None and budget.elapsed() - reported >= PROGRESS_EVERY_S:
             reported = budget.elapsed()
             done = [f.result() for f in futures if f.done() and not f.exception()]
             cost = sum(r.cost for r in done) if len(done) == len(futures) and math.isnan(known_cost) else known_cost
             budget.progress(reported, cost)
-    return [future.result() for future in futures]
+    return [solve_part(task) if future in pending else future.result() for future, task in zip(futures, tasks)]
 
 
 def _improve(

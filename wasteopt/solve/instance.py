@@ -1,8 +1,8 @@
 """The collection problem in solver units: integer metres, seconds, kilograms (and litres).
 
 Built once from a scenario and its travel network; everything an engine needs and nothing it does
-not. Rooms that no truck can serve whatever the routing (too heavy, unreachable within any shift, no
-vehicle class allowed) are set aside here with the reason, so engines only see servable rooms.
+not. Rooms that no truck can serve whatever the routing (too heavy, too far for any shift, no
+station open when a truck could unload, no vehicle class allowed) are set aside here with the reason, so engines only see servable rooms.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ import time
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -90,8 +90,10 @@ class InlineExecutor(Executor):
 
 
 @contextmanager
-def executor_or_default(executor: Executor | None) -> Iterator[Executor]:
-    """The caller's executor, or a process pool on all cores that is shut down afterwards."""
+def executor_or_default(executor: Executor | None, abandon: Callable[[], bool] = lambda: False) -> Iterator[Executor]:
+    """The caller's executor, or a process pool on all cores that is shut down afterwards — at once,
+    its workers stopped, when ``abandon()`` says their work is no longer wanted (the user pressed
+    Ctrl-C and the parts were finished here)."""
     if executor is not None:
         yield executor
         return
@@ -99,7 +101,12 @@ def executor_or_default(executor: Executor | None) -> Iterator[Executor]:
     try:
         yield pool
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if abandon():
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+        else:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _ignore_ctrl_c() -> None:

@@ -62,6 +62,8 @@ def route_collection(
     if not instance.room_ids:
         return [], {}
     floor = _floor(instance, network, initial)
+    if budget.interrupted():  # the user is waiting: no search, the complete floor is the answer
+        return floor[0], left_out_reasons(instance, network, *floor)
     penalties = station_penalties(instance, network) if penalties is None else penalties
     cap = _offer(instance, network, floor[0] if initial is None else initial, fleet_cap)
     warm = floor[0] if initial is None else initial
