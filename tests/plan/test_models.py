@@ -1,14 +1,17 @@
 """The plan file: a plan survives save → load unchanged (Chinese text, times past midnight, extra
-fields the contract allows), the JSON has the contract's core shape, and writing is atomic."""
+fields the contract allows), the JSON has the contract's core shape, and writing is atomic, with
+ordinary permissions, and an error names the file."""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
+from wasteopt.plan.files import write_atomic
 from wasteopt.plan.models import (
     Diagnostic,
     HaulTrip,
@@ -75,6 +78,36 @@ def test_save_replaces_atomically_and_leaves_no_temporary_file(plan: Plan, tmp_p
     save_plan(plan, path)
     assert [p.name for p in tmp_path.iterdir()] == ["plan.json"]
     assert load_plan(path) == plan
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_files_get_the_permissions_the_umask_gives(plan: Plan, tmp_path: Path, umask: int, mode: int) -> None:
+    previous = os.umask(umask)
+    try:
+        save_plan(plan, tmp_path / "plan.json")
+        write_atomic(tmp_path / "plot.png", b"\x89PNG")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "plan.json").stat().st_mode & 0o777 == mode
+    assert (tmp_path / "plot.png").stat().st_mode & 0o777 == mode
+    assert (tmp_path / "plot.png").read_bytes() == b"\x89PNG"
+
+
+def test_text_is_written_as_given(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "stops.csv", "\ufeffid,name\nR01,北沟村\n")
+    assert (tmp_path / "stops.csv").read_bytes() == "\ufeffid,name\nR01,北沟村\n".encode("utf-8")
+
+
+def test_a_write_error_names_the_target_and_leaves_nothing_behind(plan: Plan, tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("", encoding="utf-8")
+    with pytest.raises(OSError) as caught:
+        save_plan(plan, tmp_path / "taken" / "plan.json")
+    assert caught.value.filename == str(tmp_path / "taken" / "plan.json")
+    (tmp_path / "plan.json").mkdir()
+    with pytest.raises(OSError) as caught:
+        save_plan(plan, tmp_path / "plan.json")
+    assert caught.value.filename == str(tmp_path / "plan.json")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json", "taken"]
 
 
 def test_contract_example_loads() -> None:

@@ -1,8 +1,11 @@
-"""The ``report``, ``sheets`` and ``export`` commands: files written, and bad input is one line, exit 2."""
+"""The ``report``, ``sheets`` and ``export`` commands: files written (with ordinary permissions), and
+bad input or an unwritable output is one line, exit 2 — outputs are checked before the inputs are read."""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +13,9 @@ from click.testing import CliRunner
 
 from tests.report.conftest import solved
 from wasteopt.cli import main
+from wasteopt.commands import outputs
 from wasteopt.plan.models import save_plan
+from wasteopt.report import sheets
 from wasteopt.report.sheets import sheet_filename
 from wasteopt.scenario.writer import save_scenario
 
@@ -113,3 +118,67 @@ def test_broken_comparison_names_the_line(files: tuple[str, str], tmp_path: Path
     result = run("report", plan, "--scenario", scenario, "-o", str(tmp_path / "r.html"), "--comparison", str(bad))
     assert result.exit_code == 2
     assert result.stderr == f"{bad}:2: comparison: not valid JSON: Expecting value\n"
+
+
+@pytest.fixture
+def umask_022():
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def test_written_files_have_ordinary_permissions(files: tuple[str, str], tmp_path: Path, umask_022: None) -> None:
+    plan, scenario = files
+    assert run("report", plan, "--scenario", scenario, "-o", str(tmp_path / "r" / "report.html"),
+               "--png", str(tmp_path / "png")).exit_code == 0
+    assert run("sheets", plan, "--scenario", scenario, "-o", str(tmp_path / "sheets")).exit_code == 0
+    assert run("export", plan, "--scenario", scenario, "--format", "csv", "-o", str(tmp_path / "x" / "stops.csv")).exit_code == 0
+    assert run("export", plan, "--scenario", scenario, "--format", "geojson", "-o", str(tmp_path / "x" / "plan.geojson")).exit_code == 0
+    written = [p for folder in ("r", "png", "sheets", "x") for p in (tmp_path / folder).iterdir()]
+    assert len(written) == 1 + 2 + (2 * len(solved()[1].routes) + 1) + 2
+    assert {p.name: p.stat().st_mode & 0o777 for p in written} == {p.name: 0o644 for p in written}
+
+
+def test_unwritable_outputs_are_refused_before_the_plan_is_read(files: tuple[str, str], tmp_path: Path) -> None:
+    _, scenario = files
+    missing = str(tmp_path / "nope.json")  # would be reported if the inputs were read first
+    (tmp_path / "taken").write_text("", encoding="utf-8")
+    taken = tmp_path / "taken"
+    cases = [
+        (["report", "-o", str(taken / "r.html")], f"{taken / 'r.html'}: cannot write: {taken} is a file, not a folder"),
+        (["report", "-o", str(tmp_path / "r.html"), "--png", str(taken / "png")],
+         f"{taken / 'png' / 'station_utilisation.png'}: cannot write: {taken} is a file, not a folder"),
+        (["sheets", "-o", str(taken / "sheets")], f"{taken / 'sheets'}: cannot write: {taken} is a file, not a folder"),
+        (["export", "--format", "csv", "-o", str(taken / "stops.csv")],
+         f"{taken / 'stops.csv'}: cannot write: {taken} is a file, not a folder"),
+    ]
+    for command, message in cases:
+        result = run(command[0], missing, "--scenario", scenario, *command[1:])
+        assert (result.exit_code, result.stderr) == (2, message + "\n"), command
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json", "scenario", "taken"]
+
+
+def test_a_folder_that_refuses_files_is_one_line(files: tuple[str, str], tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    plan, scenario = files
+
+    def denied(**kwargs: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, "Permission denied", str(kwargs["dir"]))
+
+    monkeypatch.setattr(outputs.tempfile, "mkstemp", denied)
+    result = run("report", plan, "--scenario", scenario, "-o", str(tmp_path / "ro" / "report.html"))
+    assert (result.exit_code, result.stderr) == (2, f"{tmp_path / 'ro' / 'report.html'}: cannot write: Permission denied\n")
+    assert not (tmp_path / "ro").exists()
+
+
+def test_a_write_error_is_one_line_naming_the_file(files: tuple[str, str], tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    plan, scenario = files
+
+    def disk_full(path: object, data: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(sheets, "write_atomic", disk_full)
+    result = run("sheets", plan, "--scenario", scenario, "-o", str(tmp_path / "s"))
+    first = sheet_filename(solved()[1].routes[0].vehicle)
+    assert (result.exit_code, result.stderr) == (2, f"{tmp_path / 's' / first}.csv: cannot write: No space left on device\n")

@@ -8,10 +8,15 @@ import pytest
 from click.testing import CliRunner
 
 from wasteopt.cli import main
-from wasteopt.plan.models import load_plan
+from wasteopt.commands.whatif_cmds import plans_with_violations, study_exit_status
+from wasteopt.plan.models import Plan, load_plan
 from wasteopt.plan.validate import validate
 from wasteopt.scenario.writer import save_scenario
+from wasteopt.whatif import compare as compare_module
+from wasteopt.whatif.tasks import plan_task
 from wasteopt.whatif.variants import apply_variants
+
+FOUND = "station-hours: S1: V-01 unloads at 10:20:00; the station closes at 10:00:00"
 
 
 @pytest.fixture
@@ -83,3 +88,51 @@ def test_site_bad_candidates_exit_2(far_village, tmp_path):
     result = CliRunner().invoke(main, ["site", path, "--open", "1", "--candidates", "C1,S1"])
     assert result.exit_code == 2
     assert result.output == f"{path}: --candidates: station 'S1' is already in use, not a candidate site\n"
+
+
+def test_plans_with_violations_joins_the_engines_check_and_the_studys() -> None:
+    clean = Plan(scenario="x", solver={"violations": []})
+    flagged = Plan(scenario="x", solver={"violations": [FOUND]})
+    found = plans_with_violations([
+        ("base", clean, {"violations": []}),
+        ("a", flagged, {"violations": [FOUND]}),  # the same violation found twice counts once
+        ("b", clean, {"violations": ["room-once: W01: served twice"]}),
+        ("c", Plan(scenario="x"), {"violations": []}),
+    ])
+    assert found == {"a": 1, "b": 1}
+
+
+@pytest.mark.parametrize(("violating", "incomplete", "status"), [
+    ({}, False, 0), ({}, True, 3), ({"a": 1}, False, 1), ({"a": 2}, True, 1),
+])
+def test_study_exit_status(violating, incomplete, status) -> None:
+    assert study_exit_status(violating, incomplete) == status
+
+
+def test_compare_exits_1_and_names_a_variant_whose_plan_has_violations(two_stations_file, tmp_path, monkeypatch):
+    def planned_with_a_violation(jobs, budget, *, executor=None, progress=None):
+        plans = {name: plan_task(scenario, list(variant), budget) for name, (scenario, variant) in jobs.items()}
+        plans["s2-closed"].solver["violations"] = [FOUND]
+        return plans
+
+    monkeypatch.setattr(compare_module, "run_plans", planned_with_a_violation)
+    result = CliRunner().invoke(main, ["compare", two_stations_file, "--variant", "s2-closed", "--iterations", "100",
+                                       "--workers", "1", "--out", str(tmp_path / "o"), "--quiet"])
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert result.stderr == ("violations found in the plans of s2-closed (1) — this is a bug, please report it "
+                             "(the plans are written; `wasteopt validate` lists the violations)\n")
+    assert load_plan(tmp_path / "o" / "s2-closed" / "plan.json").solver["violations"] == [FOUND]
+
+
+def test_compare_and_site_refuse_an_unwritable_out_before_reading_the_scenario(tmp_path):
+    (tmp_path / "taken").write_text("", encoding="utf-8")
+    missing = str(tmp_path / "missing.yaml")  # would be reported if the scenario were read first
+    taken = tmp_path / "taken"
+    result = CliRunner().invoke(main, ["compare", missing, "--variant", "s2-closed", "--out", str(taken / "o")])
+    assert (result.exit_code, result.stderr) == (2, f"{taken / 'o'}: cannot write: {taken} is a file, not a folder\n")
+    (tmp_path / "o" / "s2-closed" / "plan.json").mkdir(parents=True)
+    result = CliRunner().invoke(main, ["compare", missing, "--variant", "s2-closed", "--out", str(tmp_path / "o")])
+    assert (result.exit_code, result.stderr) == (2, f"{tmp_path / 'o' / 's2-closed' / 'plan.json'}: cannot write: Is a directory\n")
+    result = CliRunner().invoke(main, ["site", missing, "--open", "1", "--out", str(taken / "s")])
+    assert (result.exit_code, result.stderr) == (2, f"{taken / 's'}: cannot write: {taken} is a file, not a folder\n")

@@ -1,6 +1,7 @@
 """CLI commands of the report area: ``report`` (offline HTML, optional PNGs), ``sheets`` (driver
-sheets), ``export`` (GeoJSON or a CSV of stops). Thin: read the inputs, call ``wasteopt.report``,
-write atomically, say what was written. Unreadable inputs are one line each and exit status 2.
+sheets), ``export`` (GeoJSON or a CSV of stops). Thin: check the outputs can be written, read the
+inputs, call ``wasteopt.report``, write atomically, say what was written. Unreadable inputs and
+unwritable outputs are one line each and exit status 2.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from typing import Any
 import click
 
 from wasteopt.cli import reports_bad_input
-from wasteopt.plan.models import Plan, write_json_atomic
+from wasteopt.commands.outputs import check_writable, writing
+from wasteopt.plan.files import write_atomic
+from wasteopt.plan.models import Plan
 from wasteopt.scenario.errors import Problem, ScenarioError
 from wasteopt.scenario.models import Scenario
 
@@ -58,17 +61,22 @@ def report_command(plan_path: str, scenario_path: str, out_path: str, comparison
 
     The file needs no network: open it on any PC, offline."""
     from wasteopt.report.html import render_report
+    from wasteopt.report.png import PLOTS
 
+    check_writable(files=[out_path, *((Path(png_dir) / name for name in PLOTS) if png_dir else ())])
     scenario, plan = load_inputs(plan_path, scenario_path)
     comparison = read_comparison(comparison_path) if comparison_path else None
-    write_json_atomic(out_path, render_report(scenario, plan, comparison))
+    page = render_report(scenario, plan, comparison)
+    with writing(out_path):
+        write_atomic(out_path, page)
     click.echo(f"wrote {out_path} ({_size(Path(out_path))})")
     if png_dir:
         from wasteopt.report.png import PlotsUnavailable, write_pngs
 
         try:
-            for path in write_pngs(scenario, plan, png_dir):
-                click.echo(f"wrote {path}")
+            with writing(png_dir):
+                for path in write_pngs(scenario, plan, png_dir):
+                    click.echo(f"wrote {path}")
         except PlotsUnavailable as error:
             raise ScenarioError([Problem(png_dir, None, "png", str(error))]) from None
 
@@ -80,10 +88,14 @@ def report_command(plan_path: str, scenario_path: str, out_path: str, comparison
 @reports_bad_input
 def sheets_command(plan_path: str, scenario_path: str, out_dir: str) -> None:
     """Write a driver sheet per truck of PLAN: OUT/<truck>.csv, OUT/<truck>.html (printable), OUT/index.html."""
-    from wasteopt.report.sheets import write_sheets
+    from wasteopt.report.sheets import sheet_filename, write_sheets
 
+    check_writable(folders=[out_dir], files=[Path(out_dir) / "index.html"])
     scenario, plan = load_inputs(plan_path, scenario_path)
-    write_sheets(scenario, plan, out_dir)
+    stems = [sheet_filename(route.vehicle) for route in plan.routes]
+    check_writable(files=[Path(out_dir) / f"{stem}.{ext}" for stem in stems for ext in ("csv", "html")])
+    with writing(out_dir):
+        write_sheets(scenario, plan, out_dir)
     click.echo(f"wrote sheets for {len(plan.routes)} trucks to {out_dir} (open {Path(out_dir) / 'index.html'})")
 
 
@@ -96,6 +108,7 @@ def sheets_command(plan_path: str, scenario_path: str, out_dir: str) -> None:
 @reports_bad_input
 def export_command(plan_path: str, scenario_path: str, fmt: str, out_path: str) -> None:
     """Export PLAN as GeoJSON (rooms, stations, garages, plants, one line per trip) or as a CSV of stops."""
+    check_writable(files=[out_path])
     scenario, plan = load_inputs(plan_path, scenario_path)
     if fmt == "geojson":
         from wasteopt.report.geojson import NotGeographic, plan_geojson
@@ -104,13 +117,15 @@ def export_command(plan_path: str, scenario_path: str, fmt: str, out_path: str) 
             collection = plan_geojson(scenario, plan)
         except NotGeographic as error:
             raise ScenarioError([Problem(scenario_path, None, "coordinates", str(error))]) from None
-        write_json_atomic(out_path, json.dumps(collection, ensure_ascii=False) + "\n")
+        with writing(out_path):
+            write_atomic(out_path, json.dumps(collection, ensure_ascii=False) + "\n")
         lines = sum(1 for f in collection["features"] if f["geometry"]["type"] == "LineString")
         click.echo(f"wrote {out_path}: {len(collection['features']) - lines} places, {lines} trip lines")
     else:
         from wasteopt.report.stops_csv import stops_csv
 
-        write_json_atomic(out_path, stops_csv(scenario, plan))
+        with writing(out_path):
+            write_atomic(out_path, stops_csv(scenario, plan))
         click.echo(f"wrote {out_path}: {sum(len(r.stops) for r in plan.routes)} stops")
 
 

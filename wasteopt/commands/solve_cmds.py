@@ -1,20 +1,35 @@
-"""``wasteopt plan``: tomorrow's plan from a scenario, written atomically, with a summary."""
+"""``wasteopt plan``: tomorrow's plan from a scenario, written atomically, with a summary.
+
+The output is checked writable before the scenario is even loaded; Ctrl-C stops the search and the
+best plan so far is written (exit 130); a plan the engine's own check found violations in is written
+and flagged (exit 1). :func:`exit_status` holds the order of the exit codes.
+"""
 
 from __future__ import annotations
 
 import math
+import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from wasteopt.cli import reports_bad_input
+from wasteopt.cli import EXIT_INCOMPLETE, EXIT_INTERRUPTED, EXIT_VIOLATIONS, reports_bad_input
+from wasteopt.commands.outputs import check_writable, writing
 
-EXIT_UNSERVED = 3
+if TYPE_CHECKING:
+    from wasteopt.plan.models import Plan
+    from wasteopt.scenario.models import Scenario
+
+EXIT_OK = 0
+EXIT_UNSERVED = EXIT_INCOMPLETE
 
 
 class ProgressLine:
@@ -48,17 +63,43 @@ def process_start() -> float:
         return time.monotonic()
 
 
-def interrupt_on_ctrl_c() -> threading.Event:
-    """First Ctrl-C asks the solver to stop and keep its best plan; a second one aborts."""
+@contextmanager
+def interrupt_on_ctrl_c() -> Iterator[threading.Event]:
+    """While inside: the first Ctrl-C sets the event (the solver stops and keeps its best plan), a
+    second one aborts (KeyboardInterrupt). The previous handler is restored on leaving.
+
+    Aborting first ends this process's own worker processes (the engine's pool ignores Ctrl-C so
+    that the first one can keep the best plan), since unwinding would otherwise wait for them.
+    This needs the handler to stay installed: a CP-SAT solve left with its default
+    ``catch_sigint_signal`` replaces it with its own and leaves SIG_DFL behind."""
     event = threading.Event()
 
     def handler(signum: int, frame: object) -> None:
         if event.is_set():
+            for child in multiprocessing.active_children():
+                child.terminate()
             raise KeyboardInterrupt
         event.set()
 
-    signal.signal(signal.SIGINT, handler)
-    return event
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield event
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def exit_status(plan: Plan) -> int:
+    """The exit status of ``wasteopt plan`` for a written plan, most urgent first: 130 the search was
+    interrupted (Ctrl-C), 1 the engine's own check found violations (a bug), 3 rooms unserved or an
+    error diagnostic (work left undone), 0 a complete plan. (2, bad input or an unwritable output,
+    is decided before there is a plan.)"""
+    if plan.solver.get("interrupted"):
+        return EXIT_INTERRUPTED
+    if plan.solver.get("violations"):
+        return EXIT_VIOLATIONS
+    if plan.unserved or any(d.level == "error" for d in plan.diagnostics):
+        return EXIT_INCOMPLETE
+    return EXIT_OK
 
 
 @click.command("plan")
@@ -81,39 +122,59 @@ def plan_command(
 ) -> None:
     """Plan tomorrow's collection (and haul) for SCENARIO; writes OUT/plan.json.
 
-    Exit status 0 when every room is served, 3 when some are left unserved (the plan is still
-    written), 2 on bad input. Ctrl-C stops the search and writes the best plan found so far."""
+    Exit status 0 when every room is served; 3 when some are left unserved (the plan is still
+    written); 1 when the engine's own check finds a violation (a bug; the plan is still written);
+    2 on bad input or when OUT/plan.json cannot be written (checked before planning); 130 when
+    Ctrl-C stopped the search: the best plan found so far is written. Ctrl-C twice aborts."""
     started = process_start()
+    target = Path(out_dir) / "plan.json"
+    check_writable(files=[target])
+    with interrupt_on_ctrl_c() as interrupt:  # from here on, Ctrl-C means "stop and keep the best plan"
+        scenario, plan = make_plan(scenario_path, list(variants), time_limit, iterations, seed, quiet, interrupt, started)
+        write_and_report(scenario, plan, target, quiet)
+    sys.exit(exit_status(plan))
+
+
+def make_plan(scenario_path: str, variants: list[str], time_limit: float | None, iterations: int | None, seed: int,
+              quiet: bool, interrupt: threading.Event, started: float) -> tuple[Scenario, Plan]:
+    """Load the scenario (with its variants) and solve it, showing progress on a terminal. A plan
+    whose run saw Ctrl-C is marked ``solver["interrupted"]`` even if the engine had finished searching."""
     import wasteopt
-    from wasteopt.plan.models import save_plan
-    from wasteopt.plan.summary import summary_lines
 
     scenario = wasteopt.load_scenario(scenario_path)
     if variants:
         from wasteopt.whatif.variants import apply_variants
 
-        scenario = apply_variants(scenario, list(variants))
+        scenario = apply_variants(scenario, variants)
     progress = ProgressLine(enabled=not quiet and sys.stderr.isatty())
-    plan = wasteopt.solve(
-        scenario,
-        time_limit=time_limit,
-        iterations=iterations,
-        seed=seed,
-        progress=progress,
-        interrupt=interrupt_on_ctrl_c(),
-        started=started,
-    )
-    if variants:
-        plan = plan.model_copy(update={"variant": list(variants)})
+    plan = wasteopt.solve(scenario, time_limit=time_limit, iterations=iterations, seed=seed, progress=progress,
+                          interrupt=interrupt, started=started)
     progress.close()
-    target = Path(out_dir) / "plan.json"
-    save_plan(plan, target)
-    if not quiet:
-        for line in summary_lines(scenario, plan):
+    if variants:
+        plan = plan.model_copy(update={"variant": variants})
+    if interrupt.is_set() and not plan.solver.get("interrupted"):
+        plan.solver["interrupted"] = True  # e.g. Ctrl-C during the haul: the user still asked to stop
+    return scenario, plan
+
+
+def write_and_report(scenario: Scenario, plan: Plan, target: Path, quiet: bool) -> None:
+    """Write the plan and print its summary (also when writing fails, so the figures are not all
+    lost); a write failure is :class:`~wasteopt.cli.UnwritableOutput`."""
+    from wasteopt.plan.models import save_plan
+    from wasteopt.plan.summary import summary_lines
+
+    summary = [] if quiet else summary_lines(scenario, plan)
+    try:
+        with writing(target):
+            save_plan(plan, target)
+    finally:
+        for line in summary:
             click.echo(line)
+    if not quiet:
         click.echo(f"plan written to {target}")
-    if plan.unserved or any(d.level == "error" for d in plan.diagnostics):
-        sys.exit(EXIT_UNSERVED)
+    if plan.solver.get("interrupted"):
+        click.echo(f"interrupted (Ctrl-C): {target} holds the best plan found so far", err=True)
+    sys.stdout.flush()  # all said while Ctrl-C is still ours: a late one cannot lose buffered output
 
 
 COMMANDS: list[click.Command] = [plan_command]

@@ -1,23 +1,30 @@
 """CLI commands of the what-if area: ``compare`` (variants side by side) and ``site`` (best K sites).
 
-Thin: parse flags, call :func:`wasteopt.whatif.compare.compare` / :func:`wasteopt.whatif.site.site`
-through the executor chosen by ``--cluster`` / ``--workers``, print the table, write the files.
-Exit status 0; 3 if some plan leaves rooms unserved or work undone (an error diagnostic, e.g. containers
-the haul leaves behind) — everything is still written; 2 on bad input.
+Thin: check the outputs can be written, parse flags, call :func:`wasteopt.whatif.compare.compare` /
+:func:`wasteopt.whatif.site.site` through the executor chosen by ``--cluster`` / ``--workers``, print
+the table, write the files. Exit status (:func:`study_exit_status`) 0; 1 if some plan has violations
+(found by the engine's own check or by the validator run here: a bug, the plans are named); 3 if some
+plan leaves rooms unserved or work undone (an error diagnostic, e.g. containers the haul leaves
+behind) — everything is still written; 2 on bad input or an output that cannot be written.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from wasteopt.cli import reports_bad_input
+from wasteopt.cli import EXIT_INCOMPLETE, EXIT_VIOLATIONS, reports_bad_input
+from wasteopt.commands.outputs import check_writable, writing
 
-EXIT_UNSERVED = 3
+if TYPE_CHECKING:
+    from wasteopt.plan.models import Plan
+
+EXIT_OK = 0
+EXIT_UNSERVED = EXIT_INCOMPLETE
 
 
 def _budget_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -35,6 +42,35 @@ def _budget_options(command: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(options):
         command = option(command)
     return command
+
+
+def plans_with_violations(plans: Iterable[tuple[str, Plan, dict[str, Any]]]) -> dict[str, int]:
+    """Name → number of violations, for each ``(name, plan, kpis)`` that has any: the engine's own
+    check (``plan.solver["violations"]``) and the validator run by the study (``kpis["violations"]``)
+    together, each violation counted once."""
+    found = {}
+    for name, plan, kpis in plans:
+        violations = {str(v) for v in (*(plan.solver.get("violations") or ()), *kpis.get("violations", ()))}
+        if violations:
+            found[name] = len(violations)
+    return found
+
+
+def study_exit_status(violating: dict[str, int], incomplete: bool) -> int:
+    """1 if some plan has violations (a bug outranks an incomplete plan), 3 if some plan is
+    incomplete, else 0."""
+    if violating:
+        return EXIT_VIOLATIONS
+    return EXIT_UNSERVED if incomplete else EXIT_OK
+
+
+def _finish(violating: dict[str, int], incomplete: bool) -> None:
+    """Name the plans with violations on stderr (even with --quiet) and exit with the study's status."""
+    if violating:
+        named = ", ".join(f"{name} ({count})" for name, count in violating.items())
+        click.echo(f"violations found in the plans of {named} — this is a bug, please report it "
+                   "(the plans are written; `wasteopt validate` lists the violations)", err=True)
+    sys.exit(study_exit_status(violating, incomplete))
 
 
 def _progress(quiet: bool) -> Callable[[str], None] | None:
@@ -59,7 +95,11 @@ def compare_command(scenario_path: str, variants: tuple[str, ...], time_limit: f
     from wasteopt.whatif.compare import compare, save_comparison
     from wasteopt.whatif.executors import make_executor
     from wasteopt.whatif.tables import comparison_table
+    from wasteopt.whatif.variants import spec_label, split_spec
 
+    out = Path(out_dir)
+    names = ["base", *(spec_label(split_spec(v)) for v in variants)]
+    check_writable(folders=[out], files=[out / "comparison.json", *(out / name / "plan.json" for name in names)])
     scenario = wasteopt.load_scenario(scenario_path)
     executor = make_executor(cluster, workers or min(len(variants) + 1, _cores()))
     try:
@@ -67,12 +107,12 @@ def compare_command(scenario_path: str, variants: tuple[str, ...], time_limit: f
                          executor=executor, source=scenario_path, progress=_progress(quiet))
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
-    save_comparison(result, out_dir)
+    with writing(out_dir):
+        save_comparison(result, out_dir)
     if not quiet:
         click.echo(comparison_table(result))
-        click.echo(f"plans and comparison.json written to {Path(out_dir)}")
-    if result.any_incomplete:
-        sys.exit(EXIT_UNSERVED)
+        click.echo(f"plans and comparison.json written to {out}")
+    _finish(plans_with_violations((o.name, o.plan, o.kpis) for o in result.outcomes), result.any_incomplete)
 
 
 @click.command("site")
@@ -98,6 +138,8 @@ def site_command(scenario_path: str, k: int, candidates: str | None, top: int, m
     from wasteopt.whatif.site import save_site, site
     from wasteopt.whatif.tables import site_table
 
+    out = Path(out_dir)
+    check_writable(folders=[out], files=[out / "site.json", out / "base" / "plan.json"])
     scenario = wasteopt.load_scenario(scenario_path)
     wanted = [c.strip() for c in candidates.split(",") if c.strip()] if candidates else None
     executor = make_executor(cluster, workers or min(top, _cores()))
@@ -107,12 +149,13 @@ def site_command(scenario_path: str, k: int, candidates: str | None, top: int, m
                       progress=_progress(quiet))
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
-    save_site(result, out_dir)
+    with writing(out_dir):
+        save_site(result, out_dir)
     if not quiet:
         click.echo(site_table(result))
-        click.echo(f"plans and site.json written to {Path(out_dir)}")
-    if result.any_incomplete:
-        sys.exit(EXIT_UNSERVED)
+        click.echo(f"plans and site.json written to {out}")
+    plans = [("base", result.base_plan, result.base_kpis), *((c.name, c.plan, c.kpis) for c in result.choices)]
+    _finish(plans_with_violations(plans), result.any_incomplete)
 
 
 def _cores() -> int:

@@ -8,13 +8,12 @@ weights kg. Plain data: no solver imports.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from wasteopt.plan.files import write_atomic
 from wasteopt.scenario.models import format_clock, parse_clock
 
 
@@ -115,23 +114,10 @@ def clock_text(seconds: float) -> str:
     return format_clock(seconds)
 
 
-def write_json_atomic(path: str | Path, payload: str) -> None:
-    """Write text to ``path`` through a temporary file and a rename, so a reader never sees half a file."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(payload)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def save_plan(plan: Plan, path: str | Path) -> None:
-    """Write ``plan.json`` atomically (UTF-8, Chinese kept as written)."""
-    write_json_atomic(path, json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n")
+    """Write ``plan.json`` atomically with ordinary permissions (UTF-8, Chinese kept as written); an
+    :class:`OSError` names ``path``."""
+    write_atomic(path, json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n")
 
 
 def load_plan(path: str | Path) -> Plan:

@@ -1,4 +1,8 @@
-"""A plan as a short text a manager can read in a terminal: the chain step by step, stations, gaps."""
+"""A plan as a short text a manager can read in a terminal: the chain step by step, stations, gaps.
+
+What a manager must not miss comes first: that the search was interrupted (the plan is only the best
+found so far), and any violation the engine's own check found in the plan (a bug, to be reported).
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,34 @@ from collections import defaultdict
 from wasteopt.plan.models import Plan
 from wasteopt.scenario.models import Scenario
 
+SHOWN = 20
+"""Unserved rooms and violations listed one by one before the rest is only counted."""
+
 
 def summary_lines(scenario: Scenario, plan: Plan) -> list[str]:
-    """The summary table printed after planning."""
+    """The summary printed after planning: warnings first (:func:`warning_lines`), then the table."""
+    return [*warning_lines(plan), *_table_lines(scenario, plan)]
+
+
+def warning_lines(plan: Plan) -> list[str]:
+    """What must be read before any figure: an interrupted search (``plan.solver["interrupted"]``)
+    and the violations the engine's own check found (``plan.solver["violations"]``, each
+    ``"rule: subject: message"``). Empty for a plan that needs neither."""
+    lines = []
+    if plan.solver.get("interrupted"):
+        lines.append("INTERRUPTED (Ctrl-C): the search was stopped early; this plan is the best found so far")
+    violations = [str(v) for v in plan.solver.get("violations") or []]
+    if violations:
+        count = f"{len(violations)} violation{'' if len(violations) == 1 else 's'}"
+        lines.append(f"the engine's own check found {count} — this is a bug, please report it:")
+        lines += [f"  {v}" for v in violations[:SHOWN]]
+        if len(violations) > SHOWN:
+            lines.append(f"  ... and {len(violations) - SHOWN} more (run `wasteopt validate` on the plan)")
+    return lines
+
+
+def _table_lines(scenario: Scenario, plan: Plan) -> list[str]:
+    """The chain step by step, stations, bound, unserved rooms and diagnostics."""
     kpis = plan.kpis
     routes = plan.routes
     km = sum(r.distance_km for r in routes)
@@ -41,10 +70,10 @@ def summary_lines(scenario: Scenario, plan: Plan) -> list[str]:
         lines.append(f"lower bound on collection km: {bound:.1f} (plan is within {100 * (km - bound) / km:.1f} % of it)")
     served = sum(1 for r in routes for s in r.stops if s.kind == "room")
     lines.append(f"rooms served: {served}, unserved: {len(plan.unserved)}")
-    for item in plan.unserved[:20]:
+    for item in plan.unserved[:SHOWN]:
         lines.append(f"  unserved {item.id}: {item.reason}")
-    if len(plan.unserved) > 20:
-        lines.append(f"  ... and {len(plan.unserved) - 20} more (see plan.json)")
+    if len(plan.unserved) > SHOWN:
+        lines.append(f"  ... and {len(plan.unserved) - SHOWN} more (see plan.json)")
     for diagnostic in plan.diagnostics:
         fix = f" — fix: {diagnostic.fix}" if diagnostic.fix else ""
         lines.append(f"{diagnostic.level}: {diagnostic.message}{fix}")

@@ -7,11 +7,11 @@ a CJK font: the first one installed from the report's font stack is used.
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from pathlib import Path
 from typing import Any
 
+from wasteopt.plan.files import write_atomic
 from wasteopt.plan.models import Plan
 from wasteopt.report.summary import station_loads
 from wasteopt.report.timeline import route_segments
@@ -84,12 +84,16 @@ def plot_fleet_timeline(scenario: Scenario, plan: Plan, ax: Any = None) -> Any:
     return ax
 
 
+PLOTS = {"station_utilisation.png": plot_station_utilisation, "fleet_timeline.png": plot_fleet_timeline}
+"""The files :func:`write_pngs` writes, and the plot in each."""
+
+
 def write_pngs(scenario: Scenario, plan: Plan, out_dir: str | Path) -> list[Path]:
     """Write ``station_utilisation.png`` and ``fleet_timeline.png`` into ``out_dir``."""
     plt = _pyplot()
     out = Path(out_dir)
     written = []
-    for name, plot in (("station_utilisation.png", plot_station_utilisation), ("fleet_timeline.png", plot_fleet_timeline)):
+    for name, plot in PLOTS.items():
         ax = plot(scenario, plan)
         ax.figure.tight_layout()
         _save_atomic(ax.figure, out / name)
@@ -99,12 +103,7 @@ def write_pngs(scenario: Scenario, plan: Plan, out_dir: str | Path) -> list[Path
 
 
 def _save_atomic(figure: Any, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
-        figure.savefig(tmp, dpi=130, format="png")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Render the figure to PNG in memory, then write it atomically with ordinary permissions."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, dpi=130, format="png")
+    write_atomic(path, buffer.getvalue())

@@ -13,7 +13,8 @@ import io
 import re
 from pathlib import Path
 
-from wasteopt.plan.models import Plan, Route, write_json_atomic
+from wasteopt.plan.files import write_atomic
+from wasteopt.plan.models import Plan, Route
 from wasteopt.report.assets import FONT_STACK
 from wasteopt.report.fmt import esc, hhmm, num, plain_number
 from wasteopt.report.trips import Trip, route_trips
@@ -148,9 +149,9 @@ def write_sheets(scenario: Scenario, plan: Plan, out_dir: str | Path) -> list[Pa
     for route in plan.routes:
         stem = sheet_filename(route.vehicle)
         for path, text in ((out / f"{stem}.csv", sheet_csv(scenario, route)), (out / f"{stem}.html", sheet_html(scenario, plan, route))):
-            write_json_atomic(path, text)
+            write_atomic(path, text)
             written.append(path)
-    write_json_atomic(out / "index.html", index_html(scenario, plan))
+    write_atomic(out / "index.html", index_html(scenario, plan))
     return [*written, out / "index.html"]
 
 

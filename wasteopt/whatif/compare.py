@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wasteopt.plan.models import Plan, save_plan, write_json_atomic
+from wasteopt.plan.files import write_atomic
+from wasteopt.plan.models import Plan, save_plan
 from wasteopt.scenario.models import Scenario
 from wasteopt.whatif.kpis import delta, incomplete, payback_years, summarise, worse_served
 from wasteopt.whatif.sweep import run_plans
@@ -99,7 +100,7 @@ def save_comparison(comparison: Comparison, out_dir: str | Path) -> None:
     out = Path(out_dir)
     for outcome in comparison.outcomes:
         save_plan(outcome.plan, out / outcome.name / "plan.json")
-    write_json_atomic(out / "comparison.json", json.dumps(comparison.to_json(), ensure_ascii=False, indent=1) + "\n")
+    write_atomic(out / "comparison.json", json.dumps(comparison.to_json(), ensure_ascii=False, indent=1) + "\n")
 
 
 def _outcome(name: str, scenario: Scenario, variant: list[str], plan: Plan) -> Outcome:

@@ -22,7 +22,8 @@ from typing import Any
 
 import numpy as np
 
-from wasteopt.plan.models import Plan, save_plan, write_json_atomic
+from wasteopt.plan.files import write_atomic
+from wasteopt.plan.models import Plan, save_plan
 from wasteopt.scenario.errors import Problem, ScenarioError
 from wasteopt.scenario.models import Scenario, Station
 from wasteopt.whatif.agreement import rank_agreement
@@ -154,7 +155,7 @@ def save_site(result: SiteResult, out_dir: str | Path) -> None:
     save_plan(result.base_plan, out / "base" / "plan.json")
     for choice in result.choices:
         save_plan(choice.plan, out / choice.name / "plan.json")
-    write_json_atomic(out / "site.json", json.dumps(result.to_json(), ensure_ascii=False, indent=1) + "\n")
+    write_atomic(out / "site.json", json.dumps(result.to_json(), ensure_ascii=False, indent=1) + "\n")
 
 
 def _candidates(scenario: Scenario, wanted: Sequence[str] | None, k: int, where: str) -> list[Station]:
