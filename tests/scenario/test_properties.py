@@ -19,7 +19,7 @@ TEXT = st.text(st.characters(categories=("L", "N", "Zs", "P", "S")) | st.sampled
 IDS = st.text(st.characters(categories=("L", "N"), include_characters="-_."), min_size=1, max_size=8)
 KG = st.floats(min_value=0, max_value=1500, allow_nan=False)
 CLOCK = st.integers(min_value=0, max_value=46 * 3600)  # text clock times stop at 47:59:59
-LINE = re.compile(r"^\S.*?(:\d+)?: \S[^:]*: .+$")
+LINE = re.compile(r"^\S.*?(:\d+)?: (\S[^:]*|'[^']*'): .+$")  # a field with a colon in its name is quoted
 
 
 @st.composite

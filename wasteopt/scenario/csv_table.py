@@ -67,7 +67,7 @@ def _check_header(names: list[str], display: str, model: type[BaseModel]) -> tup
     columns: list[str | None] = []
     problems: list[Problem] = []
     for position, name in enumerate(names, start=1):
-        shown = name if name.isprintable() else repr(name)
+        shown = name if name.isprintable() and ":" not in name else repr(name)  # keeps FILE:LINE: field: parseable
         if not name:
             problems.append(Problem(display, 1, f"column {position}", "has no name"))
             columns.append(None)

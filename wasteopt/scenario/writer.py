@@ -19,8 +19,20 @@ import yaml
 from pydantic import TypeAdapter
 
 from wasteopt.scenario.models import Room, Scenario, Station
+from wasteopt.scenario.yaml_source import IMPLICIT_RESOLVERS
 
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when present; same text, much faster
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]  # libyaml when present
+    """Safe dumper that also quotes every string our loader would read as a number (``0E0``)."""
+
+
+_Dumper.yaml_implicit_resolvers = {
+    first: list(yaml.SafeDumper.yaml_implicit_resolvers.get(first, []))
+    + [r for r in IMPLICIT_RESOLVERS.get(first, []) if r not in yaml.SafeDumper.yaml_implicit_resolvers.get(first, [])]
+    for first in {*yaml.SafeDumper.yaml_implicit_resolvers, *IMPLICIT_RESOLVERS}
+}
+_DUMPER = _Dumper
 
 TABLES: dict[str, type] = {"rooms": Room, "stations": Station}
 """Sections written as CSV tables (the others are written inline)."""

@@ -49,6 +49,8 @@ for _first in "-+0123456789.":
     _resolvers = _Loader.yaml_implicit_resolvers.setdefault(_first, [])
     if not any(tag == "tag:yaml.org,2002:float" for tag, _ in _resolvers):
         _resolvers.append(("tag:yaml.org,2002:float", _NO_SEXAGESIMAL["tag:yaml.org,2002:float"]))
+IMPLICIT_RESOLVERS = _Loader.yaml_implicit_resolvers
+"""How the loader reads plain scalars: a writer quotes every string these would read as something else."""
 
 
 @dataclass
