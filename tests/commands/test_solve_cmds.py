@@ -202,9 +202,6 @@ def test_an_abort_is_one_line_and_exit_130(small_scenario: Path, tmp_path: Path,
 
 
 @needs_proc
-@pytest.mark.xfail(strict=False, reason="every CP-SAT solve made with the default catch_sigint_signal=True replaces "
-                   "the SIGINT handler and leaves SIG_DFL, so a second Ctrl-C after one kills the process "
-                   "(wasteopt/solve/clock.py cp_solver should set catch_sigint_signal = False)")
 def test_ctrl_c_twice_aborts_with_one_line(small_scenario: Path, tmp_path: Path) -> None:
     command = [sys.executable, "-m", "wasteopt.cli", "plan", str(small_scenario), "--time-limit", "60", "--out", str(tmp_path)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from wasteopt.plan.files import write_atomic
+from wasteopt.files import write_atomic
 from wasteopt.plan.models import (
     Diagnostic,
     HaulTrip,

@@ -14,7 +14,7 @@ import click
 
 from wasteopt.cli import reports_bad_input
 from wasteopt.commands.outputs import check_writable, writing
-from wasteopt.plan.files import write_atomic
+from wasteopt.files import write_atomic
 from wasteopt.plan.models import Plan
 from wasteopt.scenario.errors import Problem, ScenarioError
 from wasteopt.scenario.models import Scenario

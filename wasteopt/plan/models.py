@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from wasteopt.plan.files import write_atomic
+from wasteopt.files import write_atomic
 from wasteopt.scenario.models import format_clock, parse_clock
 
 

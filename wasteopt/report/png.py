@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from wasteopt.plan.files import write_atomic
+from wasteopt.files import write_atomic
 from wasteopt.plan.models import Plan
 from wasteopt.report.summary import station_loads
 from wasteopt.report.timeline import route_segments

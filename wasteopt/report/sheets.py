@@ -13,7 +13,7 @@ import io
 import re
 from pathlib import Path
 
-from wasteopt.plan.files import write_atomic
+from wasteopt.files import write_atomic
 from wasteopt.plan.models import Plan, Route
 from wasteopt.report.assets import FONT_STACK
 from wasteopt.report.fmt import esc, hhmm, num, plain_number

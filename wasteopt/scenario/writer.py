@@ -11,13 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import TypeAdapter
 
+from wasteopt.files import write_atomic
 from wasteopt.scenario.models import Room, Scenario, Station
 from wasteopt.scenario.yaml_source import IMPLICIT_RESOLVERS
 
@@ -43,9 +43,9 @@ def save_scenario(scenario: Scenario, directory: str | Path) -> Path:
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     for name, model in TABLES.items():
-        _write_atomic(directory / f"{name}.csv", table_csv(getattr(scenario, name), model))
+        write_atomic(directory / f"{name}.csv", table_csv(getattr(scenario, name), model))
     target = directory / "scenario.yaml"
-    _write_atomic(target, scenario_yaml(scenario, directory))
+    write_atomic(target, scenario_yaml(scenario, directory))
     return target
 
 
@@ -89,15 +89,3 @@ def _id_first(value: Any) -> Any:
         first = {key: value[key] for key in ("id", "name") if key in value}
         return {**first, **{key: item for key, item in value.items() if key not in first}}
     return value
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` as UTF-8 to a temporary file beside ``path``, then rename it into place."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise

@@ -37,7 +37,8 @@ def is_reproducible() -> bool:
 
 def cp_solver(time_limit: float, seed: int = 0, workers: int = 1) -> cp_model.CpSolver:
     """A CP-SAT solver stopping after ``time_limit`` seconds (deterministic units when reproducible;
-    then also on one worker, since several workers race)."""
+    then also on one worker, since several workers race). It leaves Ctrl-C alone: by default CP-SAT
+    installs its own handler and leaves the default one behind, which kills the process."""
     solver = cp_model.CpSolver()
     limit = max(0.1, time_limit)
     if is_reproducible():
@@ -47,6 +48,7 @@ def cp_solver(time_limit: float, seed: int = 0, workers: int = 1) -> cp_model.Cp
         solver.parameters.max_time_in_seconds = limit
         solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
+    solver.parameters.catch_sigint_signal = False  # Ctrl-C belongs to the run, not to one solve
     return solver
 
 

@@ -1,16 +1,22 @@
 """Put rooms back into a plan: into a truck with slack where they fit, else onto unused trucks.
 
-Repair takes rooms off routes that break a rule, and the station-capacity step may shed rooms; a
-room is only called unserved after this has tried every truck near it and every unused truck. A
-room goes where it adds least distance among the routes that serve its nearest neighbours, if the
-route stays within capacity (an unload is added where it would overflow), hours, shift and station
-capacity; what is left is built into new routes on the trucks not yet used
-(:func:`wasteopt.solve.construct.construct_routes`).
+Repair takes rooms off routes that break a rule, the station-capacity step may shed rooms, and
+regions may leave rooms their share of trucks could not take; a room is only called unserved after
+this has tried every truck near it and every unused truck:
+
+1. a room goes where it adds least distance among the routes that serve its nearest neighbours, if
+   the route stays within capacity (an unload is added where it would overflow), hours, shift and
+   station capacity;
+2. what is left is built into new routes on the trucks not yet used
+   (:func:`wasteopt.solve.construct.construct_routes`);
+3. a room still left takes the place of a nearby room on a route that may enter its lane, when the
+   room it displaces fits elsewhere (a narrow-lane room whose small trucks are all busy with rooms a
+   big truck could take is the usual case).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -27,6 +33,8 @@ NEIGHBOURS = 12
 """Served rooms nearest to a room whose routes are tried for it."""
 POSITIONS = 8
 """Cheapest insertion positions per room that are checked in full."""
+DISPLACED = 6
+"""Nearby rooms a room left over may take the place of."""
 
 
 def insert_rooms(
@@ -35,56 +43,112 @@ def insert_rooms(
     """The routes with as many of ``rooms`` placed as fit, and the rooms that fit nowhere."""
     if not rooms:
         return routes, []
-    routes = list(routes)
-    free = instance.station_capacity_kg - station_loads(instance, routes)
-    owner = {v.index: r for r, raw in enumerate(routes) for v in raw.visits if v.kind == "room"}
-    neighbours = _neighbours(instance, network, rooms, list(owner))
-    left: list[int] = []
-    for room in sorted(rooms, key=lambda k: -int(instance.waste_kg[k])):
-        candidates = sorted({owner[n] for n in neighbours.get(room, [])})
-        placed = _into_existing(instance, network, routes, candidates, room, free)
-        if placed is None:
-            left.append(room)
-            continue
-        r, new = placed
-        free += station_loads(instance, [routes[r]]) - station_loads(instance, [new])
-        routes[r] = new
-        owner[room] = r
-    used = np.bincount([raw.type_index for raw in routes], minlength=len(instance.vehicle_types))
-    spare = [max(0, vt.count - int(used[t])) for t, vt in enumerate(instance.vehicle_types)]
-    fresh, left = construct_routes(instance, network, left, spare, np.maximum(free, 0))
-    return routes + fresh, left
+    plan = _Placement(instance, network, list(routes))
+    plan.near.update(plan.nearest_served(rooms))
+    left = [room for room in sorted(rooms, key=lambda k: -int(instance.waste_kg[k])) if not plan.insert(room)]
+    left = plan.on_new_trucks(left)
+    left = [room for room in left if not plan.displace(room)]
+    return plan.routes, left
 
 
-def _neighbours(instance: CollectionInstance, network: TravelNetwork, rooms: list[int], served: list[int]) -> dict[int, list[int]]:
-    """Each room's nearest served rooms (whose routes it may join)."""
-    if not served:
-        return {}
-    ids = instance.room_ids
-    near, _ = nearest(network, [ids[k] for k in rooms], [ids[k] for k in served], NEIGHBOURS)
-    return {room: [served[j] for j in row] for room, row in zip(rooms, near.tolist())}
+@dataclass
+class _Placement:
+    """Routes being completed, with the station capacity they leave free and who serves which room."""
 
+    instance: CollectionInstance
+    network: TravelNetwork
+    routes: list[RawRoute]
 
-def _into_existing(
-    instance: CollectionInstance, network: TravelNetwork, routes: list[RawRoute], candidates: list[int], room: int, free: np.ndarray
-) -> tuple[int, RawRoute] | None:
-    """The cheapest feasible insertion of ``room`` into one of the candidate routes."""
-    rid = instance.room_ids[room]
-    options: list[tuple[int, int, int]] = []
-    for r in candidates:
-        raw = routes[r]
-        if instance.max_class[room] < instance.vehicle_types[raw.type_index].vehicle_class:
-            continue
-        path = path_ids(instance, raw)
-        to_room = network.distance_m(path[:-1], [rid])[:, 0]
-        from_room = network.distance_m([rid], path[1:])[0]
-        direct = network.legs_m(path)
-        detour = to_room + from_room - direct
-        options += [(int(detour[p]), r, p) for p in range(len(raw.visits) + 1)]
-    for _, r, p in sorted(options)[:POSITIONS]:
-        raw = routes[r]
-        new = with_unloads(instance, network, replace(raw, visits=raw.visits[:p] + (Visit("room", room),) + raw.visits[p:]))
-        delta = station_loads(instance, [new]) - station_loads(instance, [raw])
-        if np.all(delta <= np.maximum(free, 0)) and time_route(instance, network, new).feasible:
-            return r, new
-    return None
+    def __post_init__(self) -> None:
+        self.free = self.instance.station_capacity_kg - station_loads(self.instance, self.routes)
+        self.owner = {v.index: r for r, raw in enumerate(self.routes) for v in raw.visits if v.kind == "room"}
+        self.near: dict[int, list[int]] = {}  # rooms' nearest served rooms, found once for many rooms
+
+    def nearest_served(self, rooms: list[int]) -> dict[int, list[int]]:
+        """Each room's nearest served rooms, nearest first (one k-nearest query for all of them)."""
+        served = list(self.owner)
+        if not served:
+            return {}
+        ids = self.instance.room_ids
+        near, _ = nearest(self.network, [ids[k] for k in rooms], [ids[k] for k in served], NEIGHBOURS)
+        return {room: [served[j] for j in row] for room, row in zip(rooms, near.tolist())}
+
+    def insert(self, room: int, avoid: int | None = None) -> bool:
+        """Put ``room`` into the route near it where it adds least distance and keeps every rule."""
+        candidates = sorted({self.owner[n] for n in self._neighbours(room)} - {avoid})
+        options: list[tuple[int, int, int]] = []
+        for r in candidates:
+            if self._may_enter(r, room):
+                options += self._positions(r, room)
+        for _, r, p in sorted(options)[:POSITIONS]:
+            raw = self.routes[r]
+            if self._try(r, raw.visits[:p] + (Visit("room", room),) + raw.visits[p:]):
+                return True
+        return False
+
+    def on_new_trucks(self, rooms: list[int]) -> list[int]:
+        """Build routes for ``rooms`` on the trucks no route uses yet; the rooms that still do not fit."""
+        used = np.bincount([raw.type_index for raw in self.routes], minlength=len(self.instance.vehicle_types))
+        spare = [max(0, vt.count - int(used[t])) for t, vt in enumerate(self.instance.vehicle_types)]
+        fresh, left = construct_routes(self.instance, self.network, rooms, spare, np.maximum(self.free, 0))
+        for raw in fresh:
+            self._take(len(self.routes), raw, None)
+        return left
+
+    def displace(self, room: int) -> bool:
+        """Let ``room`` take the place of a nearby room on a route that may enter its lane, if the
+        displaced room then fits elsewhere; nothing changes if no such swap exists."""
+        for other in self._neighbours(room)[:DISPLACED]:
+            r = self.owner[other]
+            if not self._may_enter(r, room):
+                continue
+            before = self.routes[r]
+            swapped = tuple(Visit("room", room) if v.kind == "room" and v.index == other else v for v in before.visits)
+            if not self._try(r, swapped):
+                continue
+            del self.owner[other]
+            if self.insert(other, avoid=r) or not self.on_new_trucks([other]):
+                return True
+            self._take(r, before, room)
+            self.owner[other] = r
+        return False
+
+    def _neighbours(self, room: int) -> list[int]:
+        """The served rooms nearest to ``room`` (found before or now) that are still served."""
+        if room not in self.near:
+            self.near.update(self.nearest_served([room]))
+        return [k for k in self.near.get(room, []) if k in self.owner]
+
+    def _may_enter(self, r: int, room: int) -> bool:
+        return self.instance.vehicle_types[self.routes[r].type_index].vehicle_class <= self.instance.max_class[room]
+
+    def _positions(self, r: int, room: int) -> list[tuple[int, int, int]]:
+        """(extra metres, route, position) of every place in route ``r`` the room could go."""
+        path = path_ids(self.instance, self.routes[r])
+        rid = self.instance.room_ids[room]
+        to_room = self.network.distance_m(path[:-1], [rid])[:, 0]
+        from_room = self.network.distance_m([rid], path[1:])[0]
+        detour = to_room + from_room - self.network.legs_m(path)
+        return [(int(detour[p]), r, p) for p in range(len(detour))]
+
+    def _try(self, r: int, visits: tuple[Visit, ...]) -> bool:
+        """Replace route ``r``'s visits if the result keeps capacity, hours, shift and station capacity."""
+        raw = self.routes[r]
+        new = with_unloads(self.instance, self.network, replace(raw, visits=visits))
+        delta = station_loads(self.instance, [new]) - station_loads(self.instance, [raw])
+        if np.all(delta <= np.maximum(self.free, 0)) and time_route(self.instance, self.network, new).feasible:
+            self._take(r, new, None)
+            return True
+        return False
+
+    def _take(self, r: int, raw: RawRoute, dropped: int | None) -> None:
+        """Route ``r`` becomes ``raw`` (appended when ``r`` is new); ``dropped`` no longer on it."""
+        old = self.routes[r] if r < len(self.routes) else RawRoute(raw.type_index, ())
+        self.free += station_loads(self.instance, [old]) - station_loads(self.instance, [raw])
+        if r < len(self.routes):
+            self.routes[r] = raw
+        else:
+            self.routes.append(raw)
+        if dropped is not None:
+            self.owner.pop(dropped, None)
+        self.owner.update({v.index: r for v in raw.visits if v.kind == "room"})

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from wasteopt.plan.files import write_atomic
+from wasteopt.files import write_atomic
 from wasteopt.plan.models import Plan, save_plan
 from wasteopt.scenario.models import Scenario
 from wasteopt.whatif.kpis import delta, incomplete, payback_years, summarise, worse_served

@@ -68,6 +68,7 @@ def best_selections(
         solver = cp_model.CpSolver()
         solver.parameters.random_seed = seed
         solver.parameters.num_workers = workers
+        solver.parameters.catch_sigint_signal = False  # keep the user's Ctrl-C for the whole study
         if time_limit is not None:
             solver.parameters.max_time_in_seconds = max(0.1, time_limit / top)
         status = solver.solve(model)

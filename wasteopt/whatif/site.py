@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from wasteopt.plan.files import write_atomic
+from wasteopt.files import write_atomic
 from wasteopt.plan.models import Plan, save_plan
 from wasteopt.scenario.errors import Problem, ScenarioError
 from wasteopt.scenario.models import Scenario, Station
