@@ -24,6 +24,11 @@ from wasteopt.solve.instance import CollectionInstance
 from wasteopt.solve.pyvrp_model import RawRoute, Visit
 
 _NEVER = np.iinfo(np.int64).max // 4
+LANE_PRIORITY_S = 900
+"""A truck that fits narrow lanes takes a narrow-lane room before any room it could start up to this
+many seconds sooner: big trucks can take the others, nothing else can take these."""
+FINISH_BATCH = 32
+"""Candidates, soonest first, whose way home is checked at a time (the first that can end the day wins)."""
 
 
 @dataclass
@@ -146,6 +151,8 @@ def _fill_truck(
     s_open, s_close, s_unload = instance.station_open_s, instance.station_close_s, instance.station_unload_s
     home = tab.station_garage[:, g]
     usable = alive & (instance.max_class[rooms] >= vt.vehicle_class) & np.all(demand <= capacity, axis=1)
+    largest = max(other.vehicle_class for other in instance.vehicle_types)
+    narrow = (instance.max_class[rooms] < largest) & (vt.vehicle_class < largest)  # rooms only trucks like this one may enter
     free = station_left.copy()
     used = np.zeros(len(free), dtype=np.int64)
     clock, load = int(vt.shift_start), np.zeros(len(capacity), dtype=np.int64)
@@ -171,11 +178,19 @@ def _fill_truck(
         start = np.maximum(arrive, open_s[cand])
         end = start + service[cand]
         after = np.where(direct[:, None], load[None, :] + demand[cand], demand[cand])
-        finish = _finish_time(end, tab.room_station[cand], s_open, s_close, s_unload, home, free, after[:, 0])
-        ok = (start <= close_s[cand]) & (finish <= vt.shift_end) & (arrive < _NEVER)
-        if not ok.any():
+        reachable = np.flatnonzero((start <= close_s[cand]) & (arrive < _NEVER))
+        soon = start[reachable] - LANE_PRIORITY_S * narrow[cand[reachable]]
+        order = reachable[np.lexsort((from_here[reachable], soon))]
+        pick = -1
+        for lo in range(0, len(order), FINISH_BATCH):  # the soonest room from which the day can still end
+            batch = order[lo : lo + FINISH_BATCH]
+            finish = _finish_time(end[batch], tab.room_station[cand[batch]], s_open, s_close, s_unload, home, free, after[batch, 0])
+            fits = np.flatnonzero(finish <= vt.shift_end)
+            if fits.size:
+                pick = int(batch[fits[0]])
+                break
+        if pick < 0:
             break
-        pick = int(np.flatnonzero(ok)[np.lexsort((from_here[ok], start[ok]))[0]])
         r = int(cand[pick])
         if not direct[pick]:
             s = int(via_station[pick])

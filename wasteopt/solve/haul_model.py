@@ -51,9 +51,18 @@ def solve_model(problem: HaulProblem, time_limit: float, *, optional: bool = Fal
     the routing model first with 40 % of the time (there it often proves the optimum at once),
     then, unless it did, the per-truck model (fewest trucks by bisection, then km) with the rest;
     the better plan wins. More containers: the per-truck model only (the routing model stalls).
-    Above :data:`EXACT_UP_TO` containers: the greedy plan."""
+    Above :data:`EXACT_UP_TO` containers, or when the model finds no complete plan in time while the
+    greedy plan is complete: the greedy plan."""
     if len(problem.jobs) > EXACT_UP_TO:
         return greedy_result(problem, optional)
+    exact = _exact(problem, time_limit, optional, seed, workers)
+    if exact.found or optional:
+        return exact
+    floor = greedy_result(problem)  # a complete haul beats none when the exact model runs out of time
+    return floor if floor.found else exact
+
+
+def _exact(problem: HaulProblem, time_limit: float, optional: bool, seed: int, workers: int) -> ModelResult:
     if not single_plant(problem):
         return solve_circuit(problem, time_limit, optional=optional, seed=seed, workers=workers)
     if optional:

@@ -33,8 +33,6 @@ NEIGHBOURS = 12
 """Served rooms nearest to a room whose routes are tried for it."""
 POSITIONS = 8
 """Cheapest insertion positions per room that are checked in full."""
-DISPLACED = 6
-"""Nearby rooms a room left over may take the place of."""
 
 
 def insert_rooms(
@@ -98,7 +96,7 @@ class _Placement:
     def displace(self, room: int) -> bool:
         """Let ``room`` take the place of a nearby room on a route that may enter its lane, if the
         displaced room then fits elsewhere; nothing changes if no such swap exists."""
-        for other in self._neighbours(room)[:DISPLACED]:
+        for other in self._neighbours(room):
             r = self.owner[other]
             if not self._may_enter(r, room):
                 continue

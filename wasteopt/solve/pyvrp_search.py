@@ -34,8 +34,8 @@ def run_search(
             search.add_operator(operator(data))
     start = ([START_PENALTY] * data.num_load_dimensions, START_PENALTY, START_PENALTY)
     penalties = pyvrp.PenaltyManager(start, penalty_params)
-    start = pyvrp.Solution.make_random(data, rng) if initial is None else initial
-    initial = search(start, penalties.max_cost_evaluator(), exhaustive=True)
+    if initial is None:
+        initial = search(pyvrp.Solution.make_random(data, rng), penalties.max_cost_evaluator(), exhaustive=True)
     algorithm = pyvrp.IteratedLocalSearch(data, penalties, search, initial, params.ils)
     return algorithm.run(stop, collect_stats=False, display=False)
 

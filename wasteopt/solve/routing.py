@@ -6,8 +6,10 @@ Both the whole-district path (:mod:`wasteopt.solve.engine`) and every part of a 
 1. a *floor*: a complete feasible plan before any search — the construction
    (:mod:`wasteopt.solve.construct`), or the routes the caller starts from with their missing rooms
    re-inserted — so a short budget or a busy machine buys a dearer plan, never an incomplete one;
-2. the search (PyVRP), warm-started from the floor, in rounds that are given up early when rooms
-   stay out while more trucks could come, or stations are overloaded beyond repair;
+2. the search (PyVRP), warm-started from the caller's routes if any (from its own start otherwise:
+   measured on Zhangdian, a search started from the construction ends dearer), in rounds that are
+   given up early when rooms stay out while more trucks could come, or stations are overloaded
+   beyond repair;
 3. its best solution decoded, re-timed and repaired (:mod:`wasteopt.solve.repair`), and every room
    taken off re-inserted wherever it fits (:mod:`wasteopt.solve.insert`);
 4. the better of that and the floor: fewer rooms left out, then lower cost.
@@ -65,8 +67,8 @@ def route_collection(
     if budget.interrupted():  # the user is waiting: no search, the complete floor is the answer
         return floor[0], left_out_reasons(instance, network, *floor)
     penalties = station_penalties(instance, network) if penalties is None else penalties
-    cap = _offer(instance, network, floor[0] if initial is None else initial, fleet_cap)
-    warm = floor[0] if initial is None else initial
+    cap = _offer(instance, network, initial or [], fleet_cap)
+    warm = initial  # without one, PyVRP's own start (random, then local search) searches better than the floor
     for round_ in range(MAX_ROUNDS):
         model = build_model(instance, network, penalties, cap)
         can_grow = fleet_cap is None and any(c < vt.count for c, vt in zip(cap, instance.vehicle_types))
