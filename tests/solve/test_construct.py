@@ -1,0 +1,62 @@
+"""The construction: a complete feasible plan before any search, whenever the fleet allows one."""
+
+from __future__ import annotations
+
+from tests.solve.scenarios import room, scenario, station, truck
+from wasteopt.network import network_for
+from wasteopt.solve.construct import construct_routes
+from wasteopt.solve.instance import build_instance
+from wasteopt.solve.schedule import time_route
+
+
+def _build(sc, trucks=None):
+    network = network_for(sc)
+    instance = build_instance(sc, network)
+    counts = trucks or [vt.count for vt in instance.vehicle_types]
+    routes, left = construct_routes(instance, network, list(range(len(instance.room_ids))), counts)
+    return instance, network, routes, left
+
+
+def test_every_room_on_a_feasible_route_within_the_fleet() -> None:
+    rooms = [room(f"R{k}", 1000.0 * (k % 5), 800.0 * (k // 5), 450.0, service_min=10) for k in range(15)]
+    sc = scenario(rooms, [station("S", 2000, 2000)], [("G", 0, 0)], [truck("T", "G", 1000.0, count=4)])
+    instance, network, routes, left = _build(sc)
+    assert left == []
+    assert sorted(v.index for raw in routes for v in raw.visits if v.kind == "room") == list(range(15))
+    assert len(routes) <= 4
+    assert all(time_route(instance, network, raw).feasible for raw in routes)
+    assert all(raw.visits[-1].kind == "station" for raw in routes)
+
+
+def test_a_station_closed_by_the_time_the_truck_gets_there_is_not_used() -> None:
+    rooms = [room(f"R{k}", 3000.0 + 500 * k, 0.0, 400.0, service_min=20) for k in range(3)]
+    sc = scenario(rooms, [station("EARLY", 4000, 500, close=6 * 3600 + 600), station("LATE", -6000, 0)],
+                  [("G", 0, 0)], [truck("T", "G", 1000.0, count=2)])
+    instance, network, routes, left = _build(sc)
+    assert left == []
+    timings = [time_route(instance, network, raw) for raw in routes]
+    assert all(t.feasible for t in timings)
+
+
+def test_narrow_lane_rooms_keep_the_small_truck() -> None:
+    """Two big trucks and one small one; the small one is the only truck for the narrow lanes, so
+    the construction must not spend it on rooms a big truck can take."""
+    rooms = [room(f"N{k}", 500.0 + 300 * k, 0.0, 300.0, max_vehicle_class=1) for k in range(3)]
+    rooms += [room(f"W{k}", 500.0 + 300 * k, 400.0, 300.0) for k in range(6)]
+    fleet = [truck("small", "G", 1000.0, count=1, vehicle_class=1), truck("big", "G", 2000.0, count=2, vehicle_class=2)]
+    sc = scenario(rooms, [station("S", 0, 200)], [("G", 0, 0)], fleet)
+    instance, _, routes, left = _build(sc)
+    assert left == []
+    narrow = {k for k, rid in enumerate(instance.room_ids) if rid.startswith("N")}
+    for raw in routes:
+        if instance.vehicle_types[raw.type_index].id == "big":
+            assert not narrow & {v.index for v in raw.visits if v.kind == "room"}
+
+
+def test_rooms_beyond_every_truck_are_returned() -> None:
+    rooms = [room(f"R{k}", 2000.0 + 100 * k, 0.0, 900.0, service_min=60) for k in range(12)]
+    sc = scenario(rooms, [station("S", 2500, 0)], [("G", 0, 0)], [truck("T", "G", 1000.0, count=1, shift_end=9 * 3600)])
+    _, _, routes, left = _build(sc)
+    assert len(routes) == 1
+    served = sum(v.kind == "room" for v in routes[0].visits)
+    assert served + len(left) == 12 and left
