@@ -117,6 +117,14 @@ def validated(scenario: Scenario, plan) -> str:
     return f"no ({len(violations)}: {', '.join(rules[:3])})"
 
 
+def completed(scenario: Scenario, plan) -> str:
+    """'yes' when every room is served and every kilogram hauled to a plant, else what is missing."""
+    from wasteopt.plan.validate import shortfall
+
+    missing = shortfall(scenario, plan)
+    return "yes" if not missing else f"no ({missing})"
+
+
 def table(headers: list[str], rows: list[list]) -> str:
     """A Markdown table."""
     text = [[str(c) for c in row] for row in rows]

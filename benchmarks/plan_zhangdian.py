@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from _common import load_note, table, validated, zhangdian
+from _common import completed, load_note, table, validated, zhangdian
 from wasteopt.solve.engine import solve
 
 
@@ -39,10 +39,11 @@ def main() -> None:
             f"{limit:.0f}", seed, "decomposed" if plan.solver.get("decomposed") else "whole", f"{k['collection_cost']:.2f}",
             f"{k['cost']:.2f}", f"{k['distance_km']:.1f}", k["vehicles_used"], k["unload_trips"], len(plan.unserved),
             f"{wall:.1f}", f"{100 * (1 - plan.lower_bound.cost / k['collection_cost']):.0f} %", validated(scenario, plan),
+            completed(scenario, plan),
         ])
     print(table(
         ["limit s", "seed", "path", "collection cost", "chain cost", "km", "trucks", "unload trips", "unserved", "wall s",
-         "gap to LB (cost)", "valid"],
+         "gap to LB (cost)", "valid", "complete"],
         rows,
     ))
     print(f"# after: {load_note()}")

@@ -19,7 +19,7 @@ import subprocess
 import sys
 import time
 
-from _common import load_note, sized, table, validated
+from _common import completed, load_note, sized, table, validated
 
 DEFAULT_SIZES = [940, 2000, 5000, 20000]
 DEFAULT_LIMITS = [60, 120, 300, 600]
@@ -57,6 +57,7 @@ def one(rooms: int, limit: float, seed: int) -> dict:
         "lb_cost": plan.lower_bound.cost,
         "decomposed": plan.solver.get("decomposed"),
         "valid": validated(scenario, plan),
+        "complete": completed(scenario, plan),
         "phases": plan.solver.get("phases", {}),
         "unserved_why": dict(Counter(u.reason for u in plan.unserved).most_common()),
         "diagnostics": dict(Counter(f"{d.level}:{d.code}" for d in plan.diagnostics).most_common()),
@@ -90,13 +91,13 @@ def main() -> None:
             f"{r['rss_mib']} + {os.cpu_count()}×{r['worker_rss_mib']}", f"{r['cost']:.0f}",
             f"{r['cost'] / max(1, r['served']):.2f}", f"{r['collection_cost'] / max(1, r['served']):.2f}", f"{r['km'] / max(1, r['served']):.3f}", r["trucks"], r["unserved"],
             f"{100 * (r['km'] / r['lb_km'] - 1):.0f} %", f"{100 * (r['collection_cost'] / r['lb_cost'] - 1):.0f} %",
-            "yes" if r["decomposed"] else "no", r["valid"],
+            "yes" if r["decomposed"] else "no", r["valid"], r["complete"],
         ])
         notes.append(f"- {rooms} rooms: phases {r['phases']}; unserved by reason {r['unserved_why'] or '{}'}; diagnostics {r['diagnostics'] or '{}'}")
         print(f"  {rooms} rooms done ({r['source']}, generated in {r['generate_s']} s)", file=sys.stderr, flush=True)
     print(table(
         ["rooms", "limit s", "wall s", "over limit", "peak MiB (main + workers)", "chain cost", "chain cost/room", "collection cost/room", "km/room", "trucks",
-         "unserved", "km gap to LB", "cost gap to LB", "decomposed", "valid"],
+         "unserved", "km gap to LB", "cost gap to LB", "decomposed", "valid", "complete"],
         rows,
     ))
     print("\n".join(notes))

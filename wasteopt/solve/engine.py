@@ -1,8 +1,10 @@
 """The planning engine: scenario in, plan out (collection routes, unload trips, haul, KPIs, bound).
 
-Stages: servable rooms → station capacity prices → routing (PyVRP) → exact station assignment
-within capacity → timed routes → haul schedule → KPIs and lower bound. Engines never print and never
-touch files; the CLI does that.
+Stages: servable rooms → routing (:mod:`wasteopt.solve.routing`, the same round on the whole district
+or per region: construction, search, repair) → exact station assignment within capacity → every
+room still out put back where it fits (:mod:`wasteopt.solve.insert`) → timed routes → haul schedule →
+KPIs and lower bound → the validator's check of the finished plan (``solver.violations``; empty
+unless the engine has a bug). Engines never print and never touch files; the CLI does that.
 """
 
 from __future__ import annotations

@@ -2,8 +2,11 @@
 
 A region is a spatially compact set of rooms (k-means on coordinates, large clusters split again,
 small ones merged into their neighbour) with its own *share* of each station's daily capacity and
-of each truck type's count. Shares never sum to more than the real limits, so regions routed apart
-and put together still respect station capacities and fleet counts — the split cannot overbook.
+of each truck type's count. Fleet shares never sum to more than the real counts, so vehicle ids stay
+unique. Station shares do not bind the regions' routers: with price-directed coordination (the
+default, :data:`wasteopt.solve.decompose.PRICE_DIRECTED`) each region sees every station's full
+capacity and aims below it through prices, so regions together *can* overbook a station; the
+district-wide station assignment and, failing that, shedding and re-insertion settle it at the end.
 
 - Station shares come from an integral assignment of rooms to stations within capacity (the
   transport LP of :mod:`wasteopt.solve.station_prices`, rounded, then repaired greedily): a region
