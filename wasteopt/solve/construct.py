@@ -62,8 +62,8 @@ def construct_routes(
 ) -> tuple[list[RawRoute], list[int]]:
     """Routes on new trucks (at most ``trucks_left`` per type) for the given rooms, and the rooms
     that fit on none of them. ``station_left_kg``: daily capacity still free at each station."""
-    if not rooms:
-        return [], []
+    if not rooms or not any(trucks_left):
+        return [], list(rooms)
     left = np.asarray(
         instance.station_capacity_kg if station_left_kg is None else station_left_kg, dtype=np.int64
     ).copy()

@@ -33,6 +33,9 @@ NEIGHBOURS = 12
 """Served rooms nearest to a room whose routes are tried for it."""
 POSITIONS = 8
 """Cheapest insertion positions per room that are checked in full."""
+DISPLACE_AT_MOST = 40
+"""Rooms left over up to which swaps are tried: a few rooms stranded by a lane or a busy truck are
+what a swap fixes; hundreds mean the fleet is short, and trying swaps for each would take minutes."""
 
 
 def insert_rooms(
@@ -45,7 +48,8 @@ def insert_rooms(
     plan.near.update(plan.nearest_served(rooms))
     left = [room for room in sorted(rooms, key=lambda k: -int(instance.waste_kg[k])) if not plan.insert(room)]
     left = plan.on_new_trucks(left)
-    left = [room for room in left if not plan.displace(room)]
+    if len(left) <= DISPLACE_AT_MOST:
+        left = [room for room in left if not plan.displace(room)]
     return plan.routes, left
 
 

@@ -6,8 +6,8 @@ Both the whole-district path (:mod:`wasteopt.solve.engine`) and every part of a 
 1. a *floor*: a complete feasible plan before any search — the construction
    (:mod:`wasteopt.solve.construct`), or the routes the caller starts from with their missing rooms
    re-inserted — so a short budget or a busy machine buys a dearer plan, never an incomplete one;
-2. the search (PyVRP), warm-started from the caller's routes if any (from its own start otherwise:
-   measured on Zhangdian, a search started from the construction ends dearer), in rounds that are
+2. the search (PyVRP), warm-started from the caller's routes if any, else from its own start up to
+   :data:`OWN_START_UP_TO` rooms and from the floor above, in rounds that are
    given up early when rooms stay out while more trucks could come, or stations are overloaded
    beyond repair;
 3. its best solution decoded, re-timed and repaired (:mod:`wasteopt.solve.repair`), and every room
@@ -42,6 +42,11 @@ MAX_ROUNDS = 4
 dearer overloaded stations."""
 CAPACITY_CHECKPOINTS = (0.3, 0.6, 0.85)
 """Fractions of a round's budget at which its best routes are checked against station capacity."""
+OWN_START_UP_TO = 1500
+"""Rooms up to which the search starts from PyVRP's own start (random, then a full local search),
+which ends cheaper than starting from the construction (Zhangdian, 60 s: 10,813 vs 11,604); above, that
+first local search alone outlasts short budgets and cannot be interrupted (about 20 s at 3,000 rooms),
+so the search starts from the construction."""
 NO_STATION_CAPACITY = "station capacity: every station it could unload at is full ({stations})"
 TIME_RAN_OUT = "not fitted in the time given: a longer --time-limit (or more --iterations) may serve it"
 
@@ -67,8 +72,10 @@ def route_collection(
     if budget.interrupted():  # the user is waiting: no search, the complete floor is the answer
         return floor[0], left_out_reasons(instance, network, *floor)
     penalties = station_penalties(instance, network) if penalties is None else penalties
-    cap = _offer(instance, network, initial or [], fleet_cap)
-    warm = initial  # without one, PyVRP's own start (random, then local search) searches better than the floor
+    warm = initial
+    if warm is None and len(instance.room_ids) > OWN_START_UP_TO:
+        warm = floor[0]
+    cap = _offer(instance, network, warm or [], fleet_cap)
     for round_ in range(MAX_ROUNDS):
         model = build_model(instance, network, penalties, cap)
         can_grow = fleet_cap is None and any(c < vt.count for c, vt in zip(cap, instance.vehicle_types))
