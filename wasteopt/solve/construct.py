@@ -24,9 +24,11 @@ from wasteopt.solve.instance import CollectionInstance
 from wasteopt.solve.pyvrp_model import RawRoute, Visit
 
 _NEVER = np.iinfo(np.int64).max // 4
-LANE_PRIORITY_S = 900
-"""A truck that fits narrow lanes takes a narrow-lane room before any room it could start up to this
-many seconds sooner: big trucks can take the others, nothing else can take these."""
+LANE_PRIORITIES_S = (300, 0, 900)
+"""How many seconds sooner a room could start before a truck that fits narrow lanes still takes a
+narrow-lane room first (big trucks can take the others, nothing else can take these). Too little
+strands narrow rooms, too much spends the small trucks' day on driving; a pass is tried with each in
+turn until one leaves no room out (measured on hostile Zhangdian variants: no single value does)."""
 FINISH_BATCH = 32
 """Candidates, soonest first, whose way home is checked at a time (the first that can end the day wins)."""
 
@@ -64,12 +66,30 @@ def construct_routes(
     that fit on none of them. ``station_left_kg``: daily capacity still free at each station."""
     if not rooms or not any(trucks_left):
         return [], list(rooms)
-    left = np.asarray(
-        instance.station_capacity_kg if station_left_kg is None else station_left_kg, dtype=np.int64
-    ).copy()
-    trucks = list(trucks_left)
+    free = np.asarray(instance.station_capacity_kg if station_left_kg is None else station_left_kg, dtype=np.int64)
     room_idx = np.asarray(rooms, dtype=np.int64)
-    tables = {speed: _tables(instance, network, room_idx, speed) for speed in {instance.type_speed(vt) for vt in instance.vehicle_types}}
+    speeds = {instance.type_speed(vt) for vt in instance.vehicle_types}
+    tables = {speed: _tables(instance, network, room_idx, speed) for speed in speeds}
+    best: tuple[list[RawRoute], list[int]] | None = None
+    for priority in LANE_PRIORITIES_S:  # the next only if this one leaves rooms out
+        routes, left = _greedy(instance, network, room_idx, list(trucks_left), free.copy(), tables, priority)
+        if best is None or (len(left), len(routes)) < (len(best[1]), len(best[0])):
+            best = routes, left
+        if not left:
+            break
+    return best
+
+
+def _greedy(
+    instance: CollectionInstance,
+    network: TravelNetwork,
+    room_idx: np.ndarray,
+    trucks: list[int],
+    left: np.ndarray,
+    tables: dict[float, _Tables],
+    lane_priority_s: int,
+) -> tuple[list[RawRoute], list[int]]:
+    """One pass of the construction with the given head start for narrow-lane rooms."""
     alive = np.ones(len(room_idx), dtype=bool)
     tried = np.zeros(len(room_idx), dtype=bool)  # seeds no truck left can serve
     routes: list[RawRoute] = []
@@ -78,7 +98,7 @@ def construct_routes(
         built = None
         for t in _types_for(instance, network, int(room_idx[seed]), trucks):
             vt = instance.vehicle_types[t]
-            built = _fill_truck(instance, room_idx, alive, t, tables[instance.type_speed(vt)], left, first=seed)
+            built = _fill_truck(instance, room_idx, alive, t, tables[instance.type_speed(vt)], left, seed, lane_priority_s)
             if built.collected_kg > 0:
                 break
         if built is None or built.collected_kg == 0:
@@ -139,6 +159,7 @@ def _fill_truck(
     tab: _Tables,
     station_left: np.ndarray,
     first: int,
+    lane_priority_s: int,
 ) -> _Built:
     """The greedy day of one truck of type ``t`` over the rooms still alive, starting at ``first``
     (nothing if it cannot serve that room)."""
@@ -179,7 +200,7 @@ def _fill_truck(
         end = start + service[cand]
         after = np.where(direct[:, None], load[None, :] + demand[cand], demand[cand])
         reachable = np.flatnonzero((start <= close_s[cand]) & (arrive < _NEVER))
-        soon = start[reachable] - LANE_PRIORITY_S * narrow[cand[reachable]]
+        soon = start[reachable] - lane_priority_s * narrow[cand[reachable]]
         order = reachable[np.lexsort((from_here[reachable], soon))]
         pick = -1
         for lo in range(0, len(order), FINISH_BATCH):  # the soonest room from which the day can still end

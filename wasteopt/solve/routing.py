@@ -162,17 +162,19 @@ def left_out_reasons(
 
 def _fleet_short(instance: CollectionInstance, routes: list[RawRoute], rooms: list[int]) -> dict[str, str]:
     """'Fleet too small' with an estimate of the trucks missing, from the rooms a truck serves today."""
+    types = instance.vehicle_types
     served = sum(1 for raw in routes for v in raw.visits if v.kind == "room")
-    per_truck = served / len(routes) if routes else 1.0
-    counts = np.bincount([raw.type_index for raw in routes], minlength=len(instance.vehicle_types))
-    allowed = [t for t, vt in enumerate(instance.vehicle_types) if all(vt.vehicle_class <= instance.max_class[k] for k in rooms)]
-    t = max(allowed or range(len(instance.vehicle_types)), key=lambda t: counts[t])
-    more = max(1, math.ceil(len(rooms) / max(per_truck, 1.0)))
-    text = (
-        f"fleet too small: every {instance.vehicle_types[t].id} truck that may go there is in use; "
-        f"about {more} more {instance.vehicle_types[t].id} truck{'s' if more > 1 else ''} would serve "
-        f"the {len(rooms)} room{'s' if len(rooms) > 1 else ''} left (or longer shifts)"
-    )
+    more = max(1, math.ceil(len(rooms) / max(served / max(len(routes), 1), 1.0)))
+    allowed = [t for t, vt in enumerate(types) if all(vt.vehicle_class <= instance.max_class[k] for k in rooms)]
+    counts = np.bincount([raw.type_index for raw in routes], minlength=len(types))
+    fleet = sum(vt.count for vt in types)
+    if len(allowed) == len(types):
+        busy = f"all {fleet} trucks are in use" if fleet > 1 else "the only truck is in use"
+    else:
+        busy = "every truck small enough for their lanes is in use (" + ", ".join(types[t].id for t in allowed) + ")"
+    example = types[max(allowed or range(len(types)), key=lambda t: counts[t])].id
+    rooms_text = f"{len(rooms)} room{'s' if len(rooms) > 1 else ''}"
+    text = f"fleet too small: {busy}; about {more} more truck{'s' if more > 1 else ''} (e.g. {example}) would serve the {rooms_text} left (or longer shifts)"
     return {instance.room_ids[k]: text for k in rooms}
 
 
