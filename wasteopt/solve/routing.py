@@ -7,9 +7,9 @@ Both the whole-district path (:mod:`wasteopt.solve.engine`) and every part of a 
    (:mod:`wasteopt.solve.construct`), or the routes the caller starts from with their missing rooms
    re-inserted — so a short budget or a busy machine buys a dearer plan, never an incomplete one;
 2. the search (PyVRP), warm-started from the caller's routes if any, else from its own start up to
-   :data:`OWN_START_UP_TO` rooms and from the floor above, in rounds that are
-   given up early when rooms stay out while more trucks could come, or stations are overloaded
-   beyond repair;
+   :data:`OWN_START_UP_TO` rooms and from the floor above, in rounds that are given up early when
+   rooms stay out while more trucks could come (then more are offered) or while the floor serves
+   them all (then the search goes on from the floor), or stations are overloaded beyond repair;
 3. its best solution decoded, re-timed and repaired (:mod:`wasteopt.solve.repair`), and every room
    taken off re-inserted wherever it fits (:mod:`wasteopt.solve.insert`);
 4. the better of that and the floor: fewer rooms left out, then lower cost.
@@ -79,7 +79,8 @@ def route_collection(
     for round_ in range(MAX_ROUNDS):
         model = build_model(instance, network, penalties, cap)
         can_grow = fleet_cap is None and any(c < vt.count for c, vt in zip(cap, instance.vehicle_types))
-        watcher = _RoundWatch(instance, network, model, can_grow)
+        fall_back = fleet_cap is None and not floor[1] and warm is not floor[0]
+        watcher = _RoundWatch(instance, network, model, can_grow, fall_back)
         stop = SearchStop(
             budget,
             budget.search_deadline(budget.finishing_reserve()),
@@ -90,6 +91,10 @@ def route_collection(
         result = run_search(model.data, stop, seed, callbacks=watcher, initial=warm_start(model, warm) if warm else None)
         if not stop.abandoned:
             break
+        if watcher.reason == "floor":  # the search keeps missing rooms the floor serves: go on from the floor
+            warm = floor[0]
+            cap = _offer(instance, network, warm, fleet_cap)
+            continue
         warm = decode(model, result.best)
         if watcher.reason == "fleet":
             cap = [min(vt.count, 2 * c) for c, vt in zip(cap, instance.vehicle_types)]
@@ -181,9 +186,11 @@ def _fleet_short(instance: CollectionInstance, routes: list[RawRoute], rooms: li
 class _RoundWatch(pyvrp.IteratedLocalSearchCallbacks):
     """Follows a round's best solution and says when the round is not worth finishing."""
 
-    def __init__(self, instance: CollectionInstance, network: TravelNetwork, model: PyVRPModel, can_grow: bool) -> None:
+    def __init__(
+        self, instance: CollectionInstance, network: TravelNetwork, model: PyVRPModel, can_grow: bool, fall_back: bool
+    ) -> None:
         self._instance, self._network, self._model = instance, network, model
-        self._can_grow = can_grow
+        self._can_grow, self._fall_back = can_grow, fall_back
         self._checkpoints = list(CAPACITY_CHECKPOINTS)
         self.best: pyvrp.Solution | None = None
         self.reason = ""
@@ -195,12 +202,12 @@ class _RoundWatch(pyvrp.IteratedLocalSearchCallbacks):
         self.best = best
 
     def hopeless(self, done: float) -> bool:
-        """Rooms missing though more trucks could come, or (checked at a few points of the round)
-        stations overloaded beyond repair."""
+        """Rooms missing though more trucks could come or the floor serves them all, or (checked at a
+        few points of the round) stations overloaded beyond repair."""
         if self.best is None:
             return False
-        if self._can_grow and self.best.num_missing_clients() > 0:
-            self.reason = "fleet"
+        if self.best.num_missing_clients() > 0 and (self._can_grow or self._fall_back):
+            self.reason = "fleet" if self._can_grow else "floor"
             return True
         if not self._checkpoints or done < self._checkpoints[0] or not self.best.is_feasible():
             return False
