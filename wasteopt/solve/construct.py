@@ -143,14 +143,6 @@ def _tables(instance: CollectionInstance, network: TravelNetwork, rooms: np.ndar
     )
 
 
-def _demand(instance: CollectionInstance, rooms: np.ndarray) -> np.ndarray:
-    """Rooms × load dimensions (kg[, litres])."""
-    dims = [instance.waste_kg[rooms]]
-    if instance.volume_l is not None:
-        dims.append(instance.volume_l[rooms])
-    return np.column_stack(dims).astype(np.int64)
-
-
 def _fill_truck(
     instance: CollectionInstance,
     rooms: np.ndarray,
@@ -166,7 +158,7 @@ def _fill_truck(
     vt = instance.vehicle_types[t]
     g = instance.garage_ids.index(vt.garage)
     capacity = np.array(instance.capacity(vt), dtype=np.int64)
-    demand = _demand(instance, rooms)
+    demand = instance.demand(rooms)
     open_s, close_s = instance.tw_open_s[rooms], instance.tw_close_s[rooms]
     service = instance.service_s[rooms]
     s_open, s_close, s_unload = instance.station_open_s, instance.station_close_s, instance.station_unload_s

@@ -14,7 +14,6 @@ from collections import defaultdict
 from concurrent.futures import Executor
 from importlib.metadata import version
 
-
 from wasteopt.network import network_for
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Diagnostic, Plan, Route, Unserved
@@ -81,7 +80,8 @@ def _plan(
     phases["route_s"] = budget.elapsed() - sum(phases.values())
     raws, shed = enforce_station_capacity(instance, network, raws, budget)
     index = {rid: k for k, rid in enumerate(instance.room_ids)}
-    raws, left = insert_rooms(instance, network, raws, [index[rid] for rid in unserved] + shed)
+    retry = [index[rid] for rid in unserved if rid in index]  # a part's screened-out rooms are the district's too
+    raws, left = insert_rooms(instance, network, raws, retry + shed)
     unserved = {**instance.unserved, **left_out_reasons(instance, network, raws, left)}
     routes = name_vehicles(instance, network, raws)
     phases["assign_s"] = budget.elapsed() - sum(phases.values())

@@ -56,6 +56,13 @@ class CollectionInstance:
         """Average speed of a vehicle type (km/h)."""
         return vehicle_type.speed_kmh or self.scenario.travel.speed_kmh
 
+    def demand(self, rooms: np.ndarray | list[int]) -> np.ndarray:
+        """Load vectors (kg[, litres]) of the given rooms, one row each."""
+        dims = [self.waste_kg[rooms]]
+        if self.volume_l is not None:
+            dims.append(self.volume_l[rooms])
+        return np.column_stack(dims).astype(np.int64)
+
     def capacity(self, vehicle_type: VehicleType) -> list[int]:
         """Capacity vector (kg[, litres]) of a vehicle type."""
         dims = [int(vehicle_type.capacity_kg)]

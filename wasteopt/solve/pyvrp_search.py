@@ -22,8 +22,10 @@ def run_search(
     seed: int,
     callbacks: pyvrp.IteratedLocalSearchCallbacks | None = None,
     initial: pyvrp.Solution | None = None,
+    polish: bool = False,
 ) -> pyvrp.Result:
-    """Best solution PyVRP finds before ``stop`` says enough (warm-started from ``initial`` if given)."""
+    """Best solution PyVRP finds before ``stop`` says enough, warm-started from ``initial`` if given
+    (after a full local search of it with ``polish``; from a random one, always so, without)."""
     params = pyvrp.SolveParams(ils=pyvrp.IteratedLocalSearchParams(callbacks=callbacks))
     penalty_params = pyvrp.PenaltyParams(max_penalty=MAX_PENALTY)
     rng = pyvrp.RandomNumberGenerator(seed=seed)
@@ -34,8 +36,9 @@ def run_search(
             search.add_operator(operator(data))
     start = ([START_PENALTY] * data.num_load_dimensions, START_PENALTY, START_PENALTY)
     penalties = pyvrp.PenaltyManager(start, penalty_params)
-    if initial is None:
-        initial = search(pyvrp.Solution.make_random(data, rng), penalties.max_cost_evaluator(), exhaustive=True)
+    if initial is None or polish:
+        start = pyvrp.Solution.make_random(data, rng) if initial is None else initial
+        initial = search(start, penalties.max_cost_evaluator(), exhaustive=True)
     algorithm = pyvrp.IteratedLocalSearch(data, penalties, search, initial, params.ils)
     return algorithm.run(stop, collect_stats=False, display=False)
 

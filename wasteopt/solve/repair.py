@@ -60,7 +60,7 @@ def with_unloads(instance: CollectionInstance, network: TravelNetwork, raw: RawR
         if visit.kind == "station":
             load[:] = 0
         else:
-            demand = room_demand(instance, visit.index)
+            demand = instance.demand([visit.index])[0]
             if load.any() and np.any(load + demand > capacity):
                 visits.append(_nearest_station(instance, network, visits[-1].index))
                 load[:] = 0
@@ -69,14 +69,6 @@ def with_unloads(instance: CollectionInstance, network: TravelNetwork, raw: RawR
     if visits and visits[-1].kind == "room":
         visits.append(_nearest_station(instance, network, visits[-1].index))
     return replace(raw, visits=tuple(visits))
-
-
-def room_demand(instance: CollectionInstance, room: int) -> np.ndarray:
-    """A room's load vector (kg[, litres])."""
-    dims = [instance.waste_kg[room]]
-    if instance.volume_l is not None:
-        dims.append(instance.volume_l[room])
-    return np.array(dims, dtype=np.int64)
 
 
 def _nearest_station(instance: CollectionInstance, network: TravelNetwork, room: int) -> Visit:

@@ -6,8 +6,8 @@ Both the whole-district path (:mod:`wasteopt.solve.engine`) and every part of a 
 1. a *floor*: a complete feasible plan before any search — the construction
    (:mod:`wasteopt.solve.construct`), or the routes the caller starts from with their missing rooms
    re-inserted — so a short budget or a busy machine buys a dearer plan, never an incomplete one;
-2. the search (PyVRP), warm-started from the caller's routes if any, else from its own start up to
-   :data:`OWN_START_UP_TO` rooms and from the floor above, in rounds that are given up early when
+2. the search (PyVRP), warm-started from the caller's routes if any, else from the floor (locally
+   searched first up to :data:`POLISH_UP_TO` rooms), in rounds that are given up early when
    rooms stay out while more trucks could come (then more are offered) or while the floor serves
    them all (then the search goes on from the floor), or stations are overloaded beyond repair;
 3. its best solution decoded, re-timed and repaired (:mod:`wasteopt.solve.repair`), and every room
@@ -42,11 +42,12 @@ MAX_ROUNDS = 4
 dearer overloaded stations."""
 CAPACITY_CHECKPOINTS = (0.3, 0.6, 0.85)
 """Fractions of a round's budget at which its best routes are checked against station capacity."""
-OWN_START_UP_TO = 1500
-"""Rooms up to which the search starts from PyVRP's own start (random, then a full local search),
-which ends cheaper than starting from the construction (Zhangdian, 60 s: 10,813 vs 11,604); above, that
-first local search alone outlasts short budgets and cannot be interrupted (about 20 s at 3,000 rooms),
-so the search starts from the construction."""
+POLISH_UP_TO = 1500
+"""Rooms up to which the search starts from the floor after a full local search of it (Zhangdian,
+60 s: about as cheap as PyVRP's own random start, whose first local search at 940 rooms takes ~5 s
+and cannot be interrupted, against ~1.7 s from the floor; without the local search the plans were
+dearer). Above, that local search alone outlasts short budgets (~16 s at 3,000 rooms), so the
+search starts from the floor as it is."""
 NO_STATION_CAPACITY = "station capacity: every station it could unload at is full ({stations})"
 TIME_RAN_OUT = "not fitted in the time given: a longer --time-limit (or more --iterations) may serve it"
 
@@ -72,9 +73,8 @@ def route_collection(
     if budget.interrupted():  # the user is waiting: no search, the complete floor is the answer
         return floor[0], left_out_reasons(instance, network, *floor)
     penalties = station_penalties(instance, network) if penalties is None else penalties
-    warm = initial
-    if warm is None and len(instance.room_ids) > OWN_START_UP_TO:
-        warm = floor[0]
+    warm = floor[0] if initial is None else initial
+    polish = initial is None and len(instance.room_ids) <= POLISH_UP_TO
     cap = _offer(instance, network, warm or [], fleet_cap)
     for round_ in range(MAX_ROUNDS):
         model = build_model(instance, network, penalties, cap)
@@ -88,14 +88,14 @@ def route_collection(
             COST_UNITS_PER_YUAN,
             abandon=watcher.hopeless if round_ < MAX_ROUNDS - 1 else None,
         )
-        result = run_search(model.data, stop, seed, callbacks=watcher, initial=warm_start(model, warm) if warm else None)
+        result = run_search(model.data, stop, seed, callbacks=watcher, initial=warm_start(model, warm) if warm else None, polish=polish)
         if not stop.abandoned:
             break
         if watcher.reason == "floor":  # the search keeps missing rooms the floor serves: go on from the floor
-            warm = floor[0]
+            warm, polish = floor[0], False
             cap = _offer(instance, network, warm, fleet_cap)
             continue
-        warm = decode(model, result.best)
+        warm, polish = decode(model, result.best), False
         if watcher.reason == "fleet":
             cap = [min(vt.count, 2 * c) for c, vt in zip(cap, instance.vehicle_types)]
         else:
