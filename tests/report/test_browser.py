@@ -60,6 +60,7 @@ def check_report(session: Session, plan: Plan) -> None:
     page.keyboard.press("Escape")
 
     before = view_box(session)
+    page.locator("#map-svg").scroll_into_view_if_needed()  # clicking a station's bar may have scrolled the map away
     box = page.locator("#map-svg").bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.wheel(0, -300)
