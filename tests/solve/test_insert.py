@@ -66,3 +66,24 @@ def test_a_narrow_lane_room_takes_the_place_of_a_room_a_big_truck_can_take() -> 
     assert len(by_type["big"]) == 1
     assert sorted(r for rooms in by_type.values() for r in rooms) == ["N", "W0", "W1"]
     assert all(time_route(instance, network, raw).feasible for raw in routes)
+
+
+def test_a_narrow_lane_room_pushes_two_rooms_off_when_one_is_not_enough() -> None:
+    """The small truck's day has room for three hours of service; a narrow room of two hours needs
+    two of its one-hour rooms to move to the big truck (one swap alone would not make the time)."""
+    hour = 3600
+    rooms = [room(f"W{k}", 1000.0 + 50 * k, 0.0, 100.0, service_min=60) for k in range(3)]
+    rooms.append(room("N", 1050.0, 30.0, 100.0, service_min=120, max_vehicle_class=1))
+    fleet = [truck("small", "G", 3000.0, count=1, vehicle_class=1, shift_end=6 * hour + 3 * hour + hour // 2),
+             truck("big", "G", 3000.0, count=1, vehicle_class=2)]
+    sc = scenario(rooms, [station("S", 0, 300)], [("G", 0, 0)], fleet)
+    instance, network = _instance(sc)
+    busy = _route(instance, "small", ["W0", "W1", "W2"])
+    assert time_route(instance, network, busy).feasible
+    routes, left = insert_rooms(instance, network, [busy], [instance.room_ids.index("N")])
+    assert left == []
+    by_type = {instance.vehicle_types[raw.type_index].id: rooms for raw, rooms in zip(routes, _rooms(routes, instance))}
+    assert "N" in by_type["small"] and len(by_type["small"]) == 2
+    assert len(by_type["big"]) == 2
+    assert sorted(r for rooms in by_type.values() for r in rooms) == ["N", "W0", "W1", "W2"]
+    assert all(time_route(instance, network, raw).feasible for raw in routes)

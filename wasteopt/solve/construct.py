@@ -5,7 +5,7 @@ variant it has not seen; none of that may cost a room. So before it starts, this
 routes that keep every rule the router knows about — capacity, room and station hours, shifts,
 narrow lanes, station daily capacity — and serves every room the fleet allows. Each truck leaves
 its garage at the start of its shift for a *seed* room (narrow lanes first, then the earliest
-closing window) and then repeatedly drives to the room where it can start service soonest among
+closing window, then the farthest from any station) and then repeatedly drives to the room where it can start service soonest among
 those it can still finish the day after (unload at a station open when it gets there, then home
 within the shift), unloading first when the room would overfill it. When no room fits it unloads and
 goes home, and the next truck is opened. A seed goes to the largest vehicle class that may enter
@@ -46,15 +46,6 @@ class _Tables:
     garage_station: np.ndarray
 
 
-@dataclass
-class _Built:
-    """One truck's greedy day: its visits, the waste collected and what it unloaded where."""
-
-    visits: list[Visit]
-    collected_kg: int
-    station_kg: np.ndarray
-
-
 def construct_routes(
     instance: CollectionInstance,
     network: TravelNetwork,
@@ -85,7 +76,7 @@ def _greedy(
     network: TravelNetwork,
     room_idx: np.ndarray,
     trucks: list[int],
-    left: np.ndarray,
+    free: np.ndarray,
     tables: dict[float, _Tables],
     lane_priority_s: int,
 ) -> tuple[list[RawRoute], list[int]]:
@@ -94,29 +85,31 @@ def _greedy(
     tried = np.zeros(len(room_idx), dtype=bool)  # seeds no truck left can serve
     routes: list[RawRoute] = []
     while (alive & ~tried).any():
-        seed = _seed(instance, room_idx, alive & ~tried)
-        built = None
+        seed = _seed(instance, room_idx, alive & ~tried, tables)
+        day = None
         for t in _types_for(instance, network, int(room_idx[seed]), trucks):
-            vt = instance.vehicle_types[t]
-            built = _fill_truck(instance, room_idx, alive, t, tables[instance.type_speed(vt)], left, seed, lane_priority_s)
-            if built.collected_kg > 0:
+            day = _Day(instance, room_idx, t, tables[instance.type_speed(instance.vehicle_types[t])], lane_priority_s)
+            if day.step(alive, free, first=seed):
                 break
-        if built is None or built.collected_kg == 0:
+            day = None
+        if day is None:
             tried[seed] = True
             continue
-        trucks[t] -= 1
-        left -= built.station_kg
-        served = {v.index for v in built.visits if v.kind == "room"}
-        alive &= ~np.isin(room_idx, list(served))
-        routes.append(RawRoute(t, tuple(built.visits)))
+        while day.step(alive, free):
+            pass
+        trucks[day.t] -= 1
+        routes.append(day.close(free))
     return routes, room_idx[alive].tolist()
 
 
-def _seed(instance: CollectionInstance, rooms: np.ndarray, open_: np.ndarray) -> int:
+def _seed(instance: CollectionInstance, rooms: np.ndarray, open_: np.ndarray, tables: dict[float, _Tables]) -> int:
     """The room a new truck starts with: the one fewest vehicle classes may serve (narrow lanes
-    first, while trucks that fit them are left), then the one whose window closes first."""
+    first, while trucks that fit them are left), then the one whose window closes first, then the
+    one farthest from any station (its truck then works its way back towards the stations, and
+    the outlying rooms are not left to the last trucks)."""
     which = np.flatnonzero(open_)
-    order = np.lexsort((instance.tw_close_s[rooms[which]], instance.max_class[rooms[which]]))
+    remote = next(iter(tables.values())).room_station.min(axis=1)[which]
+    order = np.lexsort((-remote, instance.tw_close_s[rooms[which]], instance.max_class[rooms[which]]))
     return int(which[order[0]])
 
 
@@ -143,87 +136,88 @@ def _tables(instance: CollectionInstance, network: TravelNetwork, rooms: np.ndar
     )
 
 
-def _fill_truck(
-    instance: CollectionInstance,
-    rooms: np.ndarray,
-    alive: np.ndarray,
-    t: int,
-    tab: _Tables,
-    station_left: np.ndarray,
-    first: int,
-    lane_priority_s: int,
-) -> _Built:
-    """The greedy day of one truck of type ``t`` over the rooms still alive, starting at ``first``
-    (nothing if it cannot serve that room)."""
-    vt = instance.vehicle_types[t]
-    g = instance.garage_ids.index(vt.garage)
-    capacity = np.array(instance.capacity(vt), dtype=np.int64)
-    demand = instance.demand(rooms)
-    open_s, close_s = instance.tw_open_s[rooms], instance.tw_close_s[rooms]
-    service = instance.service_s[rooms]
-    s_open, s_close, s_unload = instance.station_open_s, instance.station_close_s, instance.station_unload_s
-    home = tab.station_garage[:, g]
-    usable = alive & (instance.max_class[rooms] >= vt.vehicle_class) & np.all(demand <= capacity, axis=1)
-    largest = max(other.vehicle_class for other in instance.vehicle_types)
-    narrow = (instance.max_class[rooms] < largest) & (vt.vehicle_class < largest)  # rooms only trucks like this one may enter
-    free = station_left.copy()
-    used = np.zeros(len(free), dtype=np.int64)
-    clock, load = int(vt.shift_start), np.zeros(len(capacity), dtype=np.int64)
-    at_room: int | None = None
-    visits: list[Visit] = []
-    collected = 0
-    while True:
-        cand = np.flatnonzero(usable) if visits else np.array([first])[usable[[first]]]
+class _Day:
+    """One truck's day being built greedily: from where it is, the room where it can start service
+    soonest among those after which it can still end the day (unload at a station open when it gets
+    there and with capacity left, then home within the shift), unloading first when the room would
+    overfill it."""
+
+    def __init__(
+        self, instance: CollectionInstance, rooms: np.ndarray, t: int, tab: _Tables, lane_priority_s: int
+    ) -> None:
+        vt = instance.vehicle_types[t]
+        self.instance, self.rooms, self.t, self.tab, self.lane_priority_s = instance, rooms, t, tab, lane_priority_s
+        self.g = instance.garage_ids.index(vt.garage)
+        self.capacity = np.array(instance.capacity(vt), dtype=np.int64)
+        self.demand = instance.demand(rooms)
+        self.shift_end = int(vt.shift_end)
+        self.usable = (instance.max_class[rooms] >= vt.vehicle_class) & np.all(self.demand <= self.capacity, axis=1)
+        largest = max(other.vehicle_class for other in instance.vehicle_types)
+        self.narrow = (instance.max_class[rooms] < largest) & (vt.vehicle_class < largest)  # rooms only trucks like this one may enter
+        self.home = tab.station_garage[:, self.g]
+        self.clock, self.load = int(vt.shift_start), np.zeros(len(self.capacity), dtype=np.int64)
+        self.at_room: int | None = None
+        self.visits: list[Visit] = []
+
+    def step(self, alive: np.ndarray, free: np.ndarray, first: int | None = None) -> bool:
+        """Drive to the next room (``first`` if given), unloading on the way if needed; False when
+        no room still alive fits the day. ``alive`` and ``free`` (station capacity) are shared with
+        the other trucks and updated."""
+        inst, tab = self.instance, self.tab
+        ok = alive & self.usable
+        cand = np.flatnonzero(ok) if first is None else np.array([first])[ok[[first]]]
         if cand.size == 0:
-            break
-        from_here = tab.room_room[at_room, cand] if at_room is not None else tab.garage_room[g, cand]
-        to_station = tab.room_station[at_room] if at_room is not None else tab.garage_station[g]
-        direct = np.all(load[None, :] + demand[cand] <= capacity, axis=1)
-        arrive = clock + from_here
+            return False
+        s_open, s_close, s_unload = inst.station_open_s, inst.station_close_s, inst.station_unload_s
+        demand = self.demand[cand]
+        from_here = tab.room_room[self.at_room, cand] if self.at_room is not None else tab.garage_room[self.g, cand]
+        to_station = tab.room_station[self.at_room] if self.at_room is not None else tab.garage_station[self.g]
+        direct = np.all(self.load[None, :] + demand <= self.capacity, axis=1)
+        arrive = self.clock + from_here
         via_station = np.full(cand.size, -1)
-        if load[0] > 0 and not direct.all():
-            reach = np.maximum(clock + to_station, s_open)
-            ok_s = (reach <= s_close) & (free >= load[0])
-            leave = np.where(ok_s, reach + s_unload, _NEVER)
+        if self.load[0] > 0 and not direct.all():
+            reach = np.maximum(self.clock + to_station, s_open)
+            leave = np.where((reach <= s_close) & (free >= self.load[0]), reach + s_unload, _NEVER)
             via = leave[:, None] + tab.station_room[:, cand]
             via_station = via.argmin(axis=0)
             arrive = np.where(direct, arrive, via.min(axis=0))
-        start = np.maximum(arrive, open_s[cand])
-        end = start + service[cand]
-        after = np.where(direct[:, None], load[None, :] + demand[cand], demand[cand])
-        reachable = np.flatnonzero((start <= close_s[cand]) & (arrive < _NEVER))
-        soon = start[reachable] - lane_priority_s * narrow[cand[reachable]]
+        rooms = self.rooms[cand]
+        start = np.maximum(arrive, inst.tw_open_s[rooms])
+        end = start + inst.service_s[rooms]
+        after = np.where(direct[:, None], self.load[None, :] + demand, demand)
+        reachable = np.flatnonzero((start <= inst.tw_close_s[rooms]) & (arrive < _NEVER))
+        soon = start[reachable] - self.lane_priority_s * self.narrow[cand[reachable]]
         order = reachable[np.lexsort((from_here[reachable], soon))]
-        pick = -1
         for lo in range(0, len(order), FINISH_BATCH):  # the soonest room from which the day can still end
             batch = order[lo : lo + FINISH_BATCH]
-            finish = _finish_time(end[batch], tab.room_station[cand[batch]], s_open, s_close, s_unload, home, free, after[batch, 0])
-            fits = np.flatnonzero(finish <= vt.shift_end)
+            finish = _finish_time(end[batch], tab.room_station[cand[batch]], s_open, s_close, s_unload, self.home, free, after[batch, 0])
+            fits = np.flatnonzero(finish <= self.shift_end)
             if fits.size:
                 pick = int(batch[fits[0]])
                 break
-        if pick < 0:
-            break
+        else:
+            return False
         r = int(cand[pick])
         if not direct[pick]:
             s = int(via_station[pick])
-            visits.append(Visit("station", s))
-            free[s] -= load[0]
-            used[s] += load[0]
-            load[:] = 0
-        visits.append(Visit("room", int(rooms[r])))
-        load += demand[r]
-        collected += int(demand[r, 0])
-        clock, at_room = int(end[pick]), r
-        usable[r] = False
-    if at_room is None:
-        return _Built([], 0, used)
-    reach = np.maximum(clock + tab.room_station[at_room], s_open)
-    back = np.where((reach <= s_close) & (free >= load[0]), reach + s_unload + home, _NEVER)
-    s = int(back.argmin())
-    visits.append(Visit("station", s))
-    used[s] += load[0]
-    return _Built(visits, collected, used)
+            self.visits.append(Visit("station", s))
+            free[s] -= self.load[0]
+            self.load[:] = 0
+        self.visits.append(Visit("room", int(self.rooms[r])))
+        self.load += self.demand[r]
+        self.clock, self.at_room = int(end[pick]), r
+        alive[r] = False
+        return True
+
+    def close(self, free: np.ndarray) -> RawRoute:
+        """The day ended: unload at the station that gets the truck home soonest (the last step made
+        sure one is open with room for the load), and the truck's route."""
+        inst = self.instance
+        reach = np.maximum(self.clock + self.tab.room_station[self.at_room], inst.station_open_s)
+        back = np.where((reach <= inst.station_close_s) & (free >= self.load[0]), reach + inst.station_unload_s + self.home, _NEVER)
+        s = int(back.argmin())
+        free[s] -= self.load[0]
+        return RawRoute(self.t, (*self.visits, Visit("station", s)))
 
 
 def _finish_time(

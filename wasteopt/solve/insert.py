@@ -9,9 +9,9 @@ this has tried every truck near it and every unused truck:
    station capacity;
 2. what is left is built into new routes on the trucks not yet used
    (:func:`wasteopt.solve.construct.construct_routes`);
-3. a room still left takes the place of a nearby room on a route that may enter its lane, when the
-   room it displaces fits elsewhere (a narrow-lane room whose small trucks are all busy with rooms a
-   big truck could take is the usual case).
+3. a room still left goes onto a nearby route that may enter its lane, pushing off up to three of
+   that route's rooms when each fits elsewhere (a narrow-lane room whose small trucks are all busy
+   with rooms a big truck could take is the usual case).
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ POSITIONS = 8
 DISPLACE_AT_MOST = 40
 """Rooms left over up to which swaps are tried: a few rooms stranded by a lane or a busy truck are
 what a swap fixes; hundreds mean the fleet is short, and trying swaps for each would take minutes."""
+PUSH_AT_MOST = 3
+"""Rooms a left-over room may push off a route to make time for itself (each must fit elsewhere)."""
 
 
 def insert_rooms(
@@ -75,9 +77,10 @@ class _Placement:
         near, _ = nearest(self.network, [ids[k] for k in rooms], [ids[k] for k in served], NEIGHBOURS)
         return {room: [served[j] for j in row] for room, row in zip(rooms, near.tolist())}
 
-    def insert(self, room: int, avoid: int | None = None) -> bool:
-        """Put ``room`` into the route near it where it adds least distance and keeps every rule."""
-        candidates = sorted({self.owner[n] for n in self._neighbours(room)} - {avoid})
+    def insert(self, room: int, avoid: int | None = None, only: int | None = None) -> bool:
+        """Put ``room`` into the route near it (or into route ``only``) where it adds least distance
+        and keeps every rule."""
+        candidates = [only] if only is not None else sorted({self.owner[n] for n in self._neighbours(room)} - {avoid})
         options: list[tuple[int, int, int]] = []
         for r in candidates:
             if self._may_enter(r, room):
@@ -98,22 +101,34 @@ class _Placement:
         return left
 
     def displace(self, room: int) -> bool:
-        """Let ``room`` take the place of a nearby room on a route that may enter its lane, if the
-        displaced room then fits elsewhere; nothing changes if no such swap exists."""
-        for other in self._neighbours(room):
-            r = self.owner[other]
+        """Make room for ``room`` on a route near it that may enter its lane by moving up to
+        :data:`PUSH_AT_MOST` of that route's rooms (those nearest ``room``, which some other truck
+        may serve) elsewhere; nothing changes unless every moved room is placed."""
+        for r in dict.fromkeys(self.owner[k] for k in self._neighbours(room)):
             if not self._may_enter(r, room):
                 continue
-            before = self.routes[r]
-            swapped = tuple(Visit("room", room) if v.kind == "room" and v.index == other else v for v in before.visits)
-            if not self._try(r, swapped):
-                continue
-            del self.owner[other]
-            if self.insert(other, avoid=r) or not self.on_new_trucks([other]):
-                return True
-            self._take(r, before, room)
-            self.owner[other] = r
+            movable = [k for k in self._neighbours(room) if self.owner[k] == r and self._served_by_others(r, k)]
+            for count in range(1, min(PUSH_AT_MOST, len(movable)) + 1):
+                if self._push(r, room, movable[:count]):
+                    return True
         return False
+
+    def _push(self, r: int, room: int, moved: list[int]) -> bool:
+        """``room`` into route ``r`` in place of ``moved``, each moved room placed elsewhere; all or nothing."""
+        saved = (list(self.routes), self.free.copy(), dict(self.owner))
+        kept = tuple(v for v in self.routes[r].visits if v.kind != "room" or v.index not in moved)
+        self._take(r, replace(self.routes[r], visits=kept), None)
+        for k in moved:
+            del self.owner[k]
+        if self.insert(room, only=r) and all(self.insert(k, avoid=r) or not self.on_new_trucks([k]) for k in moved):
+            return True
+        self.routes, self.free, self.owner = saved
+        return False
+
+    def _served_by_others(self, r: int, room: int) -> bool:
+        """Whether a truck of another type than route ``r``'s may enter ``room``'s lane."""
+        own = self.routes[r].type_index
+        return any(t != own and vt.vehicle_class <= self.instance.max_class[room] for t, vt in enumerate(self.instance.vehicle_types))
 
     def _neighbours(self, room: int) -> list[int]:
         """The served rooms nearest to ``room`` (found before or now) that are still served."""
