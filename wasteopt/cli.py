@@ -8,71 +8,29 @@ is still written); 130 interrupted (Ctrl-C; ``plan`` still writes the best plan 
 
 from __future__ import annotations
 
-import functools
 import sys
-from collections.abc import Callable
 from typing import Any, NoReturn
 
 import click
 
-from wasteopt.scenario.errors import ScenarioError
-
-EXIT_VIOLATIONS = 1
-EXIT_BAD_INPUT = 2
-EXIT_INCOMPLETE = 3
-EXIT_INTERRUPTED = 130
-"""128 + SIGINT, what a shell reports for a program stopped by Ctrl-C."""
+from wasteopt.commands.common import EXIT_INTERRUPTED
 
 
-class UnwritableOutput(Exception):
-    """An output file or folder that cannot be written; shown as one line ``PATH: cannot write: REASON``."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(f"{path}: cannot write: {reason}")
-
-
-def reports_bad_input(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn a :class:`ScenarioError` into one line per problem on stderr, and an
-    :class:`UnwritableOutput` into its one line; exit status 2 for both."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except ScenarioError as error:
-            for problem in error.problems:
-                click.echo(str(problem), err=True)
-            sys.exit(EXIT_BAD_INPUT)
-        except UnwritableOutput as error:
-            click.echo(str(error), err=True)
-            sys.exit(EXIT_BAD_INPUT)
-
-    return wrapper
+def _caused_by_ctrl_c(error: BaseException) -> bool:
+    """Whether a KeyboardInterrupt is among the causes of ``error``."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
-class _CommandsFromModules(click.Group):
-    """A group whose commands live in ``wasteopt.commands`` (one module per area), attached on first
-    use so that those modules can import this one without a cycle."""
-
-    _attached = False
-
-    def _attach(self) -> None:
-        if not self._attached:
-            from wasteopt import commands
-
-            for command in commands.ALL:
-                self.add_command(command)
-            self._attached = True
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        self._attach()
-        return super().list_commands(ctx)
-
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        self._attach()
-        return super().get_command(ctx, cmd_name)
+class _Main(click.Group):
+    """The top-level group; its commands live in ``wasteopt.commands`` (one module per area), which
+    never import this module."""
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; Ctrl-C that reaches here (e.g. pressed twice during ``plan``) is one line
@@ -96,22 +54,22 @@ class _CommandsFromModules(click.Group):
         sys.exit(EXIT_INTERRUPTED)
 
 
-@click.group(cls=_CommandsFromModules)
+@click.group(cls=_Main)
 @click.version_option(package_name="wasteopt")
 def main() -> None:
     """Plan rural waste collection: rooms → transfer stations → treatment plant."""
 
 
-def _caused_by_ctrl_c(error: BaseException) -> bool:
-    """Whether a KeyboardInterrupt is among the causes of ``error``."""
-    seen: set[int] = set()
-    cause: BaseException | None = error
-    while cause is not None and id(cause) not in seen:
-        if isinstance(cause, KeyboardInterrupt):
-            return True
-        seen.add(id(cause))
-        cause = cause.__cause__ or cause.__context__
-    return False
+try:  # the commands load the engines (seconds of CPU): Ctrl-C meanwhile is the same one line and 130
+    from wasteopt.commands import plan_cmds, report_cmds, scenario_cmds, solve_cmds, whatif_cmds
+except BaseException as error:
+    if not _caused_by_ctrl_c(error):
+        raise
+    _Main._aborted()
+
+for _module in (scenario_cmds, solve_cmds, plan_cmds, whatif_cmds, report_cmds):
+    for _command in _module.COMMANDS:
+        main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from wasteopt.cli import UnwritableOutput
+from wasteopt.commands.common import UnwritableOutput
 from wasteopt.commands import outputs
 from wasteopt.commands.outputs import check_writable, writing
 

@@ -1,5 +1,5 @@
-"""CLI commands, one module per area so each stays small; ``wasteopt.cli`` attaches them."""
+"""CLI commands, one module per area so each stays small; :mod:`wasteopt.cli` attaches them.
 
-from wasteopt.commands import plan_cmds, report_cmds, scenario_cmds, solve_cmds, whatif_cmds
-
-ALL = [*scenario_cmds.COMMANDS, *solve_cmds.COMMANDS, *plan_cmds.COMMANDS, *whatif_cmds.COMMANDS, *report_cmds.COMMANDS]
+The command modules import :mod:`wasteopt.commands.common` (exit statuses, bad-input reporting) and the
+library, never :mod:`wasteopt.cli`: data flows one way, entry point → commands → library.
+"""

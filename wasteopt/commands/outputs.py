@@ -6,7 +6,7 @@ A user who points ``--out`` at a read-only folder should learn it in a second, n
 missing and a probe file is written into it and removed; an output file that exists but is read-only,
 or a path that is a folder where a file is expected, is refused. Folders the check created are
 removed again, so a command that then fails on bad input leaves nothing behind (the writers create
-them for real). Failures raise :class:`~wasteopt.cli.UnwritableOutput`: one line, exit status 2.
+them for real). Failures raise :class:`~wasteopt.commands.common.UnwritableOutput`: one line, exit status 2.
 
 The check makes a failure at write time rare (a full disk still can), and :func:`writing` turns such
 an :class:`OSError` into the same one line.
@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from wasteopt.cli import UnwritableOutput
+from wasteopt.commands.common import UnwritableOutput
 
 
 def check_writable(files: Iterable[str | Path] = (), folders: Iterable[str | Path] = ()) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from wasteopt.cli import reports_bad_input
+from wasteopt.commands.common import reports_bad_input
 from wasteopt.plan.models import Plan
 from wasteopt.plan.validate import shortfall, validate
 from wasteopt.scenario.models import Scenario

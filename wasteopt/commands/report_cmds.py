@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from wasteopt.cli import reports_bad_input
+from wasteopt.commands.common import reports_bad_input
 from wasteopt.commands.outputs import check_writable, writing
 from wasteopt.files import write_atomic
 from wasteopt.plan.models import Plan

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from wasteopt.cli import reports_bad_input
+from wasteopt.commands.common import reports_bad_input
 from wasteopt.network import network_for
 from wasteopt.scenario.generate import DEFAULT_SEED, PRESETS, generate
 from wasteopt.scenario.loader import load_scenario

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from wasteopt.cli import EXIT_INCOMPLETE, EXIT_INTERRUPTED, EXIT_VIOLATIONS, reports_bad_input
+from wasteopt.commands.common import EXIT_INCOMPLETE, EXIT_INTERRUPTED, EXIT_VIOLATIONS, reports_bad_input
 from wasteopt.commands.outputs import check_writable, writing
 
 if TYPE_CHECKING:
@@ -159,7 +159,7 @@ def make_plan(scenario_path: str, variants: list[str], time_limit: float | None,
 
 def write_and_report(scenario: Scenario, plan: Plan, target: Path, quiet: bool) -> None:
     """Write the plan and print its summary (also when writing fails, so the figures are not all
-    lost); a write failure is :class:`~wasteopt.cli.UnwritableOutput`."""
+    lost); a write failure is :class:`~wasteopt.commands.common.UnwritableOutput`."""
     from wasteopt.plan.models import save_plan
     from wasteopt.plan.summary import summary_lines
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from wasteopt.cli import EXIT_INCOMPLETE, EXIT_VIOLATIONS, reports_bad_input
+from wasteopt.commands.common import EXIT_INCOMPLETE, EXIT_VIOLATIONS, reports_bad_input
 from wasteopt.commands.outputs import check_writable, writing
 
 if TYPE_CHECKING:

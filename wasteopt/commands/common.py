@@ -1,0 +1,50 @@
+"""What every command shares: the exit statuses and the one-line report of bad input.
+
+The statuses are described in :mod:`wasteopt.cli`, the ``wasteopt`` entry point that attaches the
+commands; the commands import this module, never the entry point.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from wasteopt.scenario.errors import ScenarioError
+
+EXIT_VIOLATIONS = 1
+EXIT_BAD_INPUT = 2
+EXIT_INCOMPLETE = 3
+EXIT_INTERRUPTED = 130
+"""128 + SIGINT, what a shell reports for a program stopped by Ctrl-C."""
+
+
+class UnwritableOutput(Exception):
+    """An output file or folder that cannot be written; shown as one line ``PATH: cannot write: REASON``."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: cannot write: {reason}")
+
+
+def reports_bad_input(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a :class:`ScenarioError` into one line per problem on stderr, and an
+    :class:`UnwritableOutput` into its one line; exit status 2 for both."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except ScenarioError as error:
+            for problem in error.problems:
+                click.echo(str(problem), err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        except UnwritableOutput as error:
+            click.echo(str(error), err=True)
+            sys.exit(EXIT_BAD_INPUT)
+
+    return wrapper
