@@ -19,6 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from wasteopt.scenario.checks import Context, cross_check
 from wasteopt.scenario.errors import Problem, ScenarioError
+from wasteopt.scenario.matrix_file import read_matrix_arrays
 from wasteopt.scenario.messages import describe, field_label
 from wasteopt.scenario.models import Identifier, Scenario, Travel, Variant
 from wasteopt.scenario.sections import SECTIONS, Section, read_section
@@ -105,8 +106,6 @@ def _matrix_display(data: dict[str, Any], base_display: str) -> str:
 
 def _matrix_problems(scenario: Scenario, display: str) -> list[Problem]:
     """The matrix file must be readable and cover every place of the scenario."""
-    from wasteopt.network.matrix_file import read_matrix_arrays
-
     assert scenario.travel.matrix is not None
     try:
         arrays = read_matrix_arrays(scenario.travel.matrix.file, display)
