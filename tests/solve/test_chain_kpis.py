@@ -7,7 +7,7 @@ from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Plan, clock_seconds, clock_text
 from wasteopt.plan.validate import validate
 from wasteopt.solve.chain_kpis import chain_kpis
-from wasteopt.solve.haul import schedule_haul
+from wasteopt.solve.haul.schedule import schedule_haul
 
 
 def _plan(case) -> tuple:

@@ -22,8 +22,8 @@ from collections import defaultdict
 
 from wasteopt.plan.models import Plan, clock_seconds, clock_text
 from wasteopt.scenario.models import Scenario
-from wasteopt.solve.containers import containers_on_site
-from wasteopt.solve.haul import haul_kpis, station_containers
+from wasteopt.solve.haul.containers import containers_on_site
+from wasteopt.solve.haul.schedule import haul_kpis, station_containers
 
 
 def chain_kpis(scenario: Scenario, plan: Plan) -> dict:

@@ -23,7 +23,7 @@ from wasteopt.solve.budget import Budget, ProgressCallback
 from wasteopt.solve.chain_kpis import chain_kpis
 from wasteopt.solve.clock import reproducible
 from wasteopt.solve.decompose import DECOMPOSE_ABOVE, route_decomposed
-from wasteopt.solve.haul import schedule_haul
+from wasteopt.solve.haul.schedule import schedule_haul
 from wasteopt.solve.insert import insert_rooms
 from wasteopt.solve.instance import CollectionInstance, build_instance
 from wasteopt.solve.lower_bound import collection_lower_bound

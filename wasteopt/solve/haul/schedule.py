@@ -1,10 +1,10 @@
 """The district echelon: hook-lift trucks haul each station's containers to the plant.
 
 ``schedule_haul(scenario, routes, network)`` reads the collection routes' unloads, fills each
-station's containers in unload order (:mod:`wasteopt.solve.containers`), and decides which truck
-takes which container when (:mod:`wasteopt.solve.haul_model`, CP-SAT): fewest trucks, then fewest km.
+station's containers in unload order (:mod:`wasteopt.solve.haul.containers`), and decides which truck
+takes which container when (:mod:`wasteopt.solve.haul.model`, CP-SAT): fewest trucks, then fewest km.
 When the haul cannot keep up it still returns the containers it can haul, plus diagnostics naming the
-station, the time, and the fix (:mod:`wasteopt.solve.haul_diagnose`).
+station, the time, and the fix (:mod:`wasteopt.solve.haul.diagnose`).
 
 A truck's day: it leaves its garage carrying an empty container, swaps it for a full one at a
 station (so the slot count is restored at once), tips at the plant, drives the emptied container to
@@ -22,15 +22,17 @@ from dataclasses import dataclass, field
 
 from wasteopt.solve.clock import Clock
 from wasteopt.network.travel import TravelNetwork
-from wasteopt.plan.models import Diagnostic, HaulTrip, Route, clock_text
+from wasteopt.plan.models import Diagnostic, HaulTrip, Route, clock_seconds
 from wasteopt.scenario.models import Scenario
-from wasteopt.solve.containers import (
+from wasteopt.solve.haul.containers import (
     Container,
     fill_containers,
-    swap_deadline,
     unload_events,
 )
-from wasteopt.solve.haul_model import Fleet, HaulProblem, Job, ModelResult, solve_model
+from wasteopt.solve.haul.diagnose import diagnose
+from wasteopt.solve.haul.model import HaulProblem, ModelResult, solve_model
+from wasteopt.solve.haul.problem import build_problem
+from wasteopt.solve.haul.trips import build_trips
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,6 @@ class HaulSchedule:
 
 def schedule_haul(scenario: Scenario, routes: list[Route], network: TravelNetwork, time_limit: float = 10.0) -> HaulSchedule:
     """The day's haul for the waste the collection ``routes`` unload at the stations."""
-    from wasteopt.solve.haul_diagnose import diagnose
-
     containers = station_containers(scenario, routes)
     if not containers:
         return HaulSchedule([], [], empty_kpis())
@@ -82,93 +82,8 @@ def station_containers(scenario: Scenario, routes: list[Route]) -> dict[str, lis
     return {sid: fill_containers(events, payload) for sid, events in unload_events(scenario, routes).items()}
 
 
-def nearest_plant(scenario: Scenario, network: TravelNetwork, station: str) -> str:
-    """The plant a station's containers go to: the nearest by road (ties: first listed)."""
-    ids = [p.id for p in scenario.plants]
-    metres = network.distance_m([station], ids)[0]
-    return ids[int(metres.argmin())]
-
-
-def build_problem(
-    scenario: Scenario,
-    containers: dict[str, list[Container]],
-    network: TravelNetwork,
-    *,
-    slots: dict[str, int] | None = None,
-    plant_close: dict[str, int] | None = None,
-    shift_end: dict[str, int] | None = None,
-    counts: dict[str, int] | None = None,
-) -> HaulProblem:
-    """The model's input; the keyword overrides relax one limit to find what a fix must be."""
-    stations = {s.id: s for s in scenario.stations}
-    jobs = []
-    for sid, items in sorted(containers.items()):
-        station = stations[sid]
-        plant = nearest_plant(scenario, network, sid)
-        limit = (slots or {}).get(sid, station.container_slots)
-        for position, container in enumerate(items):
-            deadline = swap_deadline(items, position, limit)
-            jobs.append(Job(container, plant, round(station.swap_min * 60), deadline))
-    jobs.sort(key=lambda job: (job.container.full_at, job.station, job.container.index))
-    fleets = [
-        Fleet(t, (counts or {}).get(t.id, t.count), (shift_end or {}).get(t.id, t.shift_end))
-        for t in scenario.haul_fleet
-    ]
-    closes = {p.id: (plant_close or {}).get(p.id, p.close) for p in scenario.plants}
-    return HaulProblem(jobs, fleets, {p.id: p for p in scenario.plants}, closes, network, scenario.travel.speed_kmh)
-
-
-def build_trips(problem: HaulProblem, result: ModelResult) -> list[HaulTrip]:
-    """The plan's haul trips: each truck's sequence timed as early as it may go (containers full,
-    swaps just in time), which keeps every deadline the solver met."""
-    trips: list[HaulTrip] = []
-    fleets = {f.type.id: f for f in problem.fleets}
-    for tid, days in result.sequences.items():
-        fleet = fleets[tid]
-        assert len(days) <= fleet.count, "more truck days than trucks"
-        for truck, seq in zip(fleet.type.vehicle_ids(), days, strict=False):
-            trips += _truck_day(problem, fleet, truck, seq)
-    return sorted(trips, key=lambda t: (t.truck, t.depart))
-
-
-def _truck_day(problem: HaulProblem, fleet: Fleet, truck: str, seq: list[int]) -> list[HaulTrip]:
-    """One truck's trips, timed forward from its shift start."""
-    garage = fleet.type.garage
-    place, ready = garage, fleet.type.shift_start
-    rows = []
-    for j in seq:
-        job = problem.jobs[j]
-        drive = problem.seconds(fleet, place, job.station)
-        pickup = max(job.container.full_at, ready + drive)
-        arrive = pickup + job.swap_s + problem.seconds(fleet, job.station, job.plant)
-        tip = max(arrive, problem.plants[job.plant].open)
-        metres = problem.metres(place, job.station) + problem.metres(job.station, job.plant)
-        rows.append([job, pickup - drive, pickup, arrive, tip, metres])
-        place, ready = job.plant, tip + problem.unload_s(job.plant)
-    trips = []
-    for k, (job, depart, pickup, arrive, tip, metres) in enumerate(rows):
-        done = tip + problem.unload_s(job.plant)
-        if k + 1 < len(rows):
-            nxt = rows[k + 1][0].station
-            back = rows[k + 1][1] + problem.seconds(fleet, job.plant, nxt)
-        else:
-            back = done + problem.seconds(fleet, job.plant, garage)
-            metres += problem.metres(job.plant, garage)
-        trips.append(
-            HaulTrip(
-                truck=truck, truck_type=fleet.type.id, container=job.container.index, station=job.station,
-                plant=job.plant, depart=clock_text(depart), arrive=clock_text(arrive),
-                payload_kg=round(job.container.payload_kg, 3), pickup=clock_text(pickup), unload=clock_text(tip),
-                back=clock_text(back), distance_km=round(metres / 1000, 3),
-            )
-        )
-    return trips
-
-
 def haul_kpis(scenario: Scenario, trips: list[HaulTrip], containers: int) -> dict:
     """The haul echelon's figures: km, hours on duty, cost, trucks used, containers, CO₂."""
-    from wasteopt.plan.models import clock_seconds
-
     types = {t.id: t for t in scenario.haul_fleet}
     by_truck = {vid: t for t in scenario.haul_fleet for vid in t.vehicle_ids()}
     per_truck: dict[str, list[HaulTrip]] = {}

@@ -5,7 +5,7 @@ Per truck type one multiple-circuit (node 0 = the type's garage, one node per jo
 linked along the chosen arcs, so the drive from the previous job's plant to the next station is
 exact whichever plants the jobs use. Arcs that cannot be in any feasible day (too late, against a
 station's fill order) are not created. With one plant the per-truck model
-(:mod:`wasteopt.solve.haul_trucks`) is exact too and proves optimality much faster.
+(:mod:`wasteopt.solve.haul.trucks`) is exact too and proves optimality much faster.
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ import itertools
 
 from ortools.sat.python import cp_model
 
-from wasteopt.solve.haul_cp import (
+from wasteopt.solve.haul.cp import (
     busy_trucks,
     make_solver,
     storage_and_order,
     trucks_bound,
 )
-from wasteopt.solve.haul_problem import HORIZON_S, Fleet, HaulProblem, ModelResult
+from wasteopt.solve.haul.problem import HORIZON_S, Fleet, HaulProblem, ModelResult
 
 
 def solve_circuit(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.solve.haul_cases import hm, one_station
 from wasteopt.network.travel import TravelNetwork
-from wasteopt.solve.containers import (
+from wasteopt.solve.haul.containers import (
     Container,
     UnloadEvent,
     containers_on_site,

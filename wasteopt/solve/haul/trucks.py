@@ -28,13 +28,13 @@ from dataclasses import dataclass, replace
 from ortools.sat.python import cp_model
 
 from wasteopt.solve.clock import Clock
-from wasteopt.solve.haul_cp import (
+from wasteopt.solve.haul.cp import (
     busy_trucks,
     make_solver,
     storage_and_order,
     trucks_bound,
 )
-from wasteopt.solve.haul_problem import HORIZON_S, Fleet, HaulProblem, ModelResult
+from wasteopt.solve.haul.problem import HORIZON_S, Fleet, HaulProblem, ModelResult
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from tests.solve.haul_cases import one_station, storage_case, three_stations
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Plan
 from wasteopt.plan.validate import validate
-from wasteopt.solve.haul import HaulSchedule, schedule_haul
+from wasteopt.solve.haul.schedule import HaulSchedule, schedule_haul
 
 
 def _solve(case) -> tuple[HaulSchedule, list[str]]:
@@ -161,9 +161,10 @@ def _random_day(seed: int, stations: int = 5, unloads: int = 3):
 
 
 def test_the_two_exact_models_agree_on_trucks_and_km():
-    from wasteopt.solve.haul import build_problem, station_containers
-    from wasteopt.solve.haul_circuit import solve_circuit
-    from wasteopt.solve.haul_trucks import solve_trucks
+    from wasteopt.solve.haul.problem import build_problem
+    from wasteopt.solve.haul.schedule import station_containers
+    from wasteopt.solve.haul.circuit import solve_circuit
+    from wasteopt.solve.haul.trucks import solve_trucks
 
     for case in (storage_case(2), storage_case(4), three_stations(3), _random_day(1), _random_day(2)):
         sc, routes = case
@@ -182,8 +183,9 @@ def test_random_days_give_valid_plans():
 
 
 def test_greedy_plans_keep_every_window():
-    from wasteopt.solve.haul import build_problem, station_containers
-    from wasteopt.solve.haul_trucks import greedy
+    from wasteopt.solve.haul.problem import build_problem
+    from wasteopt.solve.haul.schedule import station_containers
+    from wasteopt.solve.haul.trucks import greedy
 
     sc, routes = _random_day(3)
     problem = build_problem(sc, station_containers(sc, routes), TravelNetwork(sc))
@@ -238,7 +240,7 @@ def test_no_trucks_at_all_says_how_many_are_needed():
 
 
 def test_days_too_large_for_the_exact_model_get_the_greedy_plan_flagged_unproven(monkeypatch):
-    monkeypatch.setattr(sys.modules["wasteopt.solve.haul_model"], "EXACT_UP_TO", 1)
+    monkeypatch.setattr(sys.modules["wasteopt.solve.haul.model"], "EXACT_UP_TO", 1)
     haul, violations = _solve(three_stations(haul_count=3))
     assert violations == []
     assert sorted(t.station for t in haul.trips) == ["S1", "S2", "S3"]

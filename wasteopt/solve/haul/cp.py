@@ -8,7 +8,7 @@ from ortools.sat.python import cp_model
 
 from wasteopt.solve.clock import cp_solver
 
-from wasteopt.solve.haul_problem import HORIZON_S, HaulProblem, Job
+from wasteopt.solve.haul.problem import HORIZON_S, HaulProblem, Job
 
 
 def storage_and_order(model: cp_model.CpModel, jobs: list[Job], pickup: list[cp_model.IntVar], done: list) -> None:

@@ -23,8 +23,8 @@ from wasteopt.solve.clock import Clock
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Diagnostic, clock_seconds, clock_text
 from wasteopt.scenario.models import Scenario
-from wasteopt.solve.containers import Container, slots_needed
-from wasteopt.solve.haul_model import (
+from wasteopt.solve.haul.containers import Container, slots_needed
+from wasteopt.solve.haul.model import (
     Fleet,
     HaulProblem,
     Job,
@@ -32,7 +32,8 @@ from wasteopt.solve.haul_model import (
     solve_fewest_trucks,
     solve_model,
 )
-from wasteopt.solve.haul_problem import HORIZON_S
+from wasteopt.solve.haul.problem import HORIZON_S, build_problem
+from wasteopt.solve.haul.trips import build_trips
 
 
 def diagnose(
@@ -44,8 +45,6 @@ def diagnose(
     time_limit: float,
 ) -> tuple[list[Diagnostic], ModelResult]:
     """Diagnostics for a haul without a full schedule, and the best partial schedule."""
-    from wasteopt.solve.haul import build_problem
-
     fleets = [f for f in problem.fleets if f.count > 0] or problem.fleets
     found: list[Diagnostic] = []
     closes = _plant_closes(problem, fleets, found)
@@ -171,8 +170,6 @@ def _fleet(
 ) -> Diagnostic:
     """How many more hook-lift trucks the haul needs (with the other fixes applied); the subject is
     the station where the current fleet first leaves a container behind."""
-    from wasteopt.solve.haul import build_problem
-
     many = sum(len(c) for c in containers.values())
     counts = {t.id: max(t.count, many) for t in scenario.haul_fleet}
     result = solve_fewest_trucks(build_problem(scenario, containers, network, counts=counts, **relaxed), time_limit)
@@ -205,8 +202,6 @@ def _storage_alternative(
 ) -> dict[str, int]:
     """Whether the trucks there are could do it with more storage, and how many more slots per
     station the schedule found that way needs (a fix that works, not necessarily the smallest)."""
-    from wasteopt.solve.haul import build_problem, build_trips
-
     ample = {sid: len(items) for sid, items in containers.items()}
     roomy = dict(relaxed, slots=ample)
     problem = build_problem(scenario, containers, network, **roomy)

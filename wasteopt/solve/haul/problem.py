@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from wasteopt.network.travel import TravelNetwork
-from wasteopt.scenario.models import HaulTruckType, Plant
-from wasteopt.solve.containers import Container
+from wasteopt.scenario.models import HaulTruckType, Plant, Scenario
+from wasteopt.solve.haul.containers import Container, swap_deadline
 
 HORIZON_S = 48 * 3600
 
@@ -133,3 +133,39 @@ class ModelResult:
     @property
     def found(self) -> bool:
         return self.status in ("OPTIMAL", "FEASIBLE")
+
+
+def nearest_plant(scenario: Scenario, network: TravelNetwork, station: str) -> str:
+    """The plant a station's containers go to: the nearest by road (ties: first listed)."""
+    ids = [p.id for p in scenario.plants]
+    metres = network.distance_m([station], ids)[0]
+    return ids[int(metres.argmin())]
+
+
+def build_problem(
+    scenario: Scenario,
+    containers: dict[str, list[Container]],
+    network: TravelNetwork,
+    *,
+    slots: dict[str, int] | None = None,
+    plant_close: dict[str, int] | None = None,
+    shift_end: dict[str, int] | None = None,
+    counts: dict[str, int] | None = None,
+) -> HaulProblem:
+    """The model's input; the keyword overrides relax one limit to find what a fix must be."""
+    stations = {s.id: s for s in scenario.stations}
+    jobs = []
+    for sid, items in sorted(containers.items()):
+        station = stations[sid]
+        plant = nearest_plant(scenario, network, sid)
+        limit = (slots or {}).get(sid, station.container_slots)
+        for position, container in enumerate(items):
+            deadline = swap_deadline(items, position, limit)
+            jobs.append(Job(container, plant, round(station.swap_min * 60), deadline))
+    jobs.sort(key=lambda job: (job.container.full_at, job.station, job.container.index))
+    fleets = [
+        Fleet(t, (counts or {}).get(t.id, t.count), (shift_end or {}).get(t.id, t.shift_end))
+        for t in scenario.haul_fleet
+    ]
+    closes = {p.id: (plant_close or {}).get(p.id, p.close) for p in scenario.plants}
+    return HaulProblem(jobs, fleets, {p.id: p for p in scenario.plants}, closes, network, scenario.travel.speed_kmh)

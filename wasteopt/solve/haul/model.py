@@ -7,8 +7,8 @@ home. Objective, lexicographic by weights: containers left at the station (only 
 mode used for partial schedules), then trucks used, then metres.
 
 Two exact models behind one call: with one plant the per-truck scheduling model
-(:mod:`wasteopt.solve.haul_trucks`, intervals + no-overlap, proves optimality in well under a second
-at district scale); with several plants the routing model (:mod:`wasteopt.solve.haul_circuit`),
+(:mod:`wasteopt.solve.haul.trucks`, intervals + no-overlap, proves optimality in well under a second
+at district scale); with several plants the routing model (:mod:`wasteopt.solve.haul.circuit`),
 whose arcs carry the plant-to-station drive exactly. Both add a redundant cumulative over all jobs
 (capacity = trucks used) for strong truck-count bounds.
 """
@@ -18,9 +18,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from wasteopt.solve.clock import Clock
-from wasteopt.solve.haul_circuit import solve_circuit
-from wasteopt.solve.haul_problem import Fleet, HaulProblem, Job, ModelResult
-from wasteopt.solve.haul_trucks import greedy_result, single_plant, solve_trucks
+from wasteopt.solve.haul.circuit import solve_circuit
+from wasteopt.solve.haul.problem import Fleet, HaulProblem, Job, ModelResult
+from wasteopt.solve.haul.trucks import greedy_result, single_plant, solve_trucks
 
 EXACT_UP_TO = 300
 """Containers up to which the day is scheduled by CP-SAT. The model has one optional interval per
