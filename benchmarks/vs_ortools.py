@@ -30,8 +30,8 @@ from _common import load_note, table, validated, zhangdian
 from wasteopt.network import network_for
 from wasteopt.plan.models import Plan
 from wasteopt.solve.engine import collection_kpis, name_vehicles, solve
-from wasteopt.solve.instance import build_instance
-from wasteopt.solve.pyvrp_model import RawRoute, Visit, drop_empty_unloads
+from wasteopt.solve.collection.instance import build_instance
+from wasteopt.solve.collection.routes import RawRoute, Visit, drop_empty_unloads
 
 COST_PER_YUAN = 1000  # OR-Tools integer cost unit: 0.001 yuan
 DROPPABLE = True  # rooms may be dropped at a high penalty (else: no first solution may be found)

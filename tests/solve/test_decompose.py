@@ -14,7 +14,7 @@ from wasteopt.plan.validate import validate
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.decompose import sub_scenario
 from wasteopt.solve.engine import solve
-from wasteopt.solve.instance import build_instance
+from wasteopt.solve.collection.instance import build_instance
 from wasteopt.solve.parallel import InlineExecutor
 from wasteopt.solve.regions import assign_rooms, cluster, split_regions
 

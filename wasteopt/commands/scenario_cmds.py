@@ -18,7 +18,7 @@ from wasteopt.scenario.loader import load_scenario
 from wasteopt.scenario.models import Scenario
 from wasteopt.scenario.summary import summary_lines, unservable_warnings, warnings
 from wasteopt.scenario.writer import save_scenario
-from wasteopt.solve.reachability import unservable_rooms
+from wasteopt.solve.collection.reachability import unservable_rooms
 
 
 @click.command("check")

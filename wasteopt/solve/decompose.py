@@ -35,9 +35,9 @@ from wasteopt.network.travel import TravelNetwork
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.budget import Budget
 from wasteopt.solve.clock import is_reproducible
-from wasteopt.solve.instance import CollectionInstance
+from wasteopt.solve.collection.instance import CollectionInstance
 from wasteopt.solve.parallel import IdRoute, PartResult, PartTask, executor_or_default, raw_route, solve_part, stop_file_for
-from wasteopt.solve.pyvrp_model import RawRoute
+from wasteopt.solve.collection.routes import RawRoute
 from wasteopt.solve.regions import Region, planar_km, reserved_capacity, split_regions
 from wasteopt.solve.station_prices import raise_penalties, transport
 

@@ -1,8 +1,8 @@
 """The planning engine: scenario in, plan out (collection routes, unload trips, haul, KPIs, bound).
 
-Stages: servable rooms → routing (:mod:`wasteopt.solve.routing`, the same round on the whole district
+Stages: servable rooms → routing (:mod:`wasteopt.solve.collection.routing`, the same round on the whole district
 or per region: construction, search, repair) → exact station assignment within capacity → every
-room still out put back where it fits (:mod:`wasteopt.solve.insert`) → timed routes → haul schedule →
+room still out put back where it fits (:mod:`wasteopt.solve.collection.insert`) → timed routes → haul schedule →
 KPIs and lower bound → the validator's check of the finished plan (``solver.violations``; empty
 unless the engine has a bug). Engines never print and never touch files; the CLI does that.
 """
@@ -24,12 +24,12 @@ from wasteopt.solve.chain_kpis import chain_kpis
 from wasteopt.solve.clock import reproducible
 from wasteopt.solve.decompose import DECOMPOSE_ABOVE, route_decomposed
 from wasteopt.solve.haul.schedule import schedule_haul
-from wasteopt.solve.insert import insert_rooms
-from wasteopt.solve.instance import CollectionInstance, build_instance
-from wasteopt.solve.lower_bound import collection_lower_bound
-from wasteopt.solve.pyvrp_model import RawRoute, drop_empty_unloads
-from wasteopt.solve.routing import left_out_reasons, route_collection
-from wasteopt.solve.schedule import build_route
+from wasteopt.solve.collection.insert import insert_rooms
+from wasteopt.solve.collection.instance import CollectionInstance, build_instance
+from wasteopt.solve.collection.lower_bound import collection_lower_bound
+from wasteopt.solve.collection.routes import RawRoute, drop_empty_unloads
+from wasteopt.solve.collection.routing import left_out_reasons, route_collection
+from wasteopt.solve.collection.schedule import build_route
 from wasteopt.solve.station_assign import assign_stations, station_loads
 
 DEFAULT_TIME_LIMIT = 30.0

@@ -26,10 +26,10 @@ from wasteopt.network.travel import TravelNetwork
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.budget import Budget
 from wasteopt.solve.clock import reproducible
-from wasteopt.solve.instance import CollectionInstance, build_instance
-from wasteopt.solve.pyvrp_model import RawRoute, Visit, drop_empty_unloads
-from wasteopt.solve.routing import route_collection
-from wasteopt.solve.schedule import route_cost
+from wasteopt.solve.collection.instance import CollectionInstance, build_instance
+from wasteopt.solve.collection.routes import RawRoute, Visit, drop_empty_unloads
+from wasteopt.solve.collection.routing import route_collection
+from wasteopt.solve.collection.schedule import route_cost
 from wasteopt.solve.station_assign import assign_stations, station_loads
 from wasteopt.solve.station_prices import raise_penalties, station_penalties
 

@@ -27,8 +27,8 @@ from scipy.optimize import linprog
 from scipy.sparse import coo_matrix
 
 from wasteopt.network.travel import TravelNetwork
-from wasteopt.solve.fleet import trucks_needed
-from wasteopt.solve.instance import CollectionInstance, build_instance
+from wasteopt.solve.collection.fleet import trucks_needed
+from wasteopt.solve.collection.instance import CollectionInstance, build_instance
 from wasteopt.solve.station_prices import Transport, transport
 
 FLEET_MARGIN = 1.3

@@ -16,9 +16,9 @@ from ortools.sat.python import cp_model
 
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.solve.clock import cp_solver
-from wasteopt.solve.instance import CollectionInstance
-from wasteopt.solve.pyvrp_model import RawRoute, Visit
-from wasteopt.solve.schedule import path_ids, time_route
+from wasteopt.solve.collection.instance import CollectionInstance
+from wasteopt.solve.collection.routes import RawRoute, Visit
+from wasteopt.solve.collection.schedule import path_ids, time_route
 
 OPTIONS_PER_UNLOAD = 6
 

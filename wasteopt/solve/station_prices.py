@@ -17,7 +17,7 @@ from scipy.sparse import coo_matrix
 
 from wasteopt.network.nearest import nearest
 from wasteopt.network.travel import TravelNetwork
-from wasteopt.solve.instance import CollectionInstance
+from wasteopt.solve.collection.instance import CollectionInstance
 
 NEAREST_STATIONS = 6
 """Stations each room may send to in the LP (the rest are never cheaper in practice)."""

@@ -13,8 +13,8 @@ import numpy as np
 
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Route, Stop, clock_text
-from wasteopt.solve.instance import CollectionInstance
-from wasteopt.solve.pyvrp_model import RawRoute
+from wasteopt.solve.collection.instance import CollectionInstance
+from wasteopt.solve.collection.routes import RawRoute
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from tests.solve.brute_force import optimum
 from tests.solve.scenarios import room, scenario, station, truck
 from wasteopt.network import network_for
 from wasteopt.scenario.models import Scenario, Travel
-from wasteopt.solve.instance import build_instance
-from wasteopt.solve.lower_bound import collection_lower_bound, nearest_other_m
+from wasteopt.solve.collection.instance import build_instance
+from wasteopt.solve.collection.lower_bound import collection_lower_bound, nearest_other_m
 
 
 def _bound(sc: Scenario):

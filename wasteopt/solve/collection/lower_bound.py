@@ -32,7 +32,7 @@ import numpy as np
 from wasteopt.network.nearest import ROWS_PER_BLOCK_CELLS, nearest
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import LowerBound
-from wasteopt.solve.instance import CollectionInstance
+from wasteopt.solve.collection.instance import CollectionInstance
 
 BLOCK = 4000
 """Rooms per block when a matrix file's table is searched by columns."""

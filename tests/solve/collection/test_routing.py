@@ -12,9 +12,9 @@ from wasteopt.plan.validate import validate
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.budget import Budget
 from wasteopt.solve.engine import solve
-from wasteopt.solve.instance import build_instance
+from wasteopt.solve.collection.instance import build_instance
 from wasteopt.solve.parallel import InlineExecutor
-from wasteopt.solve.routing import route_collection
+from wasteopt.solve.collection.routing import route_collection
 
 PATHS = {"whole": None, "regions": 0}
 """``decompose_above`` forcing each path: the whole district at once, or by regions."""

@@ -8,7 +8,7 @@ import numpy as np
 from tests.solve.scenarios import room, scenario, station, truck
 from wasteopt.network import network_for
 from wasteopt.scenario.models import Scenario
-from wasteopt.solve.reachability import (
+from wasteopt.solve.collection.reachability import (
     NO_SINGLE_VEHICLE,
     SHORTLIST_STATIONS,
     TOO_BULKY,

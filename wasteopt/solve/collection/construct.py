@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from wasteopt.network.travel import TravelNetwork
-from wasteopt.solve.instance import CollectionInstance
-from wasteopt.solve.pyvrp_model import RawRoute, Visit
+from wasteopt.solve.collection.instance import CollectionInstance
+from wasteopt.solve.collection.routes import RawRoute, Visit
 
 _NEVER = np.iinfo(np.int64).max // 4
 LANE_PRIORITIES_S = (300, 0, 900)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from tests.solve.scenarios import room, scenario, station, truck
 from wasteopt.network import network_for
-from wasteopt.solve.construct import construct_routes
-from wasteopt.solve.instance import build_instance
-from wasteopt.solve.schedule import time_route
+from wasteopt.solve.collection.construct import construct_routes
+from wasteopt.solve.collection.instance import build_instance
+from wasteopt.solve.collection.schedule import time_route
 
 
 def _build(sc, trucks=None):

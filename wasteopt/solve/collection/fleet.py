@@ -12,7 +12,7 @@ import math
 import numpy as np
 
 from wasteopt.network.travel import TravelNetwork
-from wasteopt.solve.instance import CollectionInstance
+from wasteopt.solve.collection.instance import CollectionInstance
 
 SAMPLE = 300
 

@@ -41,20 +41,3 @@ def run_search(
         initial = search(start, penalties.max_cost_evaluator(), exhaustive=True)
     algorithm = pyvrp.IteratedLocalSearch(data, penalties, search, initial, params.ils)
     return algorithm.run(stop, collect_stats=False, display=False)
-
-
-def warm_start(model, routes) -> pyvrp.Solution:
-    """A PyVRP solution for the model holding the given routes (their last unload is implicit in
-    the model's end depots), to start a search from."""
-    activity, kind = pyvrp.Activity, pyvrp.ActivityType
-    out = []
-    for raw in routes:
-        visits = list(raw.visits)
-        if visits and visits[-1].kind == "station":
-            visits.pop()
-        acts = [
-            activity(kind.CLIENT, v.index) if v.kind == "room" else activity(kind.DEPOT, model.num_garages + v.index)
-            for v in visits
-        ]
-        out.append(pyvrp.Route(model.data, acts, model.type_index.index(raw.type_index)))
-    return pyvrp.Solution(model.data, out)

@@ -4,14 +4,14 @@ Both the whole-district path (:mod:`wasteopt.solve.engine`) and every part of a 
 (:mod:`wasteopt.solve.parallel`) route through :func:`route_collection`, so there is one set of rules:
 
 1. a *floor*: a complete feasible plan before any search — the construction
-   (:mod:`wasteopt.solve.construct`), or the routes the caller starts from with their missing rooms
+   (:mod:`wasteopt.solve.collection.construct`), or the routes the caller starts from with their missing rooms
    re-inserted — so a short budget or a busy machine buys a dearer plan, never an incomplete one;
 2. the search (PyVRP), warm-started from the caller's routes if any, else from the floor (locally
    searched first up to :data:`POLISH_UP_TO` rooms), in rounds that are given up early when
    rooms stay out while more trucks could come (then more are offered) or while the floor serves
    them all (then the search goes on from the floor), or stations are overloaded beyond repair;
-3. its best solution decoded, re-timed and repaired (:mod:`wasteopt.solve.repair`), and every room
-   taken off re-inserted wherever it fits (:mod:`wasteopt.solve.insert`);
+3. its best solution decoded, re-timed and repaired (:mod:`wasteopt.solve.collection.repair`), and every room
+   taken off re-inserted wherever it fits (:mod:`wasteopt.solve.collection.insert`);
 4. the better of that and the floor: fewer rooms left out, then lower cost.
 
 Rooms still left out get a reason a manager can act on (:func:`left_out_reasons`).
@@ -22,26 +22,26 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pyvrp
 
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.solve.budget import Budget, SearchStop
-from wasteopt.solve.construct import construct_routes
-from wasteopt.solve.fleet import fleet_estimate
-from wasteopt.solve.insert import insert_rooms
-from wasteopt.solve.instance import COST_UNITS_PER_YUAN, CollectionInstance
-from wasteopt.solve.pyvrp_model import PyVRPModel, RawRoute, build_model, decode, unplanned_rooms
-from wasteopt.solve.pyvrp_search import run_search, warm_start
-from wasteopt.solve.repair import repair_routes
-from wasteopt.solve.schedule import route_cost
-from wasteopt.solve.station_assign import assign_stations, station_loads
+from wasteopt.solve.collection.construct import construct_routes
+from wasteopt.solve.collection.fleet import fleet_estimate
+from wasteopt.solve.collection.insert import insert_rooms
+from wasteopt.solve.collection.instance import COST_UNITS_PER_YUAN, CollectionInstance
+from wasteopt.solve.collection.pyvrp.codec import decode, unplanned_rooms, warm_start
+from wasteopt.solve.collection.pyvrp.model import build_model
+from wasteopt.solve.collection.pyvrp.search import run_search
+from wasteopt.solve.collection.pyvrp.watch import RoundWatch
+from wasteopt.solve.collection.repair import repair_routes
+from wasteopt.solve.collection.routes import RawRoute
+from wasteopt.solve.collection.schedule import route_cost
+from wasteopt.solve.station_assign import station_loads
 from wasteopt.solve.station_prices import raise_penalties, station_penalties
 
 MAX_ROUNDS = 4
 """Search rounds at most: later rounds start from the earlier one's routes with more trucks or
 dearer overloaded stations."""
-CAPACITY_CHECKPOINTS = (0.3, 0.6, 0.85)
-"""Fractions of a round's budget at which its best routes are checked against station capacity."""
 POLISH_UP_TO = 1500
 """Rooms up to which the search starts from the floor after a full local search of it (Zhangdian,
 60 s: about as cheap as PyVRP's own random start, whose first local search at 940 rooms takes ~5 s
@@ -80,7 +80,7 @@ def route_collection(
         model = build_model(instance, network, penalties, cap)
         can_grow = fleet_cap is None and any(c < vt.count for c, vt in zip(cap, instance.vehicle_types))
         fall_back = fleet_cap is None and not floor[1] and warm is not floor[0]
-        watcher = _RoundWatch(instance, network, model, can_grow, fall_back)
+        watcher = RoundWatch(instance, network, model, can_grow, fall_back)
         stop = SearchStop(
             budget,
             budget.search_deadline(budget.finishing_reserve()),
@@ -181,41 +181,3 @@ def _fleet_short(instance: CollectionInstance, routes: list[RawRoute], rooms: li
     rooms_text = f"{len(rooms)} room{'s' if len(rooms) > 1 else ''}"
     text = f"fleet too small: {busy}; about {more} more truck{'s' if more > 1 else ''} (e.g. {example}) would serve the {rooms_text} left (or longer shifts)"
     return {instance.room_ids[k]: text for k in rooms}
-
-
-class _RoundWatch(pyvrp.IteratedLocalSearchCallbacks):
-    """Follows a round's best solution and says when the round is not worth finishing."""
-
-    def __init__(
-        self, instance: CollectionInstance, network: TravelNetwork, model: PyVRPModel, can_grow: bool, fall_back: bool
-    ) -> None:
-        self._instance, self._network, self._model = instance, network, model
-        self._can_grow, self._fall_back = can_grow, fall_back
-        self._checkpoints = list(CAPACITY_CHECKPOINTS)
-        self.best: pyvrp.Solution | None = None
-        self.reason = ""
-
-    def on_start(self, ils: pyvrp.IteratedLocalSearch) -> None:
-        self.best = ils.initial_solution
-
-    def on_best(self, best: pyvrp.Solution) -> None:
-        self.best = best
-
-    def hopeless(self, done: float) -> bool:
-        """Rooms missing though more trucks could come or the floor serves them all, or (checked at a
-        few points of the round) stations overloaded beyond repair."""
-        if self.best is None:
-            return False
-        if self.best.num_missing_clients() > 0 and (self._can_grow or self._fall_back):
-            self.reason = "fleet" if self._can_grow else "floor"
-            return True
-        if not self._checkpoints or done < self._checkpoints[0] or not self.best.is_feasible():
-            return False
-        while self._checkpoints and done >= self._checkpoints[0]:
-            self._checkpoints.pop(0)
-        raws = decode(self._model, self.best)
-        over = station_loads(self._instance, raws) > self._instance.station_capacity_kg
-        if over.any() and assign_stations(self._instance, self._network, raws, time_limit=2.0) is None:
-            self.reason = "capacity"
-            return True
-        return False

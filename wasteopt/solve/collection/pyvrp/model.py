@@ -1,4 +1,5 @@
-"""The collection problem as PyVRP data, and PyVRP solutions back as visit sequences.
+"""The collection problem as PyVRP data (:mod:`wasteopt.solve.collection.pyvrp.codec` reads its
+solutions back).
 
 Modelling choices (PyVRP ≥ 0.14, locations separate from depots and clients):
 
@@ -25,27 +26,11 @@ import numpy as np
 import pyvrp
 
 from wasteopt.network.travel import TravelNetwork
-from wasteopt.solve.instance import COST_UNITS_PER_YUAN, CollectionInstance
+from wasteopt.solve.collection.instance import COST_UNITS_PER_YUAN, CollectionInstance
 
 
 FORBIDDEN_M = 10**11
 """Distance standing in for 'this vehicle class cannot drive here'; its cost exceeds any room prize."""
-
-
-@dataclass(frozen=True)
-class Visit:
-    """One stop of a decoded route: a room or a station, by position in the instance."""
-
-    kind: str  # "room" | "station"
-    index: int
-
-
-@dataclass(frozen=True)
-class RawRoute:
-    """A truck's visit sequence as the engine produced it (garage start and end are implicit)."""
-
-    type_index: int
-    visits: tuple[Visit, ...]
 
 
 @dataclass(frozen=True)
@@ -220,44 +205,3 @@ def _home_durations(
     home[g : g + s, :] = base_s[g : g + s, :g]
     home[:g, :] = base_s[:g, :g]
     return home
-
-
-def decode(model: PyVRPModel, solution: pyvrp.Solution) -> list[RawRoute]:
-    """Visit sequences of a PyVRP solution, with the final unload station made explicit."""
-    g, s = model.num_garages, model.num_stations
-    routes: list[RawRoute] = []
-    for route in solution.routes():
-        visits: list[Visit] = []
-        for activity in route.schedule():
-            if activity.is_client():
-                visits.append(Visit("room", activity.idx))
-            elif activity.is_depot() and g <= activity.idx < g + s:
-                visits.append(Visit("station", activity.idx - g))
-        visits = drop_empty_unloads(visits)
-        if not visits:
-            continue
-        if visits[-1].kind == "room":
-            garage = model.data.vehicle_type(route.vehicle_type()).start_depot
-            last_place = g + s + visits[-1].index  # room place index in the un-expanded table
-            visits.append(Visit("station", int(model.final_station[garage, last_place])))
-        routes.append(RawRoute(model.type_index[route.vehicle_type()], tuple(visits)))
-    return routes
-
-
-def drop_empty_unloads(visits: list[Visit]) -> list[Visit]:
-    """Station visits with nothing collected since the last unload carry no waste: leave them out."""
-    kept: list[Visit] = []
-    collected = False
-    for visit in visits:
-        if visit.kind == "room":
-            kept.append(visit)
-            collected = True
-        elif collected:
-            kept.append(visit)
-            collected = False
-    return kept
-
-
-def unplanned_rooms(solution: pyvrp.Solution) -> list[int]:
-    """Instance indices of rooms the solution leaves out."""
-    return [activity.idx for activity in solution.unplanned() if activity.is_client()]

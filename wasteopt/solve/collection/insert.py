@@ -8,7 +8,7 @@ this has tried every truck near it and every unused truck:
    the route stays within capacity (an unload is added where it would overflow), hours, shift and
    station capacity;
 2. what is left is built into new routes on the trucks not yet used
-   (:func:`wasteopt.solve.construct.construct_routes`);
+   (:func:`wasteopt.solve.collection.construct.construct_routes`);
 3. a room still left goes onto a nearby route that may enter its lane, pushing off up to three of
    that route's rooms when each fits elsewhere (a narrow-lane room whose small trucks are all busy
    with rooms a big truck could take is the usual case).
@@ -22,11 +22,11 @@ import numpy as np
 
 from wasteopt.network.nearest import nearest
 from wasteopt.network.travel import TravelNetwork
-from wasteopt.solve.construct import construct_routes
-from wasteopt.solve.instance import CollectionInstance
-from wasteopt.solve.pyvrp_model import RawRoute, Visit
-from wasteopt.solve.repair import with_unloads
-from wasteopt.solve.schedule import path_ids, time_route
+from wasteopt.solve.collection.construct import construct_routes
+from wasteopt.solve.collection.instance import CollectionInstance
+from wasteopt.solve.collection.routes import RawRoute, Visit
+from wasteopt.solve.collection.repair import with_unloads
+from wasteopt.solve.collection.schedule import path_ids, time_route
 from wasteopt.solve.station_assign import station_loads
 
 NEIGHBOURS = 12

@@ -15,7 +15,7 @@ import numpy as np
 
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.scenario.models import Room, Scenario, VehicleType
-from wasteopt.solve.reachability import unservable_rooms
+from wasteopt.solve.collection.reachability import unservable_rooms
 
 COST_UNITS_PER_YUAN = 100_000
 """Internal cost unit: 1e-5 yuan, so that per-metre and per-second costs are integers with 3 digits."""

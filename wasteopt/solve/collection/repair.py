@@ -6,7 +6,7 @@ again: an unload is added wherever the truck would overflow, a station visit tha
 for the station's hours is moved to another station open then, and where that is not enough the
 room whose removal saves the route most time before the breach is taken off — not simply the room
 before the late stop. The rooms taken off are handed back to the caller, which re-inserts them
-elsewhere (:mod:`wasteopt.solve.insert`) before calling any of them unserved.
+elsewhere (:mod:`wasteopt.solve.collection.insert`) before calling any of them unserved.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import numpy as np
 
 from wasteopt.network.nearest import nearest, pair_durations_s
 from wasteopt.network.travel import TravelNetwork
-from wasteopt.solve.instance import CollectionInstance
-from wasteopt.solve.pyvrp_model import RawRoute, Visit, drop_empty_unloads
-from wasteopt.solve.schedule import Timing, path_ids, time_route
+from wasteopt.solve.collection.instance import CollectionInstance
+from wasteopt.solve.collection.routes import RawRoute, Visit, drop_empty_unloads
+from wasteopt.solve.collection.schedule import Timing, path_ids, time_route
 
 STATION_CHOICES = 8
 """Stations (nearest to the stop before) tried in place of one visited too late."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from tests.solve.scenarios import room, scenario, station, truck
 from wasteopt.network import network_for
-from wasteopt.solve.insert import insert_rooms
-from wasteopt.solve.instance import build_instance
-from wasteopt.solve.pyvrp_model import RawRoute, Visit
-from wasteopt.solve.schedule import time_route
+from wasteopt.solve.collection.insert import insert_rooms
+from wasteopt.solve.collection.instance import build_instance
+from wasteopt.solve.collection.routes import RawRoute, Visit
+from wasteopt.solve.collection.schedule import time_route
 
 
 def _instance(sc):
