@@ -97,3 +97,17 @@ class SearchStop:
                 self.abandoned = True
                 return True
         return now >= self._deadline or self._budget.interrupted()
+
+
+WRITE_RESERVE_S = 1.0
+"""Seconds of a time limit kept for writing the plan after the haul is scheduled."""
+
+
+def finishing_limit(budget: Budget, most: float, share: float) -> float:
+    """Seconds for a finishing model: at most ``most``, at most 1/``share`` of the time left, and
+    short once the user has interrupted (the plan must be written within seconds of Ctrl-C)."""
+    if budget.interrupted():
+        return 0.5
+    if budget.time_limit is None:
+        return most
+    return max(1.0, min(most, (budget.remaining() - WRITE_RESERVE_S) / share))

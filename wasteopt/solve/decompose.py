@@ -39,7 +39,7 @@ from wasteopt.solve.collection.instance import CollectionInstance
 from wasteopt.solve.parallel import IdRoute, PartResult, PartTask, executor_or_default, raw_route, solve_part, stop_file_for
 from wasteopt.solve.collection.routes import RawRoute
 from wasteopt.solve.regions import Region, planar_km, reserved_capacity, split_regions
-from wasteopt.solve.station_prices import raise_penalties, transport
+from wasteopt.solve.stations.prices import raise_penalties, transport
 
 PROGRESS_EVERY_S = 0.5
 INTERRUPT_GRACE_S = 0.5

@@ -19,7 +19,7 @@ from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Diagnostic, Plan, Route, Unserved
 from wasteopt.plan.validate import validate
 from wasteopt.scenario.models import Scenario
-from wasteopt.solve.budget import Budget, ProgressCallback
+from wasteopt.solve.budget import Budget, ProgressCallback, finishing_limit
 from wasteopt.solve.chain_kpis import chain_kpis
 from wasteopt.solve.clock import reproducible
 from wasteopt.solve.decompose import DECOMPOSE_ABOVE, route_decomposed
@@ -27,14 +27,12 @@ from wasteopt.solve.haul.schedule import schedule_haul
 from wasteopt.solve.collection.insert import insert_rooms
 from wasteopt.solve.collection.instance import CollectionInstance, build_instance
 from wasteopt.solve.collection.lower_bound import collection_lower_bound
-from wasteopt.solve.collection.routes import RawRoute, drop_empty_unloads
 from wasteopt.solve.collection.routing import left_out_reasons, route_collection
+from wasteopt.solve.collection.routes import RawRoute
 from wasteopt.solve.collection.schedule import build_route
-from wasteopt.solve.station_assign import assign_stations, station_loads
+from wasteopt.solve.stations.shed import enforce_station_capacity
 
 DEFAULT_TIME_LIMIT = 30.0
-WRITE_RESERVE_S = 1.0
-"""Seconds of a time limit kept for writing the plan after the haul is scheduled."""
 
 
 def solve(
@@ -116,50 +114,6 @@ def served_only(instance: CollectionInstance, network: TravelNetwork, left: list
     out = set(left)
     served = [rid for k, rid in enumerate(instance.room_ids) if k not in out]
     return build_instance(instance.scenario, network, served, screen=False)
-
-
-def enforce_station_capacity(
-    instance: CollectionInstance, network: TravelNetwork, raws: list[RawRoute], budget: Budget
-) -> tuple[list[RawRoute], list[int]]:
-    """Routes whose unloads fit every station's daily capacity, and the rooms shed if no choice of
-    unload stations fits (the caller tries to place them elsewhere)."""
-    limit = finishing_limit(budget, 5.0, 2)
-    assigned = assign_stations(instance, network, raws, time_limit=limit)
-    if assigned is not None:
-        return assigned, []
-    return shed_overload(instance, raws)
-
-
-def finishing_limit(budget: Budget, most: float, share: float) -> float:
-    """Seconds for a finishing model: at most ``most``, at most 1/``share`` of the time left, and
-    short once the user has interrupted (the plan must be written within seconds of Ctrl-C)."""
-    if budget.interrupted():
-        return 0.5
-    if budget.time_limit is None:
-        return most
-    return max(1.0, min(most, (budget.remaining() - WRITE_RESERVE_S) / share))
-
-
-def shed_overload(instance: CollectionInstance, raws: list[RawRoute]) -> tuple[list[RawRoute], list[int]]:
-    """Drop the last rooms of trips into overloaded stations until every station fits."""
-    over = station_loads(instance, raws) - instance.station_capacity_kg
-    visits = [list(raw.visits) for raw in raws]
-    shed: list[int] = []
-    for r in range(len(visits) - 1, -1, -1):
-        k = len(visits[r]) - 1
-        while k >= 0:
-            visit = visits[r][k]
-            if visit.kind == "station" and over[visit.index] > 0:
-                j = k - 1
-                while j >= 0 and visits[r][j].kind == "room" and over[visit.index] > 0:
-                    room = visits[r].pop(j)
-                    over[visit.index] -= instance.waste_kg[room.index]
-                    shed.append(room.index)
-                    k -= 1
-                    j -= 1
-            k -= 1
-    kept = [RawRoute(raw.type_index, tuple(drop_empty_unloads(v))) for raw, v in zip(raws, visits)]
-    return [raw for raw in kept if raw.visits], shed
 
 
 def name_vehicles(instance: CollectionInstance, network: TravelNetwork, raws: list[RawRoute]) -> list[Route]:

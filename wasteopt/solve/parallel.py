@@ -30,8 +30,8 @@ from wasteopt.solve.collection.instance import CollectionInstance, build_instanc
 from wasteopt.solve.collection.routes import RawRoute, Visit, drop_empty_unloads
 from wasteopt.solve.collection.routing import route_collection
 from wasteopt.solve.collection.schedule import route_cost
-from wasteopt.solve.station_assign import assign_stations, station_loads
-from wasteopt.solve.station_prices import raise_penalties, station_penalties
+from wasteopt.solve.stations.assign import assign_stations, station_loads
+from wasteopt.solve.stations.prices import raise_penalties, station_penalties
 
 ASSIGN_S = 2.0
 """Seconds for a part's station assignment (CP-SAT); it takes hundredths on a region."""

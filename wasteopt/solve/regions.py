@@ -9,7 +9,7 @@ capacity and aims below it through prices, so regions together *can* overbook a 
 district-wide station assignment and, failing that, shedding and re-insertion settle it at the end.
 
 - Station shares come from an integral assignment of rooms to stations within capacity (the
-  transport LP of :mod:`wasteopt.solve.station_prices`, rounded, then repaired greedily): a region
+  transport LP of :mod:`wasteopt.solve.stations.prices`, rounded, then repaired greedily): a region
   gets what its rooms were assigned at each station, plus a pro-rata part of the spare capacity.
 - Fleet shares come from a transport LP (integral: its constraint matrix is totally unimodular):
   each region asks for the trucks its work needs (with a margin), garages supply their trucks at the
@@ -29,7 +29,7 @@ from scipy.sparse import coo_matrix
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.solve.collection.fleet import trucks_needed
 from wasteopt.solve.collection.instance import CollectionInstance, build_instance
-from wasteopt.solve.station_prices import Transport, transport
+from wasteopt.solve.stations.prices import Transport, transport
 
 FLEET_MARGIN = 1.3
 CAPACITY_RESERVE = 0.05
@@ -136,7 +136,7 @@ def _merge_small(points: np.ndarray, pieces: list[np.ndarray], min_size: int) ->
 def assign_rooms(instance: CollectionInstance, network: TravelNetwork, flows: Transport | None = None) -> np.ndarray:
     """Station index per room, every station within capacity (less the reserve) where possible.
 
-    The transport LP (:func:`wasteopt.solve.station_prices.transport`, capacities less the reserve;
+    The transport LP (:func:`wasteopt.solve.stations.prices.transport`, capacities less the reserve;
     ``flows`` if the caller has it already) has a vertex solution that splits at most one room per
     station between two stations; those take the option with the largest share, then overloaded
     stations hand their cheapest-to-move rooms to stations with room to spare."""

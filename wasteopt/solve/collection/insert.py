@@ -27,7 +27,7 @@ from wasteopt.solve.collection.instance import CollectionInstance
 from wasteopt.solve.collection.routes import RawRoute, Visit
 from wasteopt.solve.collection.repair import with_unloads
 from wasteopt.solve.collection.schedule import path_ids, time_route
-from wasteopt.solve.station_assign import station_loads
+from wasteopt.solve.stations.assign import station_loads
 
 NEIGHBOURS = 12
 """Served rooms nearest to a room whose routes are tried for it."""

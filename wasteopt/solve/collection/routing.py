@@ -36,8 +36,8 @@ from wasteopt.solve.collection.pyvrp.watch import RoundWatch
 from wasteopt.solve.collection.repair import repair_routes
 from wasteopt.solve.collection.routes import RawRoute
 from wasteopt.solve.collection.schedule import route_cost
-from wasteopt.solve.station_assign import station_loads
-from wasteopt.solve.station_prices import raise_penalties, station_penalties
+from wasteopt.solve.stations.assign import station_loads
+from wasteopt.solve.stations.prices import raise_penalties, station_penalties
 
 MAX_ROUNDS = 4
 """Search rounds at most: later rounds start from the earlier one's routes with more trucks or

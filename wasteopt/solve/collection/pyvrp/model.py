@@ -14,8 +14,8 @@ Modelling choices (PyVRP ≥ 0.14, locations separate from depots and clients):
 - Access restrictions (narrow lanes): one routing profile per (vehicle class, speed); in a profile
   the rooms a class may not reach are made prohibitively far.
 - Station capacity enters as a per-visit penalty on the station's incoming distances (priced by
-  :mod:`wasteopt.solve.station_prices`); the exact daily limits are enforced afterwards by
-  :mod:`wasteopt.solve.station_assign`.
+  :mod:`wasteopt.solve.stations.prices`); the exact daily limits are enforced afterwards by
+  :mod:`wasteopt.solve.stations.assign`.
 """
 
 from __future__ import annotations

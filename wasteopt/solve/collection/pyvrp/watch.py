@@ -14,7 +14,7 @@ from wasteopt.network.travel import TravelNetwork
 from wasteopt.solve.collection.instance import CollectionInstance
 from wasteopt.solve.collection.pyvrp.codec import decode
 from wasteopt.solve.collection.pyvrp.model import PyVRPModel
-from wasteopt.solve.station_assign import assign_stations, station_loads
+from wasteopt.solve.stations.assign import assign_stations, station_loads
 
 CAPACITY_CHECKPOINTS = (0.3, 0.6, 0.85)
 """Fractions of a round's budget at which its best routes are checked against station capacity."""
