@@ -29,9 +29,11 @@ from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 from _common import load_note, table, validated, zhangdian
 from wasteopt.network import network_for
 from wasteopt.plan.models import Plan
-from wasteopt.solve.engine import collection_kpis, name_vehicles, solve
 from wasteopt.solve.collection.instance import build_instance
 from wasteopt.solve.collection.routes import RawRoute, Visit, drop_empty_unloads
+from wasteopt.solve.collection.schedule import name_vehicles
+from wasteopt.solve.engine import solve
+from wasteopt.solve.kpis import collection_kpis
 
 COST_PER_YUAN = 1000  # OR-Tools integer cost unit: 0.001 yuan
 DROPPABLE = True  # rooms may be dropped at a high penalty (else: no first solution may be found)

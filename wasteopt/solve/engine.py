@@ -10,26 +10,24 @@ unless the engine has a bug). Engines never print and never touch files; the CLI
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
 from concurrent.futures import Executor
 from importlib.metadata import version
 
 from wasteopt.network import network_for
 from wasteopt.network.travel import TravelNetwork
-from wasteopt.plan.models import Diagnostic, Plan, Route, Unserved
+from wasteopt.plan.models import Diagnostic, Plan, Unserved
 from wasteopt.plan.validate import validate
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.budget import Budget, ProgressCallback, finishing_limit
-from wasteopt.solve.chain_kpis import chain_kpis
 from wasteopt.solve.clock import reproducible
-from wasteopt.solve.decompose import DECOMPOSE_ABOVE, route_decomposed
-from wasteopt.solve.haul.schedule import schedule_haul
 from wasteopt.solve.collection.insert import insert_rooms
-from wasteopt.solve.collection.instance import CollectionInstance, build_instance
+from wasteopt.solve.collection.instance import build_instance, served_only
 from wasteopt.solve.collection.lower_bound import collection_lower_bound
 from wasteopt.solve.collection.routing import left_out_reasons, route_collection
-from wasteopt.solve.collection.routes import RawRoute
-from wasteopt.solve.collection.schedule import build_route
+from wasteopt.solve.collection.schedule import name_vehicles
+from wasteopt.solve.decompose import DECOMPOSE_ABOVE, route_decomposed
+from wasteopt.solve.haul.schedule import schedule_haul
+from wasteopt.solve.kpis import chain_kpis, collection_kpis
 from wasteopt.solve.stations.shed import enforce_station_capacity
 
 DEFAULT_TIME_LIMIT = 30.0
@@ -106,29 +104,6 @@ def _plan(
     return plan
 
 
-def served_only(instance: CollectionInstance, network: TravelNetwork, left: list[int]) -> CollectionInstance:
-    """The instance less the rooms left out: a plan's bound is for the rooms it serves (a bound on
-    serving them all could exceed a plan that serves fewer)."""
-    if not left:
-        return instance
-    out = set(left)
-    served = [rid for k, rid in enumerate(instance.room_ids) if k not in out]
-    return build_instance(instance.scenario, network, served, screen=False)
-
-
-def name_vehicles(instance: CollectionInstance, network: TravelNetwork, raws: list[RawRoute]) -> list[Route]:
-    """Timed plan routes, trucks of each type numbered in order of their route's first room id."""
-    by_type: dict[int, list[RawRoute]] = defaultdict(list)
-    for raw in raws:
-        by_type[raw.type_index].append(raw)
-    routes: list[Route] = []
-    for t, group in sorted(by_type.items()):
-        ids = instance.vehicle_types[t].vehicle_ids()
-        group.sort(key=lambda raw: instance.room_ids[raw.visits[0].index])
-        routes += [build_route(instance, network, raw, vid) for raw, vid in zip(group, ids)]
-    return routes
-
-
 def attach_haul(scenario: Scenario, network: TravelNetwork, plan: Plan, budget: Budget) -> Plan:
     """Add the station-to-plant haul and the whole-chain KPIs to a collection plan."""
     kpis = collection_kpis(plan)
@@ -142,24 +117,3 @@ def attach_haul(scenario: Scenario, network: TravelNetwork, plan: Plan, budget: 
             Diagnostic(level="info", code="no-haul-fleet", message="the scenario has no haul fleet: the plan ends at the stations")
         )
     return plan.model_copy(update={"kpis": kpis})
-
-
-def collection_kpis(plan: Plan) -> dict:
-    """Fleet-level figures of the collection echelon."""
-    loads: dict[str, float] = defaultdict(float)
-    for route in plan.routes:
-        for stop in route.stops:
-            if stop.kind == "station":
-                loads[stop.id] += stop.unloaded_kg or 0.0
-    return {
-        "distance_km": round(sum(r.distance_km for r in plan.routes), 3),
-        "vehicles_used": len(plan.routes),
-        "vehicle_hours": round(sum(r.duration_h for r in plan.routes), 3),
-        "unload_trips": sum(r.unload_trips for r in plan.routes),
-        "cost": round(sum(r.cost for r in plan.routes), 2),
-        "collection_cost": round(sum(r.cost for r in plan.routes), 2),
-        "rooms_served": sum(1 for r in plan.routes for s in r.stops if s.kind == "room"),
-        "rooms_unserved": len(plan.unserved),
-        "station_load_kg": {sid: round(kg, 3) for sid, kg in sorted(loads.items())},
-    }
-

@@ -106,3 +106,12 @@ def build_instance(
         unserved=unserved,
     )
 
+
+def served_only(instance: CollectionInstance, network: TravelNetwork, left: list[int]) -> CollectionInstance:
+    """The instance less the rooms left out: a plan's bound is for the rooms it serves (a bound on
+    serving them all could exceed a plan that serves fewer)."""
+    if not left:
+        return instance
+    out = set(left)
+    served = [rid for k, rid in enumerate(instance.room_ids) if k not in out]
+    return build_instance(instance.scenario, network, served, screen=False)

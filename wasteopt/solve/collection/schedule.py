@@ -2,11 +2,13 @@
 
 The engine's own timing (the validator recomputes independently). A truck leaves its garage as late
 as it can without breaking a time window or its shift, so that it does not wait idle at a room (the
-driver's paid hours are a cost).
+driver's paid hours are a cost). :func:`name_vehicles` times the day's routes and numbers the trucks
+of each type.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -130,3 +132,16 @@ def build_route(instance: CollectionInstance, network: TravelNetwork, raw: RawRo
 def route_cost(instance: CollectionInstance, network: TravelNetwork, raw: RawRoute) -> float:
     """What a route costs a day (yuan): the truck, its km and its hours, as the plan states them."""
     return build_route(instance, network, raw, "").cost
+
+
+def name_vehicles(instance: CollectionInstance, network: TravelNetwork, raws: list[RawRoute]) -> list[Route]:
+    """Timed plan routes, trucks of each type numbered in order of their route's first room id."""
+    by_type: dict[int, list[RawRoute]] = defaultdict(list)
+    for raw in raws:
+        by_type[raw.type_index].append(raw)
+    routes: list[Route] = []
+    for t, group in sorted(by_type.items()):
+        ids = instance.vehicle_types[t].vehicle_ids()
+        group.sort(key=lambda raw: instance.room_ids[raw.visits[0].index])
+        routes += [build_route(instance, network, raw, vid) for raw, vid in zip(group, ids)]
+    return routes

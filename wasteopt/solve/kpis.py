@@ -1,6 +1,8 @@
-"""Whole-chain KPIs of a plan: rooms → stations → plant, in tonnes, km, hours, cost and CO₂.
+"""KPIs of a plan: the collection echelon's, and the whole chain's (rooms → stations → plant) in
+tonnes, km, hours, cost and CO₂.
 
-``chain_kpis(scenario, plan)`` is what the plan's ``kpis`` holds once the haul is planned:
+``collection_kpis(plan)`` are the collection routes' fleet-level figures (all a plan without a haul
+has). ``chain_kpis(scenario, plan)`` is what the plan's ``kpis`` holds once the haul is planned:
 
 - mass balance: ``collected_kg`` (waste of the rooms served), ``transferred_kg`` (unloaded at the
   stations), ``delivered_kg`` (haul payloads), also as ``tonnes_*``; they agree to the kilogram in a
@@ -114,3 +116,23 @@ def _stations(scenario: Scenario, plan: Plan, load: dict[str, float], containers
             "max_full_containers": max((n for _, n in series), default=0),
         }
     return result
+
+
+def collection_kpis(plan: Plan) -> dict:
+    """Fleet-level figures of the collection echelon."""
+    loads: dict[str, float] = defaultdict(float)
+    for route in plan.routes:
+        for stop in route.stops:
+            if stop.kind == "station":
+                loads[stop.id] += stop.unloaded_kg or 0.0
+    return {
+        "distance_km": round(sum(r.distance_km for r in plan.routes), 3),
+        "vehicles_used": len(plan.routes),
+        "vehicle_hours": round(sum(r.duration_h for r in plan.routes), 3),
+        "unload_trips": sum(r.unload_trips for r in plan.routes),
+        "cost": round(sum(r.cost for r in plan.routes), 2),
+        "collection_cost": round(sum(r.cost for r in plan.routes), 2),
+        "rooms_served": sum(1 for r in plan.routes for s in r.stops if s.kind == "room"),
+        "rooms_unserved": len(plan.unserved),
+        "station_load_kg": {sid: round(kg, 3) for sid, kg in sorted(loads.items())},
+    }
