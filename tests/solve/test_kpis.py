@@ -6,8 +6,8 @@ from tests.solve.haul_cases import one_station, storage_case
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Plan, clock_seconds, clock_text
 from wasteopt.plan.validate import validate
-from wasteopt.solve.kpis import chain_kpis
 from wasteopt.solve.haul.schedule import schedule_haul
+from wasteopt.solve.kpis import chain_kpis
 
 
 def _plan(case) -> tuple:

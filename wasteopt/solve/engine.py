@@ -25,7 +25,7 @@ from wasteopt.solve.collection.instance import build_instance, served_only
 from wasteopt.solve.collection.lower_bound import collection_lower_bound
 from wasteopt.solve.collection.routing import left_out_reasons, route_collection
 from wasteopt.solve.collection.schedule import name_vehicles
-from wasteopt.solve.decompose import DECOMPOSE_ABOVE, route_decomposed
+from wasteopt.solve.decompose.coordinate import DECOMPOSE_ABOVE, route_decomposed
 from wasteopt.solve.haul.schedule import schedule_haul
 from wasteopt.solve.kpis import chain_kpis, collection_kpis
 from wasteopt.solve.stations.shed import enforce_station_capacity
@@ -50,7 +50,7 @@ def solve(
     search; with neither, 30 s. Same seed and iterations give the same plan. ``interrupt`` (set on
     Ctrl-C) stops the search early and the best plan so far is returned. ``started`` (a
     ``time.monotonic()`` reading) lets a caller count its own preparation against the time limit.
-    Above ``decompose_above`` servable rooms (default :data:`wasteopt.solve.decompose.DECOMPOSE_ABOVE`) the district is solved
+    Above ``decompose_above`` servable rooms (default :data:`wasteopt.solve.decompose.coordinate.DECOMPOSE_ABOVE`) the district is solved
     by regions in parallel on ``executor`` (default: a process pool on all cores)."""
     if time_limit is None and iterations is None:
         time_limit = DEFAULT_TIME_LIMIT

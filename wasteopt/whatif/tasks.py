@@ -29,7 +29,7 @@ def plan_task(scenario: Scenario, variant: Sequence[str], budget: Budget) -> Pla
     solved one after another inside the task (no pool within a pool; Dask workers may not start
     processes of their own)."""
     from wasteopt.solve.engine import solve
-    from wasteopt.solve.parallel import InlineExecutor
+    from wasteopt.solve.decompose.executors import InlineExecutor
 
     plan = solve(
         scenario,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from tests.solve.scenarios import room, scenario, station, truck
 from wasteopt.network import network_for
 from wasteopt.solve.collection.instance import build_instance
-from wasteopt.solve.collection.routes import RawRoute, Visit
 from wasteopt.solve.collection.repair import repair_routes
+from wasteopt.solve.collection.routes import RawRoute, Visit
 from wasteopt.solve.collection.schedule import time_route
 
 

@@ -11,10 +11,10 @@ from wasteopt.network import network_for
 from wasteopt.plan.validate import validate
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.budget import Budget
-from wasteopt.solve.engine import solve
 from wasteopt.solve.collection.instance import build_instance
-from wasteopt.solve.parallel import InlineExecutor
 from wasteopt.solve.collection.routing import route_collection
+from wasteopt.solve.decompose.executors import InlineExecutor
+from wasteopt.solve.engine import solve
 
 PATHS = {"whole": None, "regions": 0}
 """``decompose_above`` forcing each path: the whole district at once, or by regions."""

@@ -24,8 +24,8 @@ from wasteopt.network.nearest import nearest
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.solve.collection.construct import construct_routes
 from wasteopt.solve.collection.instance import CollectionInstance
-from wasteopt.solve.collection.routes import RawRoute, Visit
 from wasteopt.solve.collection.repair import with_unloads
+from wasteopt.solve.collection.routes import RawRoute, Visit
 from wasteopt.solve.collection.schedule import path_ids, time_route
 from wasteopt.solve.stations.assign import station_loads
 

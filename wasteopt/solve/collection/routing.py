@@ -1,7 +1,7 @@
 """The one routing round: complete first, then better, then always decoded, timed and repaired.
 
 Both the whole-district path (:mod:`wasteopt.solve.engine`) and every part of a decomposed district
-(:mod:`wasteopt.solve.parallel`) route through :func:`route_collection`, so there is one set of rules:
+(:mod:`wasteopt.solve.decompose.part`) route through :func:`route_collection`, so there is one set of rules:
 
 1. a *floor*: a complete feasible plan before any search — the construction
    (:mod:`wasteopt.solve.collection.construct`), or the routes the caller starts from with their missing rooms

@@ -3,10 +3,10 @@
 Above :data:`DECOMPOSE_ABOVE` rooms one PyVRP model of the whole district is too slow to start
 (its initial construction alone outlasts a user's time limit) and its dense matrices too big. So:
 
-1. :func:`wasteopt.solve.regions.split_regions` cuts the rooms into compact regions of about
+1. :func:`wasteopt.solve.decompose.regions.split_regions` cuts the rooms into compact regions of about
    :data:`REGION_SIZE` rooms, each with a share of every station's capacity and of every truck
    type's count (shares sum to the real limits at most, so the parts together stay feasible);
-2. every region is routed as a small scenario of its own (:func:`wasteopt.solve.parallel.solve_part`)
+2. every region is routed as a small scenario of its own (:func:`wasteopt.solve.decompose.part.solve_part`)
    through a ``concurrent.futures`` executor — a process pool on all cores unless the caller passes
    one (a Dask client's ``get_executor()`` works the same);
 3. while time is left, pairs of neighbouring regions are re-solved together, warm-started from their
@@ -36,9 +36,10 @@ from wasteopt.scenario.models import Scenario
 from wasteopt.solve.budget import Budget
 from wasteopt.solve.clock import is_reproducible
 from wasteopt.solve.collection.instance import CollectionInstance
-from wasteopt.solve.parallel import IdRoute, PartResult, PartTask, executor_or_default, raw_route, solve_part, stop_file_for
 from wasteopt.solve.collection.routes import RawRoute
-from wasteopt.solve.regions import Region, planar_km, reserved_capacity, split_regions
+from wasteopt.solve.decompose.executors import executor_or_default, stop_file_for
+from wasteopt.solve.decompose.part import IdRoute, PartResult, PartTask, raw_route, solve_part
+from wasteopt.solve.decompose.regions import Region, planar_km, reserved_capacity, split_regions
 from wasteopt.solve.stations.prices import raise_penalties, transport
 
 PROGRESS_EVERY_S = 0.5

@@ -12,11 +12,11 @@ from tests.solve.scenarios import room, scenario, station, truck
 from wasteopt.network import network_for
 from wasteopt.plan.validate import validate
 from wasteopt.scenario.models import Scenario
-from wasteopt.solve.decompose import sub_scenario
-from wasteopt.solve.engine import solve
 from wasteopt.solve.collection.instance import build_instance
-from wasteopt.solve.parallel import InlineExecutor
-from wasteopt.solve.regions import assign_rooms, cluster, split_regions
+from wasteopt.solve.decompose.coordinate import sub_scenario
+from wasteopt.solve.decompose.executors import InlineExecutor
+from wasteopt.solve.decompose.regions import assign_rooms, cluster, split_regions
+from wasteopt.solve.engine import solve
 
 
 def _district(rooms: int = 28, seed: int = 3, tight: bool = True) -> Scenario:

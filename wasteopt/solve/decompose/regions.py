@@ -4,7 +4,7 @@ A region is a spatially compact set of rooms (k-means on coordinates, large clus
 small ones merged into their neighbour) with its own *share* of each station's daily capacity and
 of each truck type's count. Fleet shares never sum to more than the real counts, so vehicle ids stay
 unique. Station shares do not bind the regions' routers: with price-directed coordination (the
-default, :data:`wasteopt.solve.decompose.PRICE_DIRECTED`) each region sees every station's full
+default, :data:`wasteopt.solve.decompose.coordinate.PRICE_DIRECTED`) each region sees every station's full
 capacity and aims below it through prices, so regions together *can* overbook a station; the
 district-wide station assignment and, failing that, shedding and re-insertion settle it at the end.
 

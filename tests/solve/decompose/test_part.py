@@ -5,8 +5,8 @@ from __future__ import annotations
 from tests.solve.scenarios import room, scenario, station, truck
 from wasteopt.network import network_for
 from wasteopt.solve.collection.instance import build_instance
-from wasteopt.solve.parallel import PartTask, _one_truck_fewer, _raw_routes, solve_part
 from wasteopt.solve.collection.schedule import route_cost
+from wasteopt.solve.decompose.part import PartTask, _one_truck_fewer, _raw_routes, solve_part
 
 
 def _village():

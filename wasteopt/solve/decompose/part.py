@@ -10,14 +10,8 @@ regions' routes, so the result is never worse than what it replaces).
 
 from __future__ import annotations
 
-import os
-import signal
-import threading
 import time
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -30,6 +24,7 @@ from wasteopt.solve.collection.instance import CollectionInstance, build_instanc
 from wasteopt.solve.collection.routes import RawRoute, Visit, drop_empty_unloads
 from wasteopt.solve.collection.routing import route_collection
 from wasteopt.solve.collection.schedule import route_cost
+from wasteopt.solve.decompose.executors import StopFlag
 from wasteopt.solve.stations.assign import assign_stations, station_loads
 from wasteopt.solve.stations.prices import raise_penalties, station_penalties
 
@@ -72,85 +67,6 @@ class PartResult:
     def key(self) -> tuple[int, int, float]:
         """Order of merit: fewer rooms unserved, then less excess at stations, then lower cost."""
         return len(self.unserved), self.excess_kg, self.cost
-
-
-class InlineExecutor(Executor):
-    """Runs each task at once in the calling thread: deterministic and cheap for small cases, and
-    what a task that is itself running in a pool should use."""
-
-    _max_workers = 1  # read by the decomposition to size its time slots: one task at a time
-
-    def submit(self, fn, /, *args, **kwargs) -> Future:  # noqa: D102 - Executor's contract
-        future: Future = Future()
-        try:
-            future.set_result(fn(*args, **kwargs))
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller through the future
-            future.set_exception(exc)
-        return future
-
-
-@contextmanager
-def executor_or_default(executor: Executor | None, abandon: Callable[[], bool] = lambda: False) -> Iterator[Executor]:
-    """The caller's executor, or a process pool on all cores that is shut down afterwards — at once,
-    its workers stopped, when ``abandon()`` says their work is no longer wanted (the user pressed
-    Ctrl-C and the parts were finished here)."""
-    if executor is not None:
-        yield executor
-        return
-    pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, initializer=_ignore_ctrl_c)
-    try:
-        yield pool
-    finally:
-        if abandon():
-            for process in list(getattr(pool, "_processes", {}).values()):
-                process.terminate()
-            pool.shutdown(wait=False, cancel_futures=True)
-        else:
-            pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _ignore_ctrl_c() -> None:
-    """Workers leave Ctrl-C to the main process, which stops handing out parts and keeps the best plan."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-_IN_PROCESS: dict[str, threading.Event] = {}
-
-
-@contextmanager
-def stop_file_for(path: str, interrupt: threading.Event | None) -> Iterator[str]:
-    """A stop file for parts: created by the caller on interrupt for parts in other processes, and
-    tied to ``interrupt`` directly for parts run inline in this process."""
-    if interrupt is not None:
-        _IN_PROCESS[path] = interrupt
-    try:
-        yield path
-    finally:
-        _IN_PROCESS.pop(path, None)
-
-
-class StopFlag:
-    """An interrupt that crosses process boundaries: set once ``path`` exists. Parts run in other
-    processes (a pool, or Dask workers on this machine), where the caller's ``threading.Event``
-    cannot reach; a file can. Looked at no more than every 50 ms."""
-
-    def __init__(self, path: str | None) -> None:
-        self._path = path
-        self._seen = False
-        self._next_look = 0.0
-
-    def is_set(self) -> bool:
-        if self._seen or self._path is None:
-            return self._seen
-        local = _IN_PROCESS.get(self._path)
-        if local is not None and local.is_set():  # a part run inline, in the caller's own process
-            self._seen = True
-            return True
-        now = time.monotonic()
-        if now >= self._next_look:
-            self._next_look = now + 0.05
-            self._seen = os.path.exists(self._path)
-        return self._seen
 
 
 class _SliceBudget(Budget):
@@ -261,4 +177,4 @@ def raw_route(instance: CollectionInstance, route: IdRoute, rooms: dict[str, int
     return RawRoute(types[type_id], tuple(Visit(kind, rooms[pid] if kind == "room" else stations[pid]) for kind, pid in visits))
 
 
-__all__ = ["InlineExecutor", "PartResult", "PartTask", "executor_or_default", "id_route", "raw_route", "solve_part", "stop_file_for"]
+__all__ = ["PartResult", "PartTask", "id_route", "raw_route", "solve_part"]
