@@ -8,6 +8,7 @@ is still written); 130 interrupted (Ctrl-C; ``plan`` still writes the best plan 
 
 from __future__ import annotations
 
+import signal
 import sys
 from typing import Any, NoReturn
 
@@ -65,6 +66,7 @@ try:  # the commands load the engines (seconds of CPU): Ctrl-C meanwhile is the 
 except BaseException as error:
     if not _caused_by_ctrl_c(error):
         raise
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # aborting: a second Ctrl-C must not end it with a traceback
     _Main._aborted()
 
 for _module in (scenario_cmds, solve_cmds, plan_cmds, whatif_cmds, report_cmds):

@@ -9,10 +9,12 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
+import wasteopt
 from wasteopt.commands.common import reports_bad_input
 from wasteopt.plan.models import Plan
 from wasteopt.plan.validate import shortfall, validate
 from wasteopt.scenario.models import Scenario
+from wasteopt.whatif.variants import apply_variants
 
 EXIT_VIOLATIONS = 1
 EXIT_BAD_INPUT = 2
@@ -51,16 +53,12 @@ def scenario_of_plan(scenario: Scenario, plan: Plan, source: str | None = None) 
     (an unknown variant is a :class:`ScenarioError` naming ``source``)."""
     if not plan.variant:
         return scenario
-    from wasteopt.whatif.variants import apply_variants
-
     return apply_variants(scenario, plan.variant, source=source)
 
 
 def load_scenario_and_plan(scenario_path: str, plan_path: str) -> tuple[Scenario, Plan]:
     """The scenario with the plan's variants applied, and the plan. A scenario problem raises
     ScenarioError; an unreadable plan file is one line on stderr and exit status 2."""
-    import wasteopt
-
     scenario = wasteopt.load_scenario(scenario_path)
     try:
         plan = read_plan_file(plan_path)

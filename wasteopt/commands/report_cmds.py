@@ -14,8 +14,15 @@ import click
 
 from wasteopt.commands.common import reports_bad_input
 from wasteopt.commands.outputs import check_writable, writing
+from wasteopt.commands.plan_cmds import load_scenario_and_plan
 from wasteopt.files import write_atomic
 from wasteopt.plan.models import Plan
+from wasteopt.report.checks import plan_problems
+from wasteopt.report.geojson import NotGeographic, plan_geojson
+from wasteopt.report.html import render_report
+from wasteopt.report.png import PLOTS, PlotsUnavailable, write_pngs
+from wasteopt.report.sheets import sheet_filename, write_sheets
+from wasteopt.report.stops_csv import stops_csv
 from wasteopt.scenario.errors import Problem, ScenarioError
 from wasteopt.scenario.models import Scenario
 
@@ -23,9 +30,6 @@ from wasteopt.scenario.models import Scenario
 def load_inputs(plan_path: str, scenario_path: str) -> tuple[Scenario, Plan]:
     """The scenario (with the plan's variants applied) and the plan. A scenario problem or a plan id
     the scenario lacks is a ScenarioError; an unreadable plan file is one line on stderr, exit 2."""
-    from wasteopt.commands.plan_cmds import load_scenario_and_plan
-    from wasteopt.report.checks import plan_problems
-
     scenario, plan = load_scenario_and_plan(scenario_path, plan_path)
     problems = plan_problems(scenario, plan, plan_path)
     if problems:
@@ -60,9 +64,6 @@ def report_command(plan_path: str, scenario_path: str, out_path: str, comparison
     """Write one self-contained HTML report of PLAN (map, KPIs, station loads, timelines, tables).
 
     The file needs no network: open it on any PC, offline."""
-    from wasteopt.report.html import render_report
-    from wasteopt.report.png import PLOTS
-
     check_writable(files=[out_path, *((Path(png_dir) / name for name in PLOTS) if png_dir else ())])
     scenario, plan = load_inputs(plan_path, scenario_path)
     comparison = read_comparison(comparison_path) if comparison_path else None
@@ -71,8 +72,6 @@ def report_command(plan_path: str, scenario_path: str, out_path: str, comparison
         write_atomic(out_path, page)
     click.echo(f"wrote {out_path} ({_size(Path(out_path))})")
     if png_dir:
-        from wasteopt.report.png import PlotsUnavailable, write_pngs
-
         try:
             with writing(png_dir):
                 for path in write_pngs(scenario, plan, png_dir):
@@ -88,8 +87,6 @@ def report_command(plan_path: str, scenario_path: str, out_path: str, comparison
 @reports_bad_input
 def sheets_command(plan_path: str, scenario_path: str, out_dir: str) -> None:
     """Write a driver sheet per truck of PLAN: OUT/<truck>.csv, OUT/<truck>.html (printable), OUT/index.html."""
-    from wasteopt.report.sheets import sheet_filename, write_sheets
-
     check_writable(folders=[out_dir], files=[Path(out_dir) / "index.html"])
     scenario, plan = load_inputs(plan_path, scenario_path)
     stems = [sheet_filename(route.vehicle) for route in plan.routes]
@@ -111,8 +108,6 @@ def export_command(plan_path: str, scenario_path: str, fmt: str, out_path: str) 
     check_writable(files=[out_path])
     scenario, plan = load_inputs(plan_path, scenario_path)
     if fmt == "geojson":
-        from wasteopt.report.geojson import NotGeographic, plan_geojson
-
         try:
             collection = plan_geojson(scenario, plan)
         except NotGeographic as error:
@@ -122,8 +117,6 @@ def export_command(plan_path: str, scenario_path: str, fmt: str, out_path: str) 
         lines = sum(1 for f in collection["features"] if f["geometry"]["type"] == "LineString")
         click.echo(f"wrote {out_path}: {len(collection['features']) - lines} places, {lines} trip lines")
     else:
-        from wasteopt.report.stops_csv import stops_csv
-
         with writing(out_path):
             write_atomic(out_path, stops_csv(scenario, plan))
         click.echo(f"wrote {out_path}: {sum(len(r.stops) for r in plan.routes)} stops")

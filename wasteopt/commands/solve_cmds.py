@@ -21,8 +21,12 @@ from typing import TYPE_CHECKING
 
 import click
 
+import wasteopt
 from wasteopt.commands.common import EXIT_INCOMPLETE, EXIT_INTERRUPTED, EXIT_VIOLATIONS, reports_bad_input
 from wasteopt.commands.outputs import check_writable, writing
+from wasteopt.plan.models import save_plan
+from wasteopt.plan.summary import summary_lines
+from wasteopt.whatif.variants import apply_variants
 
 if TYPE_CHECKING:
     from wasteopt.plan.models import Plan
@@ -139,12 +143,8 @@ def make_plan(scenario_path: str, variants: list[str], time_limit: float | None,
               quiet: bool, interrupt: threading.Event, started: float) -> tuple[Scenario, Plan]:
     """Load the scenario (with its variants) and solve it, showing progress on a terminal. A plan
     whose run saw Ctrl-C is marked ``solver["interrupted"]`` even if the engine had finished searching."""
-    import wasteopt
-
     scenario = wasteopt.load_scenario(scenario_path)
     if variants:
-        from wasteopt.whatif.variants import apply_variants
-
         scenario = apply_variants(scenario, variants)
     progress = ProgressLine(enabled=not quiet and sys.stderr.isatty())
     plan = wasteopt.solve(scenario, time_limit=time_limit, iterations=iterations, seed=seed, progress=progress,
@@ -160,9 +160,6 @@ def make_plan(scenario_path: str, variants: list[str], time_limit: float | None,
 def write_and_report(scenario: Scenario, plan: Plan, target: Path, quiet: bool) -> None:
     """Write the plan and print its summary (also when writing fails, so the figures are not all
     lost); a write failure is :class:`~wasteopt.commands.common.UnwritableOutput`."""
-    from wasteopt.plan.models import save_plan
-    from wasteopt.plan.summary import summary_lines
-
     summary = [] if quiet else summary_lines(scenario, plan)
     try:
         with writing(target):

@@ -10,6 +10,7 @@ behind) — everything is still written; 2 on bad input or an output that cannot
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -17,8 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+import wasteopt
 from wasteopt.commands.common import EXIT_INCOMPLETE, EXIT_VIOLATIONS, reports_bad_input
 from wasteopt.commands.outputs import check_writable, writing
+from wasteopt.whatif.compare import compare, save_comparison
+from wasteopt.whatif.executors import make_executor
+from wasteopt.whatif.site import save_site, site
+from wasteopt.whatif.tables import comparison_table, site_table
+from wasteopt.whatif.variants import spec_label, split_spec
 
 if TYPE_CHECKING:
     from wasteopt.plan.models import Plan
@@ -91,12 +98,6 @@ def compare_command(scenario_path: str, variants: tuple[str, ...], time_limit: f
     """Plan SCENARIO and each --variant with the same budget and seed, and compare them side by side.
 
     Writes OUT/<name>/plan.json for every plan and OUT/comparison.json."""
-    import wasteopt
-    from wasteopt.whatif.compare import compare, save_comparison
-    from wasteopt.whatif.executors import make_executor
-    from wasteopt.whatif.tables import comparison_table
-    from wasteopt.whatif.variants import spec_label, split_spec
-
     out = Path(out_dir)
     names = ["base", *(spec_label(split_spec(v)) for v in variants)]
     check_writable(folders=[out], files=[out / "comparison.json", *(out / name / "plan.json" for name in names)])
@@ -133,11 +134,6 @@ def site_command(scenario_path: str, k: int, candidates: str | None, top: int, m
     A facility-location model proposes the best --top selections; each is re-planned with the real
     engine and ranked by full-chain daily cost plus annualised build cost. Writes OUT/site.json and
     OUT/<selection>/plan.json."""
-    import wasteopt
-    from wasteopt.whatif.executors import make_executor
-    from wasteopt.whatif.site import save_site, site
-    from wasteopt.whatif.tables import site_table
-
     out = Path(out_dir)
     check_writable(folders=[out], files=[out / "site.json", out / "base" / "plan.json"])
     scenario = wasteopt.load_scenario(scenario_path)
@@ -159,8 +155,6 @@ def site_command(scenario_path: str, k: int, candidates: str | None, top: int, m
 
 
 def _cores() -> int:
-    import os
-
     return os.cpu_count() or 1
 
 
