@@ -26,7 +26,7 @@ class PlotsUnavailable(RuntimeError):
 
 
 def _pyplot() -> Any:
-    try:
+    try:  # lazy on purpose: matplotlib is optional (the ``plots`` extra), needed only for PNGs
         import matplotlib
 
         matplotlib.use("Agg")

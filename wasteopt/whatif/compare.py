@@ -16,6 +16,7 @@ from typing import Any
 
 from wasteopt.files import write_atomic
 from wasteopt.plan.models import Plan, save_plan
+from wasteopt.plan.validate import validate
 from wasteopt.scenario.models import Scenario
 from wasteopt.whatif.kpis import delta, incomplete, payback_years, summarise, worse_served
 from wasteopt.whatif.sweep import run_plans
@@ -104,8 +105,6 @@ def save_comparison(comparison: Comparison, out_dir: str | Path) -> None:
 
 
 def _outcome(name: str, scenario: Scenario, variant: list[str], plan: Plan) -> Outcome:
-    from wasteopt.plan.validate import validate
-
     return Outcome(name, variant, scenario, plan, summarise(scenario, plan, validate(scenario, plan)))
 
 

@@ -33,7 +33,7 @@ class DaskExecutor(Executor):
     """``distributed.Client(address).get_executor()`` that also closes its client on shutdown."""
 
     def __init__(self, address: str, timeout: float = 30) -> None:
-        try:
+        try:  # lazy on purpose: Dask is optional (the ``cluster`` extra), needed only with --cluster
             from distributed import Client
         except ImportError as error:  # pragma: no cover - depends on the environment
             raise ScenarioError(

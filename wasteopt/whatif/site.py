@@ -24,6 +24,7 @@ import numpy as np
 
 from wasteopt.files import write_atomic
 from wasteopt.plan.models import Plan, save_plan
+from wasteopt.plan.validate import validate
 from wasteopt.scenario.errors import Problem, ScenarioError
 from wasteopt.scenario.models import Scenario, Station
 from wasteopt.whatif.agreement import rank_agreement
@@ -230,6 +231,4 @@ def _rank(choices: list[SiteChoice], base_cost: float, base_kpis: dict[str, Any]
 
 
 def _checked_kpis(scenario: Scenario, plan: Plan) -> dict[str, Any]:
-    from wasteopt.plan.validate import validate
-
     return summarise(scenario, plan, validate(scenario, plan))

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from wasteopt.plan.models import Plan
 from wasteopt.scenario.models import Scenario
+from wasteopt.solve.decompose.executors import InlineExecutor
+from wasteopt.solve.engine import solve
 
 
 @dataclass(frozen=True)
@@ -28,9 +30,6 @@ def plan_task(scenario: Scenario, variant: Sequence[str], budget: Budget) -> Pla
     The sweep already keeps every core busy with whole plans, so a large district's regions are
     solved one after another inside the task (no pool within a pool; Dask workers may not start
     processes of their own)."""
-    from wasteopt.solve.engine import solve
-    from wasteopt.solve.decompose.executors import InlineExecutor
-
     plan = solve(
         scenario,
         time_limit=budget.time_limit,
