@@ -24,11 +24,21 @@ from wasteopt.solve.collection.instance import CollectionInstance
 from wasteopt.solve.collection.routes import RawRoute, Visit
 
 _NEVER = np.iinfo(np.int64).max // 4
-LANE_PRIORITIES_S = (300, 0, 900)
+LANE_PRIORITIES_S = (60, 0, 300, 900)
 """How many seconds sooner a room could start before a truck that fits narrow lanes still takes a
 narrow-lane room first (big trucks can take the others, nothing else can take these). Too little
 strands narrow rooms, too much spends the small trucks' day on driving; a pass is tried with each in
-turn until one leaves no room out (measured on hostile Zhangdian variants: no single value does)."""
+turn until one leaves no room out (measured on the hostile variants of Zhangdian and of a generated
+3,000-room district in benchmarks/robustness.py: no single value does; 60 s first is cheapest)."""
+UNLOAD_BIAS_S = 1800
+"""Seconds an unload at a station open until the end of the truck's shift counts as farther than one
+at a station that closes earlier. What an early-closing station can take is lost when it closes,
+while the late stations must take every truck's last trips; on days where half of the stations close
+at 09:00 or 10:00 a greedy that ignores this fills the late stations by noon and leaves rooms out
+(robustness variants: 0 s left 1–148 rooms, 1,800 s none)."""
+LAST_CHANCE_S = 900
+"""A truck at least half full unloads now when one more room first (this many seconds or more) would
+make it miss a station that closes before its shift ends (same reason as :data:`UNLOAD_BIAS_S`)."""
 FINISH_BATCH = 32
 """Candidates, soonest first, whose way home is checked at a time (the first that can end the day wins)."""
 
@@ -158,29 +168,59 @@ class _Day:
         self.clock, self.load = int(vt.shift_start), np.zeros(len(self.capacity), dtype=np.int64)
         self.at_room: int | None = None
         self.visits: list[Visit] = []
+        self._open_late = np.where(instance.station_close_s >= self.shift_end, UNLOAD_BIAS_S, 0)  # seconds added to their unloads
 
     def step(self, alive: np.ndarray, free: np.ndarray, first: int | None = None) -> bool:
         """Drive to the next room (``first`` if given), unloading on the way if needed; False when
-        no room still alive fits the day. ``alive`` and ``free`` (station capacity) are shared with
-        the other trucks and updated."""
-        inst, tab = self.instance, self.tab
+        no room still alive fits the day. ``alive`` and ``free`` (station capacity) are updated."""
         ok = alive & self.usable
         cand = np.flatnonzero(ok) if first is None else np.array([first])[ok[[first]]]
         if cand.size == 0:
             return False
+        for unload_now in (True, False) if self._last_chance(free) else (False,):
+            choice = self._choose(cand, free, unload_now)
+            if choice is not None:
+                break
+        else:
+            return False
+        r, station, end = choice
+        if station >= 0:
+            self.visits.append(Visit("station", station))
+            free[station] -= self.load[0]
+            self.load[:] = 0
+        self.visits.append(Visit("room", int(self.rooms[r])))
+        self.load += self.demand[r]
+        self.clock, self.at_room = end, r
+        alive[r] = False
+        return True
+
+    def _last_chance(self, free: np.ndarray) -> bool:
+        """Whether the truck, at least half full, can still unload at a station closing before its
+        shift ends and would miss it by serving one more room first."""
+        inst = self.instance
+        if 2 * self.load[0] < self.capacity[0]:
+            return False
+        at = self.clock + (self.tab.room_station[self.at_room] if self.at_room is not None else self.tab.garage_station[self.g])
+        closing = inst.station_close_s < self.shift_end
+        return bool(np.any(closing & (at >= inst.station_open_s) & (at <= inst.station_close_s) & (at + LAST_CHANCE_S > inst.station_close_s) & (free >= self.load[0])))
+
+    def _choose(self, cand: np.ndarray, free: np.ndarray, unload_now: bool) -> tuple[int, int, int] | None:
+        """The next room among ``cand``, the station to unload at first (-1: none) and when its
+        service ends; None if no room lets the day end in time."""
+        inst, tab = self.instance, self.tab
         s_open, s_close, s_unload = inst.station_open_s, inst.station_close_s, inst.station_unload_s
         demand = self.demand[cand]
         from_here = tab.room_room[self.at_room, cand] if self.at_room is not None else tab.garage_room[self.g, cand]
         to_station = tab.room_station[self.at_room] if self.at_room is not None else tab.garage_station[self.g]
-        direct = np.all(self.load[None, :] + demand <= self.capacity, axis=1)
+        direct = np.all(self.load[None, :] + demand <= self.capacity, axis=1) & (not unload_now)
         arrive = self.clock + from_here
         via_station = np.full(cand.size, -1)
         if self.load[0] > 0 and not direct.all():
             reach = np.maximum(self.clock + to_station, s_open)
             leave = np.where((reach <= s_close) & (free >= self.load[0]), reach + s_unload, _NEVER)
             via = leave[:, None] + tab.station_room[:, cand]
-            via_station = via.argmin(axis=0)
-            arrive = np.where(direct, arrive, via.min(axis=0))
+            via_station = (via + self._open_late[:, None]).argmin(axis=0)
+            arrive = np.where(direct, arrive, via[via_station, np.arange(cand.size)])
         rooms = self.rooms[cand]
         start = np.maximum(arrive, inst.tw_open_s[rooms])
         end = start + inst.service_s[rooms]
@@ -194,28 +234,16 @@ class _Day:
             fits = np.flatnonzero(finish <= self.shift_end)
             if fits.size:
                 pick = int(batch[fits[0]])
-                break
-        else:
-            return False
-        r = int(cand[pick])
-        if not direct[pick]:
-            s = int(via_station[pick])
-            self.visits.append(Visit("station", s))
-            free[s] -= self.load[0]
-            self.load[:] = 0
-        self.visits.append(Visit("room", int(self.rooms[r])))
-        self.load += self.demand[r]
-        self.clock, self.at_room = int(end[pick]), r
-        alive[r] = False
-        return True
+                return int(cand[pick]), -1 if direct[pick] else int(via_station[pick]), int(end[pick])
+        return None
 
     def close(self, free: np.ndarray) -> RawRoute:
-        """The day ended: unload at the station that gets the truck home soonest (the last step made
-        sure one is open with room for the load), and the truck's route."""
+        """The day ended: unload where the truck gets home in time (the last step made sure a
+        station is open with room for the load), preferring one that closes early, and its route."""
         inst = self.instance
         reach = np.maximum(self.clock + self.tab.room_station[self.at_room], inst.station_open_s)
         back = np.where((reach <= inst.station_close_s) & (free >= self.load[0]), reach + inst.station_unload_s + self.home, _NEVER)
-        s = int(back.argmin())
+        s = int(np.where(back <= self.shift_end, back + self._open_late, _NEVER).argmin())
         free[s] -= self.load[0]
         return RawRoute(self.t, (*self.visits, Visit("station", s)))
 
