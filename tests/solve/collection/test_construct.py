@@ -7,6 +7,7 @@ from wasteopt.network import network_for
 from wasteopt.solve.collection.construct import construct_routes
 from wasteopt.solve.collection.instance import build_instance
 from wasteopt.solve.collection.schedule import time_route
+from wasteopt.solve.stations.assign import station_loads
 
 
 def _build(sc, trucks=None):
@@ -60,3 +61,19 @@ def test_rooms_beyond_every_truck_are_returned() -> None:
     assert len(routes) == 1
     served = sum(v.kind == "room" for v in routes[0].visits)
     assert served + len(left) == 12 and left
+
+
+def test_a_half_full_truck_unloads_at_a_station_about_to_close_when_the_others_cannot_take_the_day() -> None:
+    """The station by the rooms closes at 07:00; the one open all day is far and takes 1.2 t, less
+    than the 1.8 t of the day. Half full at 06:42, the truck must unload by the rooms now: one more
+    room first (20 minutes) would miss the early station, and the late one could not take the rest."""
+    hour = 3600
+    rooms = [room(f"R{k}", 1000.0 + 10 * k, 0.0, 300.0, service_min=20) for k in range(6)]
+    stations = [station("EARLY", 1000, 100, close=7 * hour), station("LATE", 20000, 0, tonnes=1.2)]
+    sc = scenario(rooms, stations, [("G", 0, 0)], [truck("T", "G", 1000.0, count=1)])
+    instance, network, routes, left = _build(sc)
+    assert left == []
+    assert len(routes) == 1 and time_route(instance, network, routes[0]).feasible
+    unloads = [instance.station_ids[v.index] for v in routes[0].visits if v.kind == "station"]
+    assert unloads[0] == "EARLY"
+    assert (station_loads(instance, routes) <= instance.station_capacity_kg).all()

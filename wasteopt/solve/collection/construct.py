@@ -35,10 +35,8 @@ UNLOAD_BIAS_S = 1800
 at a station that closes earlier. What an early-closing station can take is lost when it closes,
 while the late stations must take every truck's last trips; on days where half of the stations close
 at 09:00 or 10:00 a greedy that ignores this fills the late stations by noon and leaves rooms out
-(robustness variants: 0 s left 1–148 rooms, 1,800 s none)."""
-LAST_CHANCE_S = 900
-"""A truck at least half full unloads now when one more room first (this many seconds or more) would
-make it miss a station that closes before its shift ends (same reason as :data:`UNLOAD_BIAS_S`)."""
+(robustness variants: 0 s left 1–148 rooms, 1,800 s none). For the same reason a truck at least half
+full unloads at once when it would miss a station about to close whichever room it served first."""
 FINISH_BATCH = 32
 """Candidates, soonest first, whose way home is checked at a time (the first that can end the day wins)."""
 
@@ -177,7 +175,7 @@ class _Day:
         cand = np.flatnonzero(ok) if first is None else np.array([first])[ok[[first]]]
         if cand.size == 0:
             return False
-        for unload_now in (True, False) if self._last_chance(free) else (False,):
+        for unload_now in (True, False) if self._last_chance(cand, free) else (False,):
             choice = self._choose(cand, free, unload_now)
             if choice is not None:
                 break
@@ -194,15 +192,23 @@ class _Day:
         alive[r] = False
         return True
 
-    def _last_chance(self, free: np.ndarray) -> bool:
-        """Whether the truck, at least half full, can still unload at a station closing before its
-        shift ends and would miss it by serving one more room first."""
-        inst = self.instance
+    def _last_chance(self, cand: np.ndarray, free: np.ndarray) -> bool:
+        """Whether the truck, at least half full, can still unload at a station that closes before
+        its shift ends, and would miss it whichever of ``cand`` it served first."""
+        inst, tab = self.instance, self.tab
         if 2 * self.load[0] < self.capacity[0]:
             return False
-        at = self.clock + (self.tab.room_station[self.at_room] if self.at_room is not None else self.tab.garage_station[self.g])
-        closing = inst.station_close_s < self.shift_end
-        return bool(np.any(closing & (at >= inst.station_open_s) & (at <= inst.station_close_s) & (at + LAST_CHANCE_S > inst.station_close_s) & (free >= self.load[0])))
+        here = tab.room_station[self.at_room] if self.at_room is not None else tab.garage_station[self.g]
+        at = self.clock + here
+        closing = np.flatnonzero((inst.station_close_s < self.shift_end) & (at >= inst.station_open_s)
+                                 & (at <= inst.station_close_s) & (free >= self.load[0]))
+        if closing.size == 0:
+            return False
+        from_here = tab.room_room[self.at_room, cand] if self.at_room is not None else tab.garage_room[self.g, cand]
+        rooms = self.rooms[cand]
+        end = np.maximum(self.clock + from_here, inst.tw_open_s[rooms]) + inst.service_s[rooms]
+        back = (end[:, None] + tab.room_station[np.ix_(cand, closing)]).min(axis=0)
+        return bool(np.any(back > inst.station_close_s[closing]))
 
     def _choose(self, cand: np.ndarray, free: np.ndarray, unload_now: bool) -> tuple[int, int, int] | None:
         """The next room among ``cand``, the station to unload at first (-1: none) and when its
