@@ -1,4 +1,4 @@
-"""The haul as a routing model (CP-SAT ``AddMultipleCircuit``), for days with several plants.
+"""The haul as a routing model (CP-SAT ``add_multiple_circuit``), for days with several plants.
 
 Per truck type one multiple-circuit (node 0 = the type's garage, one node per job, a self-loop =
 "not on this type") chains jobs into truck days; time variables per job (swap start, tip start) are
@@ -37,9 +37,9 @@ def solve_circuit(
     cost), ``cap`` limits the trucks of all types together, ``hint`` is a known plan to start from."""
     model = cp_model.CpModel()
     jobs, n = problem.jobs, len(problem.jobs)
-    pickup = [model.NewIntVar(job.container.full_at, HORIZON_S, f"pickup{j}") for j, job in enumerate(jobs)]
+    pickup = [model.new_int_var(job.container.full_at, HORIZON_S, f"pickup{j}") for j, job in enumerate(jobs)]
     tip = [
-        model.NewIntVar(problem.plants[job.plant].open, max(problem.plants[job.plant].open, problem.plant_close[job.plant]), f"tip{j}")
+        model.new_int_var(problem.plants[job.plant].open, max(problem.plants[job.plant].open, problem.plant_close[job.plant]), f"tip{j}")
         for j, job in enumerate(jobs)
     ]
     presence: list[list[cp_model.IntVar]] = [[] for _ in jobs]
@@ -51,7 +51,7 @@ def solve_circuit(
         arcs_by_fleet[fleet.type.id] = arcs
         starts = [lit for (a, _), lit in arcs.items() if a == 0]
         if starts:
-            model.Add(sum(starts) <= fleet.count)
+            model.add(sum(starts) <= fleet.count)
             used_terms += starts
         for (a, b), lit in arcs.items():
             if a != b:
@@ -59,15 +59,15 @@ def solve_circuit(
                 max_metres = max(max_metres, m)
                 metre_terms.append(m * lit)
     if cap is not None:
-        model.Add(sum(used_terms) <= cap)
+        model.add(sum(used_terms) <= cap)
     done = []
     for j in range(n):
         if optional:
-            flag = model.NewBoolVar(f"done{j}")
-            model.Add(sum(presence[j]) == flag)
+            flag = model.new_bool_var(f"done{j}")
+            model.add(sum(presence[j]) == flag)
             done.append(flag)
         else:
-            model.Add(sum(presence[j]) == 1)
+            model.add(sum(presence[j]) == 1)
             done.append(None)
     storage_and_order(model, jobs, pickup, done)
     busy_trucks(model, problem, pickup, tip, done, sum(used_terms))
@@ -75,19 +75,19 @@ def solve_circuit(
     objective = big * sum(used_terms) + sum(metre_terms)
     if optional:
         objective += big * (n + 1) * sum(1 - d for d in done)
-    model.Minimize(objective)
+    model.minimize(objective)
     if hint is not None:
         _add_hint(model, hint, arcs_by_fleet, pickup)
     solver = make_solver(time_limit, seed, workers)
-    status = solver.StatusName(solver.Solve(model))
+    status = solver.status_name(solver.solve(model))
     if status not in ("OPTIMAL", "FEASIBLE"):
         return ModelResult(status, {}, 0, 0, 0)
     sequences = {fid: _sequences(solver, arcs) for fid, arcs in arcs_by_fleet.items()}
     used = sum(len(s) for s in sequences.values())
     hauled = sum(len(seq) for s in sequences.values() for seq in s)
-    bound = used if status == "OPTIMAL" else trucks_bound(solver.BestObjectiveBound(), big, optional)
+    bound = used if status == "OPTIMAL" else trucks_bound(solver.best_objective_bound, big, optional)
     assignment = {
-        j: (fid, position, solver.Value(pickup[j]))
+        j: (fid, position, solver.value(pickup[j]))
         for fid, days in sequences.items() for position, seq in enumerate(days) for j in seq
     }
     return ModelResult(status, sequences, used, bound, hauled, assignment)
@@ -104,11 +104,11 @@ def _add_hint(model: cp_model.CpModel, hint: ModelResult, arcs_by_fleet: dict, p
     for fid, arcs in arcs_by_fleet.items():
         for (a, b), lit in arcs.items():
             if a == b:
-                model.AddHint(lit, (fid, a) not in on)
+                model.add_hint(lit, (fid, a) not in on)
             else:
-                model.AddHint(lit, (fid, a, b) in chosen)
+                model.add_hint(lit, (fid, a, b) in chosen)
     for j, (_, _, when) in hint.assignment.items():
-        model.AddHint(pickup[j], when)
+        model.add_hint(pickup[j], when)
 
 
 def _fleet_arcs(
@@ -129,22 +129,22 @@ def _fleet_arcs(
     possible = [early[j] <= late[j] for j in range(len(jobs))]
     arcs: dict[tuple[int, int], cp_model.IntVar] = {}
     for j, job in enumerate(jobs):
-        skip = model.NewBoolVar(f"{tid}skip{j}")
+        skip = model.new_bool_var(f"{tid}skip{j}")
         arcs[(j + 1, j + 1)] = skip
         if not possible[j]:
-            model.Add(skip == 1)
+            model.add(skip == 1)
             continue
-        on = skip.Not()
+        on = skip.negated()
         presence[j].append(on)
-        model.Add(tip[j] >= pickup[j] + job.swap_s + problem.seconds(fleet, job.station, job.plant)).OnlyEnforceIf(on)
-        model.Add(pickup[j] >= early[j]).OnlyEnforceIf(on)
-        model.Add(pickup[j] <= late[j]).OnlyEnforceIf(on)
-        out = model.NewBoolVar(f"{tid}out{j}")
+        model.add(tip[j] >= pickup[j] + job.swap_s + problem.seconds(fleet, job.station, job.plant)).only_enforce_if(on)
+        model.add(pickup[j] >= early[j]).only_enforce_if(on)
+        model.add(pickup[j] <= late[j]).only_enforce_if(on)
+        out = model.new_bool_var(f"{tid}out{j}")
         arcs[(0, j + 1)] = out
-        back = model.NewBoolVar(f"{tid}back{j}")
+        back = model.new_bool_var(f"{tid}back{j}")
         arcs[(j + 1, 0)] = back
         home = problem.unload_s(job.plant) + problem.seconds(fleet, job.plant, fleet.type.garage)
-        model.Add(tip[j] + home <= fleet.shift_end).OnlyEnforceIf(on)  # home after this job or later ones
+        model.add(tip[j] + home <= fleet.shift_end).only_enforce_if(on)  # home after this job or later ones
     for i, a in enumerate(jobs):
         for j, b in enumerate(jobs):
             if i == j or not (possible[i] and possible[j]):
@@ -154,14 +154,14 @@ def _fleet_arcs(
             drive = problem.unload_s(a.plant) + problem.seconds(fleet, a.plant, b.station)
             if ends[i] - problem.unload_s(a.plant) + drive > late[j]:
                 continue
-            lit = model.NewBoolVar(f"{tid}x{i}_{j}")
+            lit = model.new_bool_var(f"{tid}x{i}_{j}")
             arcs[(i + 1, j + 1)] = lit
-            model.Add(pickup[j] >= tip[i] + drive).OnlyEnforceIf(lit)
+            model.add(pickup[j] >= tip[i] + drive).only_enforce_if(lit)
     if len(arcs) > len(jobs):
-        model.AddMultipleCircuit([(a, b, lit) for (a, b), lit in arcs.items()])
+        model.add_multiple_circuit([(a, b, lit) for (a, b), lit in arcs.items()])
     else:
         for lit in arcs.values():
-            model.Add(lit == 1)
+            model.add(lit == 1)
     return arcs
 
 
@@ -177,8 +177,8 @@ def _arc_metres(problem: HaulProblem, fleet: Fleet, a: int, b: int) -> int:
 
 def _sequences(solver: cp_model.CpSolver, arcs: dict[tuple[int, int], cp_model.IntVar]) -> list[list[int]]:
     """Each truck's jobs in order (0-based job indices), read off the chosen arcs."""
-    succ = {a: b for (a, b), lit in arcs.items() if a != b and solver.Value(lit)}
-    firsts = sorted(b for (a, b), lit in arcs.items() if a == 0 and solver.Value(lit))
+    succ = {a: b for (a, b), lit in arcs.items() if a != b and solver.value(lit)}
+    firsts = sorted(b for (a, b), lit in arcs.items() if a == 0 and solver.value(lit))
     days = []
     for first in firsts:
         seq, node = [], first

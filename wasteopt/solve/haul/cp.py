@@ -17,16 +17,16 @@ def storage_and_order(model: cp_model.CpModel, jobs: list[Job], pickup: list[cp_
     for j, job in enumerate(jobs):
         by_station.setdefault(job.station, []).append(j)
         if job.deadline is not None:
-            c = model.Add(pickup[j] + job.swap_s <= job.deadline)
+            c = model.add(pickup[j] + job.swap_s <= job.deadline)
             if done[j] is not None:
-                c.OnlyEnforceIf(done[j])
+                c.only_enforce_if(done[j])
     for members in by_station.values():
         members.sort(key=lambda j: jobs[j].container.index)
         for a, b in itertools.pairwise(members):
-            c = model.Add(pickup[a] <= pickup[b])
+            c = model.add(pickup[a] <= pickup[b])
             if done[b] is not None:
-                c.OnlyEnforceIf(done[b])
-                model.AddImplication(done[b], done[a])
+                c.only_enforce_if(done[b])
+                model.add_implication(done[b], done[a])
 
 
 def busy_trucks(
@@ -44,15 +44,15 @@ def busy_trucks(
     for j, job in enumerate(problem.jobs):
         lead = min(problem.seconds(f, p, job.station) for f in fleets for p in {jb.plant for jb in problem.jobs})
         least = lead + job.swap_s + min(problem.seconds(f, job.station, job.plant) for f in fleets) + problem.unload_s(job.plant)
-        size = model.NewIntVar(least, 2 * HORIZON_S, f"busy{j}")
+        size = model.new_int_var(least, 2 * HORIZON_S, f"busy{j}")
         start, end = pickup[j] - lead, tip[j] + problem.unload_s(job.plant)
         if done[j] is None:
-            intervals.append(model.NewIntervalVar(start, size, end, f"job{j}"))
+            intervals.append(model.new_interval_var(start, size, end, f"job{j}"))
         else:
-            intervals.append(model.NewOptionalIntervalVar(start, size, end, done[j], f"job{j}"))
-    capacity = model.NewIntVar(0, sum(f.count for f in fleets), "trucks")
-    model.Add(capacity == trucks)
-    model.AddCumulative(intervals, [1] * len(intervals), capacity)
+            intervals.append(model.new_optional_interval_var(start, size, end, done[j], f"job{j}"))
+    capacity = model.new_int_var(0, sum(f.count for f in fleets), "trucks")
+    model.add(capacity == trucks)
+    model.add_cumulative(intervals, [1] * len(intervals), capacity)
 
 
 

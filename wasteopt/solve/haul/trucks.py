@@ -1,4 +1,4 @@
-"""The haul as a per-truck scheduling model (CP-SAT optional intervals + ``AddNoOverlap``).
+"""The haul as a per-truck scheduling model (CP-SAT optional intervals + ``add_no_overlap``).
 
 Exact when a truck's containers all go to one plant (the usual district: one incinerator or
 landfill). Each truck's day is a sequence of jobs; job ``j`` keeps its truck busy from the moment it
@@ -112,27 +112,27 @@ def _solve(
     plant = jobs[0].plant
     trucks = _trucks(problem, hint, cap)
     model = cp_model.CpModel()
-    pickup = [model.NewIntVar(job.container.full_at, HORIZON_S, f"pickup{j}") for j, job in enumerate(jobs)]
+    pickup = [model.new_int_var(job.container.full_at, HORIZON_S, f"pickup{j}") for j, job in enumerate(jobs)]
     opens, closes = problem.plants[plant].open, max(problem.plants[plant].open, problem.plant_close[plant])
-    tip = [model.NewIntVar(opens, closes, f"tip{j}") for j in range(n)]
+    tip = [model.new_int_var(opens, closes, f"tip{j}") for j in range(n)]
     on: dict[tuple[int, int], cp_model.IntVar] = {}
-    used = [model.NewBoolVar(f"used{k}") for k in range(len(trucks))]
+    used = [model.new_bool_var(f"used{k}") for k in range(len(trucks))]
     metre_terms = []
     for k, truck in enumerate(trucks):
         metre_terms += _truck_day(model, problem, truck, k, pickup, tip, used[k], on)
         if k > 0 and trucks[k - 1].fleet is truck.fleet:
-            model.AddImplication(used[k], used[k - 1])
+            model.add_implication(used[k], used[k - 1])
     if cap is not None:
-        model.Add(sum(used) <= cap)
+        model.add(sum(used) <= cap)
     done = []
     for j in range(n):
         mine = [lit for (jj, _), lit in on.items() if jj == j]
         if optional:
-            flag = model.NewBoolVar(f"done{j}")
-            model.Add(sum(mine) == flag)
+            flag = model.new_bool_var(f"done{j}")
+            model.add(sum(mine) == flag)
             done.append(flag)
         else:
-            model.Add(sum(mine) == 1)
+            model.add(sum(mine) == 1)
             done.append(None)
     storage_and_order(model, jobs, pickup, done)
     busy_trucks(model, problem, pickup, tip, done, sum(used))
@@ -141,21 +141,21 @@ def _solve(
     if optional:
         objective += big * (len(trucks) + 1) * sum(1 - d for d in done)
     if minimize:
-        model.Minimize(objective)
+        model.minimize(objective)
     _add_hint(model, hint, trucks, pickup, on, used)
     solver = make_solver(time_limit, seed, workers)
-    status = solver.StatusName(solver.Solve(model))
+    status = solver.status_name(solver.solve(model))
     if status not in ("OPTIMAL", "FEASIBLE"):
         return ModelResult(status, {}, 0, 0, 0)
     sequences: dict[str, list[list[int]]] = {f.type.id: [] for f in problem.fleets}
     assignment = {}
     for k, truck in enumerate(trucks):
-        mine = sorted((j for (j, kk), lit in on.items() if kk == k and solver.Value(lit)), key=lambda j: solver.Value(pickup[j]))
+        mine = sorted((j for (j, kk), lit in on.items() if kk == k and solver.value(lit)), key=lambda j: solver.value(pickup[j]))
         if mine:
             sequences[truck.fleet.type.id].append(mine)
-            assignment |= {j: (truck.fleet.type.id, truck.position, solver.Value(pickup[j])) for j in mine}
+            assignment |= {j: (truck.fleet.type.id, truck.position, solver.value(pickup[j])) for j in mine}
     count = sum(len(days) for days in sequences.values())
-    bound = count if status == "OPTIMAL" or not minimize else trucks_bound(solver.BestObjectiveBound(), big, optional)
+    bound = count if status == "OPTIMAL" or not minimize else trucks_bound(solver.best_objective_bound, big, optional)
     return ModelResult(status, sequences, count, bound, len(assignment), assignment)
 
 
@@ -230,36 +230,36 @@ def _truck_day(
 ) -> list:
     """One truck's jobs: optional intervals that do not overlap, timing, and its metres."""
     fleet, garage = truck.fleet, truck.fleet.type.garage
-    start = model.NewIntVar(0, HORIZON_S, f"start{k}")
+    start = model.new_int_var(0, HORIZON_S, f"start{k}")
     intervals, metres, firsts = [], [], []
     for j, job in enumerate(problem.jobs):
         early, late = problem.earliest_pickup(fleet, job), problem.latest_pickup(fleet, job)
         if truck.position > j or early > late:
             continue
-        lit = model.NewBoolVar(f"on{j}_{k}")
+        lit = model.new_bool_var(f"on{j}_{k}")
         on[(j, k)] = lit
-        model.AddImplication(lit, used)
+        model.add_implication(lit, used)
         lead = problem.seconds(fleet, job.plant, job.station)
         to_plant = job.swap_s + problem.seconds(fleet, job.station, job.plant)
         unload = problem.unload_s(job.plant)
-        model.Add(pickup[j] >= early).OnlyEnforceIf(lit)
-        model.Add(pickup[j] <= late).OnlyEnforceIf(lit)
-        model.Add(tip[j] >= pickup[j] + to_plant).OnlyEnforceIf(lit)
-        model.Add(tip[j] + unload + problem.seconds(fleet, job.plant, garage) <= fleet.shift_end).OnlyEnforceIf(lit)
-        model.Add(pickup[j] >= start).OnlyEnforceIf(lit)
-        size = model.NewIntVar(lead + to_plant + unload, 2 * HORIZON_S, f"size{j}_{k}")
-        intervals.append(model.NewOptionalIntervalVar(pickup[j] - lead, size, tip[j] + unload, lit, f"job{j}_{k}"))
-        lead_in = model.NewBoolVar(f"first{j}_{k}")
+        model.add(pickup[j] >= early).only_enforce_if(lit)
+        model.add(pickup[j] <= late).only_enforce_if(lit)
+        model.add(tip[j] >= pickup[j] + to_plant).only_enforce_if(lit)
+        model.add(tip[j] + unload + problem.seconds(fleet, job.plant, garage) <= fleet.shift_end).only_enforce_if(lit)
+        model.add(pickup[j] >= start).only_enforce_if(lit)
+        size = model.new_int_var(lead + to_plant + unload, 2 * HORIZON_S, f"size{j}_{k}")
+        intervals.append(model.new_optional_interval_var(pickup[j] - lead, size, tip[j] + unload, lit, f"job{j}_{k}"))
+        lead_in = model.new_bool_var(f"first{j}_{k}")
         firsts.append(lead_in)
-        model.AddImplication(lead_in, lit)
-        model.Add(pickup[j] == start).OnlyEnforceIf(lead_in)
+        model.add_implication(lead_in, lit)
+        model.add(pickup[j] == start).only_enforce_if(lead_in)
         metres.append((problem.metres(job.plant, job.station) + problem.metres(job.station, job.plant)) * lit)
         metres.append((problem.metres(garage, job.station) - problem.metres(job.plant, job.station)) * lead_in)
     if not intervals:
-        model.Add(used == 0)
+        model.add(used == 0)
         return []
-    model.Add(sum(firsts) == used)
-    model.AddNoOverlap(intervals)
+    model.add(sum(firsts) == used)
+    model.add_no_overlap(intervals)
     plant = problem.jobs[0].plant
     metres.append(problem.metres(plant, garage) * used)
     return metres
@@ -313,8 +313,8 @@ def _add_hint(
     for j, (fid, position, when) in hint.items():
         k = index.get((fid, position))
         if k is not None and (j, k) in on:
-            model.AddHint(on[(j, k)], 1)
-            model.AddHint(pickup[j], when)
+            model.add_hint(on[(j, k)], 1)
+            model.add_hint(pickup[j], when)
             hinted.add(k)
     for k in range(len(trucks)):
-        model.AddHint(used[k], k in hinted)
+        model.add_hint(used[k], k in hinted)
