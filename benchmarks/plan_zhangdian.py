@@ -14,6 +14,7 @@ import time
 
 from _common import completed, load_note, table, validated, zhangdian
 from wasteopt.solve.engine import solve
+from wasteopt.solve.options import SolveOptions
 
 
 def main() -> None:
@@ -32,7 +33,7 @@ def main() -> None:
     rows = []
     for limit, seed, above in runs:
         start = time.monotonic()
-        plan = solve(scenario, time_limit=limit, seed=seed, decompose_above=above)
+        plan = solve(scenario, time_limit=limit, seed=seed, options=SolveOptions(decompose_above=above))
         wall = time.monotonic() - start
         k = plan.kpis
         rows.append([

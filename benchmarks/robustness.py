@@ -227,9 +227,10 @@ def run_one(scenario_dir: str, path: str, time_limit: float, seed: int, out: str
     import wasteopt
     from wasteopt.plan.models import save_plan
     from wasteopt.solve.engine import solve
+    from wasteopt.solve.options import SolveOptions
 
     scenario = wasteopt.load_scenario(str(Path(scenario_dir) / "scenario.yaml"))
-    plan = solve(scenario, time_limit=time_limit, seed=seed, decompose_above=PATHS[path], started=started)
+    plan = solve(scenario, time_limit=time_limit, seed=seed, options=SolveOptions(decompose_above=PATHS[path], started=started))
     Path(out).mkdir(parents=True, exist_ok=True)
     save_plan(plan, Path(out) / "plan.json")
     verdict = judge(scenario, plan)

@@ -27,11 +27,8 @@ OPTIONAL = {"matplotlib", "distributed", "dask", "playwright", "vrplib"}
 """Optional third-party dependencies (extras in pyproject.toml): these may be imported inside the
 function that needs them, so that the rest of wasteopt works without them installed."""
 
-LAZY_MODULES = {
-    # wasteopt/__init__.py: public API wrappers, see issue 12 item 3
-    "wasteopt": "public API wrappers, see issue 12 item 3",
-}
-"""Modules whose function-level imports are tolerated for now, and why."""
+LAZY_MODULES: dict[str, str] = {}
+"""Modules whose function-level imports are tolerated, and why (none today)."""
 
 
 @dataclass(frozen=True)

@@ -8,25 +8,15 @@ is still written); 130 interrupted (Ctrl-C; ``plan`` still writes the best plan 
 
 from __future__ import annotations
 
-import signal
-import sys
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
-from wasteopt.commands.common import EXIT_INTERRUPTED
+from wasteopt import ctrl_c
+from wasteopt.commands import plan_cmds, report_cmds, scenario_cmds, solve_cmds, whatif_cmds
+from wasteopt.ctrl_c import abort, caused_by_ctrl_c
 
-
-def _caused_by_ctrl_c(error: BaseException) -> bool:
-    """Whether a KeyboardInterrupt is among the causes of ``error``."""
-    seen: set[int] = set()
-    cause: BaseException | None = error
-    while cause is not None and id(cause) not in seen:
-        if isinstance(cause, KeyboardInterrupt):
-            return True
-        seen.add(id(cause))
-        cause = cause.__cause__ or cause.__context__
-    return False
+ctrl_c.loaded()  # from here on Ctrl-C is the commands' to handle (plan writes its best plan)
 
 
 class _Main(click.Group):
@@ -40,19 +30,11 @@ class _Main(click.Group):
         try:
             return super().invoke(ctx)
         except Exception as error:
-            if not _caused_by_ctrl_c(error):
+            if not caused_by_ctrl_c(error):
                 raise
-            self._aborted()
+            abort()
         except KeyboardInterrupt:
-            self._aborted()
-
-    @staticmethod
-    def _aborted() -> NoReturn:
-        """One line on stderr, exit status 130."""
-        if sys.stderr.isatty():
-            click.echo("", err=True)  # end the live line or the echoed ^C
-        click.echo("interrupted (Ctrl-C): aborted; nothing further was written", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+            abort()
 
 
 @click.group(cls=_Main)
@@ -60,14 +42,6 @@ class _Main(click.Group):
 def main() -> None:
     """Plan rural waste collection: rooms → transfer stations → treatment plant."""
 
-
-try:  # the commands load the engines (seconds of CPU): Ctrl-C meanwhile is the same one line and 130
-    from wasteopt.commands import plan_cmds, report_cmds, scenario_cmds, solve_cmds, whatif_cmds
-except BaseException as error:
-    if not _caused_by_ctrl_c(error):
-        raise
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # aborting: a second Ctrl-C must not end it with a traceback
-    _Main._aborted()
 
 for _module in (scenario_cmds, solve_cmds, plan_cmds, whatif_cmds, report_cmds):
     for _command in _module.COMMANDS:

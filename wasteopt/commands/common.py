@@ -13,13 +13,12 @@ from typing import Any
 
 import click
 
+from wasteopt.ctrl_c import EXIT_INTERRUPTED  # noqa: F401  (one of the statuses every command uses)
 from wasteopt.scenario.errors import ScenarioError
 
 EXIT_VIOLATIONS = 1
 EXIT_BAD_INPUT = 2
 EXIT_INCOMPLETE = 3
-EXIT_INTERRUPTED = 130
-"""128 + SIGINT, what a shell reports for a program stopped by Ctrl-C."""
 
 
 class UnwritableOutput(Exception):

@@ -147,8 +147,8 @@ def make_plan(scenario_path: str, variants: list[str], time_limit: float | None,
     if variants:
         scenario = apply_variants(scenario, variants)
     progress = ProgressLine(enabled=not quiet and sys.stderr.isatty())
-    plan = wasteopt.solve(scenario, time_limit=time_limit, iterations=iterations, seed=seed, progress=progress,
-                          interrupt=interrupt, started=started)
+    plan = wasteopt.solve(scenario, time_limit=time_limit, iterations=iterations, seed=seed,
+                          options=wasteopt.SolveOptions(progress=progress, interrupt=interrupt, started=started))
     progress.close()
     if variants:
         plan = plan.model_copy(update={"variant": variants})

@@ -1,8 +1,7 @@
-"""Search budgets: wall-clock deadlines, iteration counts, interruption and progress reports.
-
-A user's ``--time-limit`` counts from the start of the run to the plan being written; PyVRP's own
-``MaxRuntime`` only starts after its initial construction. So the engine keeps one deadline on the
-wall clock and hands PyVRP a stopping criterion (a tiny callable, as PyVRP's own are) that checks it.
+"""A run's budget: its time limit on the wall clock (from the start of the run to the plan being
+written), iteration count, interrupt and progress callback, and how the time is shared between the
+search and the finishing steps. The search's stopping criteria are built from it in
+:mod:`wasteopt.solve.stop`.
 """
 
 from __future__ import annotations
@@ -51,52 +50,6 @@ class Budget:
         if self.time_limit is None:
             return 0.0
         return min(0.25 * self.time_limit, 1.5 + 0.05 * self.time_limit)
-
-
-class SearchStop:
-    """PyVRP stopping criterion: deadline, iteration count or interrupt, whichever comes first."""
-
-    def __init__(
-        self,
-        budget: Budget,
-        deadline: float,
-        iterations: int | None,
-        cost_scale: float,
-        abandon: Callable[[float], bool] | None = None,
-        abandon_after: float = 0.3,
-    ) -> None:
-        self._budget = budget
-        self._deadline = deadline
-        self._iterations = iterations
-        self._count = 0
-        self._scale = cost_scale
-        self._last_report = 0.0
-        self._started = time.monotonic()
-        self._abandon = abandon
-        self._abandon_after = abandon_after
-        self.abandoned = False
-        """Whether the search was given up early because ``abandon`` (asked with the fraction of the
-        budget used) said it was hopeless."""
-
-    def _fraction_done(self, now: float) -> float:
-        if self._iterations is not None:
-            return self._count / self._iterations
-        return (now - self._started) / max(self._deadline - self._started, 1e-9)
-
-    def __call__(self, best_cost: float) -> bool:
-        self._count += 1
-        now = time.monotonic()
-        if self._budget.progress is not None and now - self._last_report >= 0.5:
-            self._last_report = now
-            self._budget.progress(self._budget.elapsed(), best_cost / self._scale)
-        if self._iterations is not None and self._count > self._iterations:
-            return True
-        if self._abandon is not None:
-            done = self._fraction_done(now)
-            if done >= self._abandon_after and self._abandon(done):
-                self.abandoned = True
-                return True
-        return now >= self._deadline or self._budget.interrupted()
 
 
 WRITE_RESERVE_S = 1.0

@@ -9,8 +9,6 @@ unless the engine has a bug). Engines never print and never touch files; the CLI
 
 from __future__ import annotations
 
-import threading
-from concurrent.futures import Executor
 from importlib.metadata import version
 
 from wasteopt.network import network_for
@@ -18,7 +16,7 @@ from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Diagnostic, Plan, Unserved
 from wasteopt.plan.validate import validate
 from wasteopt.scenario.models import Scenario
-from wasteopt.solve.budget import Budget, ProgressCallback, finishing_limit
+from wasteopt.solve.budget import Budget, finishing_limit
 from wasteopt.solve.clock import reproducible
 from wasteopt.solve.collection.insert import insert_rooms
 from wasteopt.solve.collection.instance import build_instance, served_only
@@ -28,6 +26,7 @@ from wasteopt.solve.collection.schedule import name_vehicles
 from wasteopt.solve.decompose.coordinate import DECOMPOSE_ABOVE, route_decomposed
 from wasteopt.solve.haul.schedule import schedule_haul
 from wasteopt.solve.kpis import chain_kpis, collection_kpis
+from wasteopt.solve.options import SolveOptions
 from wasteopt.solve.stations.shed import enforce_station_capacity
 
 DEFAULT_TIME_LIMIT = 30.0
@@ -39,38 +38,31 @@ def solve(
     time_limit: float | None = None,
     iterations: int | None = None,
     seed: int = 0,
-    executor: Executor | None = None,
-    progress: ProgressCallback | None = None,
-    interrupt: threading.Event | None = None,
-    network: TravelNetwork | None = None,
-    started: float | None = None,
-    decompose_above: int | None = None,
+    options: SolveOptions = SolveOptions(),
 ) -> Plan:
-    """Plan the day. ``time_limit`` (s, wall clock, start to plan) and/or ``iterations`` bound the
-    search; with neither, 30 s. Same seed and iterations give the same plan. ``interrupt`` (set on
-    Ctrl-C) stops the search early and the best plan so far is returned. ``started`` (a
-    ``time.monotonic()`` reading) lets a caller count its own preparation against the time limit.
-    Above ``decompose_above`` servable rooms (default :data:`wasteopt.solve.decompose.coordinate.DECOMPOSE_ABOVE`) the district is solved
-    by regions in parallel on ``executor`` (default: a process pool on all cores)."""
+    """Plan the day for a scenario: collection routes with their unloads, station loads, the haul to
+    the plant, KPIs and a lower bound, checked by the validator (``plan.solver["violations"]`` is
+    empty unless the engine has a bug).
+
+    ``time_limit`` (seconds on the wall clock, start to plan) and/or ``iterations`` bound the
+    search; with neither, 30 s. The same seed and iterations give the same plan on any number of
+    cores. ``options``: where it runs, progress, interrupt and internals (:class:`SolveOptions`)."""
     if time_limit is None and iterations is None:
         time_limit = DEFAULT_TIME_LIMIT
-    budget = Budget(time_limit, iterations, interrupt, progress)
-    if started is not None:
-        budget.started = started  # the caller's clock: e.g. the CLI counts loading the scenario too
+    budget = Budget(time_limit, iterations, options.interrupt, options.progress)
+    if options.started is not None:
+        budget.started = options.started
     with reproducible(time_limit is None):
-        plan = _plan(scenario, network or network_for(scenario), budget, seed, executor, decompose_above)
-    return plan
+        return _plan(scenario, options.network or network_for(scenario), budget, seed, options)
 
 
-def _plan(
-    scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int, executor: Executor | None, decompose_above: int | None
-) -> Plan:
+def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int, options: SolveOptions) -> Plan:
     """Route, fit station capacity, place what is left, time, haul, check."""
     instance = build_instance(scenario, network)
     phases = {"prepare_s": budget.elapsed()}
-    decomposed = len(instance.room_ids) > (DECOMPOSE_ABOVE if decompose_above is None else decompose_above)
+    decomposed = len(instance.room_ids) > (DECOMPOSE_ABOVE if options.decompose_above is None else options.decompose_above)
     if decomposed:
-        raws, unserved = route_decomposed(instance, network, budget, seed, executor)
+        raws, unserved = route_decomposed(instance, network, budget, seed, options.executor)
     else:
         raws, unserved = route_collection(instance, network, budget, seed)
     phases["route_s"] = budget.elapsed() - sum(phases.values())

@@ -13,6 +13,7 @@ from wasteopt.plan.models import Plan
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.decompose.executors import InlineExecutor
 from wasteopt.solve.engine import solve
+from wasteopt.solve.options import SolveOptions
 
 
 @dataclass(frozen=True)
@@ -30,11 +31,6 @@ def plan_task(scenario: Scenario, variant: Sequence[str], budget: Budget) -> Pla
     The sweep already keeps every core busy with whole plans, so a large district's regions are
     solved one after another inside the task (no pool within a pool; Dask workers may not start
     processes of their own)."""
-    plan = solve(
-        scenario,
-        time_limit=budget.time_limit,
-        iterations=budget.iterations,
-        seed=budget.seed,
-        executor=InlineExecutor(),
-    )
+    plan = solve(scenario, time_limit=budget.time_limit, iterations=budget.iterations, seed=budget.seed,
+                 options=SolveOptions(executor=InlineExecutor()))
     return plan.model_copy(update={"variant": list(variant)})

@@ -15,6 +15,7 @@ from wasteopt.solve.collection.instance import build_instance
 from wasteopt.solve.collection.routing import route_collection
 from wasteopt.solve.decompose.executors import InlineExecutor
 from wasteopt.solve.engine import solve
+from wasteopt.solve.options import SolveOptions
 
 PATHS = {"whole": None, "regions": 0}
 """``decompose_above`` forcing each path: the whole district at once, or by regions."""
@@ -32,7 +33,7 @@ def _early_closing() -> Scenario:
 
 
 def _solve(sc: Scenario, path: str, iterations: int = 100, seed: int = 1):
-    return solve(sc, iterations=iterations, seed=seed, decompose_above=PATHS[path], executor=InlineExecutor())
+    return solve(sc, iterations=iterations, seed=seed, options=SolveOptions(decompose_above=PATHS[path], executor=InlineExecutor()))
 
 
 @pytest.mark.parametrize("path", PATHS)

@@ -17,6 +17,7 @@ from wasteopt.solve.decompose.coordinate import sub_scenario
 from wasteopt.solve.decompose.executors import InlineExecutor
 from wasteopt.solve.decompose.regions import assign_rooms, cluster, split_regions
 from wasteopt.solve.engine import solve
+from wasteopt.solve.options import SolveOptions
 
 
 def _district(rooms: int = 28, seed: int = 3, tight: bool = True) -> Scenario:
@@ -81,7 +82,7 @@ def test_sub_scenario_carries_the_shares() -> None:
 @pytest.mark.parametrize("tight", [True, False])
 def test_decomposed_plan_is_valid_and_respects_global_limits(tight: bool) -> None:
     sc = _district(tight=tight)
-    plan = solve(sc, iterations=150, seed=1, decompose_above=10, executor=InlineExecutor())
+    plan = solve(sc, iterations=150, seed=1, options=SolveOptions(decompose_above=10, executor=InlineExecutor()))
     assert plan.solver["decomposed"] is True
     assert validate(sc, plan) == []
     assert not plan.unserved
@@ -95,14 +96,14 @@ def test_decomposed_plan_is_valid_and_respects_global_limits(tight: bool) -> Non
 
 def test_decomposed_is_reproducible_with_iterations() -> None:
     sc = _district()
-    first = solve(sc, iterations=100, seed=4, decompose_above=10, executor=InlineExecutor())
-    second = solve(sc, iterations=100, seed=4, decompose_above=10, executor=InlineExecutor())
+    first = solve(sc, iterations=100, seed=4, options=SolveOptions(decompose_above=10, executor=InlineExecutor()))
+    second = solve(sc, iterations=100, seed=4, options=SolveOptions(decompose_above=10, executor=InlineExecutor()))
     assert [r.stops for r in first.routes] == [r.stops for r in second.routes]
 
 
 def test_decomposed_through_a_process_pool() -> None:
     sc = _district(rooms=20)
-    plan = solve(sc, iterations=100, seed=0, decompose_above=8)
+    plan = solve(sc, iterations=100, seed=0, options=SolveOptions(decompose_above=8))
     assert plan.solver["decomposed"] is True
     assert validate(sc, plan) == []
 
@@ -110,7 +111,7 @@ def test_decomposed_through_a_process_pool() -> None:
 def test_decomposed_is_close_to_the_monolithic_solve() -> None:
     sc = _district(tight=False)
     whole = solve(sc, iterations=400, seed=0)
-    parts = solve(sc, iterations=400, seed=0, decompose_above=10, executor=InlineExecutor())
+    parts = solve(sc, iterations=400, seed=0, options=SolveOptions(decompose_above=10, executor=InlineExecutor()))
     assert parts.kpis["cost"] <= 1.15 * whole.kpis["cost"]
 
 
@@ -127,13 +128,13 @@ def _comparable(plan) -> dict:
 def test_same_plan_on_one_or_two_workers_and_on_every_executor() -> None:
     """Seed and iterations fix the plan: inline, a pool of one or two processes, a Dask cluster."""
     sc = _district(rooms=24)
-    inline = _comparable(solve(sc, iterations=80, seed=2, decompose_above=8, executor=InlineExecutor()))
+    inline = _comparable(solve(sc, iterations=80, seed=2, options=SolveOptions(decompose_above=8, executor=InlineExecutor())))
     for workers in (1, 2):
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            assert _comparable(solve(sc, iterations=80, seed=2, decompose_above=8, executor=pool)) == inline
+            assert _comparable(solve(sc, iterations=80, seed=2, options=SolveOptions(decompose_above=8, executor=pool))) == inline
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40) as cluster:
         with distributed.Client(cluster) as client:
-            on_dask = solve(sc, iterations=80, seed=2, decompose_above=8, executor=client.get_executor())
+            on_dask = solve(sc, iterations=80, seed=2, options=SolveOptions(decompose_above=8, executor=client.get_executor()))
     assert _comparable(on_dask) == inline
     assert inline["solver"]["violations"] == []

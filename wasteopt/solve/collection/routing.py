@@ -24,7 +24,7 @@ import math
 import numpy as np
 
 from wasteopt.network.travel import TravelNetwork
-from wasteopt.solve.budget import Budget, SearchStop
+from wasteopt.solve.budget import Budget
 from wasteopt.solve.collection.construct import construct_routes
 from wasteopt.solve.collection.fleet import fleet_estimate
 from wasteopt.solve.collection.insert import insert_rooms
@@ -38,6 +38,7 @@ from wasteopt.solve.collection.routes import RawRoute
 from wasteopt.solve.collection.schedule import route_cost
 from wasteopt.solve.stations.assign import station_loads
 from wasteopt.solve.stations.prices import raise_penalties, station_penalties
+from wasteopt.solve.stop import search_stop
 
 MAX_ROUNDS = 4
 """Search rounds at most: later rounds start from the earlier one's routes with more trucks or
@@ -81,15 +82,12 @@ def route_collection(
         can_grow = fleet_cap is None and any(c < vt.count for c, vt in zip(cap, instance.vehicle_types))
         fall_back = fleet_cap is None and not floor[1] and warm is not floor[0]
         watcher = RoundWatch(instance, network, model, can_grow, fall_back)
-        stop = SearchStop(
-            budget,
-            budget.search_deadline(budget.finishing_reserve()),
-            budget.iterations,
-            COST_UNITS_PER_YUAN,
-            abandon=watcher.hopeless if round_ < MAX_ROUNDS - 1 else None,
+        stop, give_up = search_stop(
+            budget, budget.search_deadline(budget.finishing_reserve()), COST_UNITS_PER_YUAN,
+            hopeless=watcher.hopeless if round_ < MAX_ROUNDS - 1 else None,
         )
         result = run_search(model.data, stop, seed, callbacks=watcher, initial=warm_start(model, warm) if warm else None, polish=polish)
-        if not stop.abandoned:
+        if give_up is None or not give_up.abandoned:
             break
         if watcher.reason == "floor":  # the search keeps missing rooms the floor serves: go on from the floor
             warm, polish = floor[0], False
