@@ -4,7 +4,7 @@ Warnings are things that load fine but will likely hurt a plan (too little stati
 day's waste, a plant that cannot take it all, no haul trucks, rooms no truck can ever serve). Problems
 that make a scenario unusable are errors raised by the loader instead.
 
-Which rooms can never be served is the solve layer's screen (``wasteopt.solve.reachability``); data
+Which rooms can never be served is the solve layer's screen (``wasteopt.solve.collection.reachability``); data
 flows one way, so this module only words its answer (:func:`unservable_warnings`) and the ``check``
 command runs the screen.
 """
