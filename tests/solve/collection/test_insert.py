@@ -87,3 +87,19 @@ def test_a_narrow_lane_room_pushes_two_rooms_off_when_one_is_not_enough() -> Non
     assert len(by_type["big"]) == 2
     assert sorted(r for rooms in by_type.values() for r in rooms) == ["N", "W0", "W1", "W2"]
     assert all(time_route(instance, network, raw).feasible for raw in routes)
+
+
+def test_a_room_the_new_trucks_could_not_end_with_goes_inside_their_routes() -> None:
+    """The only truck is built greedily from the tight-window room, then the hour-long rooms; the
+    room open 08:00–08:30 is never the soonest to start and is passed by, so the construction leaves
+    it out. Inside the new route, between the first two long rooms, it fits."""
+    hour = 3600
+    rooms = [room("S", 1000.0, 0.0, 10.0, tw_open=6 * hour, tw_close=6 * hour + 600)]
+    rooms += [room(f"E{k}", 1100.0, 10.0 * k, 10.0, service_min=70) for k in range(4)]
+    rooms.append(room("D", 1150.0, 100.0, 10.0, tw_open=8 * hour, tw_close=8 * hour + 1800))
+    sc = scenario(rooms, [station("S1", 1000, 50)], [("G", 0, 0)], [truck("T", "G", 1000.0, count=1)])
+    instance, network = _instance(sc)
+    routes, left = insert_rooms(instance, network, [], list(range(len(instance.room_ids))))
+    assert left == []
+    assert len(routes) == 1 and time_route(instance, network, routes[0]).feasible
+    assert sorted(_rooms(routes, instance)[0]) == ["D", "E0", "E1", "E2", "E3", "S"]

@@ -8,7 +8,8 @@ this has tried every truck near it and every unused truck:
    the route stays within capacity (an unload is added where it would overflow), hours, shift and
    station capacity;
 2. what is left is built into new routes on the trucks not yet used
-   (:func:`wasteopt.solve.collection.construct.construct_routes`);
+   (:func:`wasteopt.solve.collection.construct.construct_routes`), and a room the construction
+   could not add at the end of those routes is tried again inside them;
 3. a room still left goes onto a nearby route that may enter its lane, pushing off up to three of
    that route's rooms when each fits elsewhere (a narrow-lane room whose small trucks are all busy
    with rooms a big truck could take is the usual case).
@@ -50,8 +51,9 @@ def insert_rooms(
     plan.near.update(plan.nearest_served(rooms))
     left = [room for room in sorted(rooms, key=lambda k: -int(instance.waste_kg[k])) if not plan.insert(room)]
     left = plan.on_new_trucks(left)
-    if len(left) <= DISPLACE_AT_MOST:
-        left = [room for room in left if not plan.displace(room)]
+    if left and len(left) <= DISPLACE_AT_MOST:
+        plan.near.update(plan.nearest_served(left))  # the new trucks' rooms are neighbours now too
+        left = [room for room in left if not plan.insert(room) and not plan.displace(room)]
     return plan.routes, left
 
 
