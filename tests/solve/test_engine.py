@@ -9,6 +9,7 @@ from tests.solve.scenarios import room, scenario, station, truck
 from wasteopt.plan.models import Plan
 from wasteopt.plan.validate import validate
 from wasteopt.scenario.models import Scenario
+from wasteopt.solve import engine
 from wasteopt.solve.engine import solve
 
 ITERATIONS = 300
@@ -156,3 +157,22 @@ def test_random_tiny_districts_reach_the_exhaustive_optimum(seed: int) -> None:
     )
     plan = _plan(sc)
     assert plan.kpis["cost"] == pytest.approx(optimum(sc).cost, abs=0.01)
+
+
+def test_rooms_lost_after_routing_are_served_by_the_construction(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever step loses rooms after routing (here: putting rooms back is made to fail for two of
+    them), the plan written serves every room the construction serves."""
+    real = engine.insert_rooms
+
+    def losing(instance, network, routes, rooms):
+        kept, left = real(instance, network, routes, rooms)
+        lost = [v.index for raw in kept[:1] for v in raw.visits if v.kind == "room"][:2]
+        kept = [raw.__class__(raw.type_index, tuple(v for v in raw.visits if v.kind != "room" or v.index not in lost)) for raw in kept]
+        return kept, left + lost
+
+    monkeypatch.setattr(engine, "insert_rooms", losing)
+    sc = scenario([room(f"R{k}", 1000.0 + 300 * k, 200.0 * (k % 3), 300.0) for k in range(8)],
+                  [station("S", 0, 0)], [("G", 0, 0)], [truck("T", "G", 1000.0, count=3)])
+    plan = _plan(sc)
+    assert plan.unserved == []
+    assert plan.kpis["rooms_served"] == 8

@@ -2,7 +2,8 @@
 
 Stages: servable rooms → routing (:mod:`wasteopt.solve.collection.routing`, the same round on the whole district
 or per region: construction, search, repair) → exact station assignment within capacity → every
-room still out put back where it fits (:mod:`wasteopt.solve.collection.insert`) → timed routes → haul schedule →
+room still out put back where it fits (:mod:`wasteopt.solve.collection.insert`), or, if rooms are
+still out, the whole-district construction when it serves more → timed routes → haul schedule →
 KPIs and lower bound → the validator's check of the finished plan (``solver.violations``; empty
 unless the engine has a bug). Engines never print and never touch files; the CLI does that.
 """
@@ -21,7 +22,7 @@ from wasteopt.solve.clock import reproducible
 from wasteopt.solve.collection.insert import insert_rooms
 from wasteopt.solve.collection.instance import build_instance, served_only
 from wasteopt.solve.collection.lower_bound import collection_lower_bound
-from wasteopt.solve.collection.routing import left_out_reasons, route_collection
+from wasteopt.solve.collection.routing import better_plan, construction, left_out_reasons, route_collection
 from wasteopt.solve.collection.schedule import name_vehicles
 from wasteopt.solve.decompose.coordinate import DECOMPOSE_ABOVE, route_decomposed
 from wasteopt.solve.haul.schedule import schedule_haul
@@ -70,6 +71,8 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
     index = {rid: k for k, rid in enumerate(instance.room_ids)}
     retry = [index[rid] for rid in unserved if rid in index]  # a part's screened-out rooms are the district's too
     raws, left = insert_rooms(instance, network, raws, retry + shed)
+    if left:  # regions, or fitting station capacity, lost rooms: the construction may serve them all
+        raws, left = better_plan(instance, network, (raws, left), construction(instance, network))
     unserved = {**instance.unserved, **left_out_reasons(instance, network, raws, left)}
     routes = name_vehicles(instance, network, raws)
     phases["assign_s"] = budget.elapsed() - sum(phases.values())

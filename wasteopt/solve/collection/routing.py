@@ -99,7 +99,7 @@ def route_collection(
         else:
             penalties = raise_penalties(instance, network, penalties, station_loads(instance, warm))
     searched = finish_routes(instance, network, decode(model, result.best), unplanned_rooms(result.best))
-    routes, left = min(searched, floor, key=lambda option: _merit(instance, network, option))
+    routes, left = better_plan(instance, network, searched, floor)
     return routes, left_out_reasons(instance, network, routes, left)
 
 
@@ -119,6 +119,12 @@ def _floor(
         served = {v.index for raw in initial for v in raw.visits if v.kind == "room"}
         missing = [k for k in range(len(instance.room_ids)) if k not in served]
         return finish_routes(instance, network, initial, missing)
+    return construction(instance, network)
+
+
+def construction(instance: CollectionInstance, network: TravelNetwork) -> tuple[list[RawRoute], list[int]]:
+    """The whole fleet's greedy construction of every room (it keeps every rule, station capacity
+    included): the floor, and the fallback when later steps lose rooms."""
     return construct_routes(instance, network, list(range(len(instance.room_ids))), [vt.count for vt in instance.vehicle_types])
 
 
@@ -133,9 +139,11 @@ def _offer(
     return [max(1, min(vt.count, c)) for c, vt in zip(cap, instance.vehicle_types)]
 
 
-def _merit(instance: CollectionInstance, network: TravelNetwork, option: tuple[list[RawRoute], list[int]]) -> tuple[int, float]:
-    routes, left = option
-    return len(left), sum(route_cost(instance, network, raw) for raw in routes)
+def better_plan(
+    instance: CollectionInstance, network: TravelNetwork, *options: tuple[list[RawRoute], list[int]]
+) -> tuple[list[RawRoute], list[int]]:
+    """The option (routes, rooms left out) that leaves fewest rooms out, then costs least."""
+    return min(options, key=lambda option: (len(option[1]), sum(route_cost(instance, network, raw) for raw in option[0])))
 
 
 def left_out_reasons(
