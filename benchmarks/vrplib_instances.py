@@ -21,7 +21,7 @@ so converting them would only add indirection.
 The standard time limit for the X set (HGS-CVRP, Vidal 2022: n × 240 / 100 s, i.e. 2.4 s per
 customer) is ``--per-client 2.4``; the quick default is 0.2 s per customer. The table says which.
 
-    python benchmarks/vrplib.py --per-client 2.4 --seeds 0 1     # standard limits, ≈ 26 min
+    python benchmarks/vrplib_instances.py --per-client 2.4 --seeds 0 1     # standard limits, ≈ 26 min
 """
 
 from __future__ import annotations
@@ -29,18 +29,16 @@ from __future__ import annotations
 import argparse
 from importlib.metadata import version
 import re
-import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path = [p for p in sys.path if Path(p or ".").resolve() != HERE]  # this file is named like the package
-import pyvrp  # noqa: E402
-import vrplib as vrplib_reader  # noqa: E402
-from pyvrp.stop import MaxRuntime  # noqa: E402
+import pyvrp
+import vrplib as vrplib_reader
+from pyvrp.stop import MaxRuntime
 
-sys.path.append(str(HERE))
-from _common import load_note, table  # noqa: E402
+from _common import load_note, table
+
+HERE = Path(__file__).resolve().parent
 
 DATA = HERE / "data"
 STANDARD_PER_CLIENT = 2.4
