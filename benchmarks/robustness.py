@@ -9,7 +9,7 @@ deterministically from ``--seed``, and written to ``OUT/scenarios/NAME/`` so any
 with ``wasteopt plan``.
 
 Each run is its own process (``--run-one``, below), optionally pinned to core 0 with
-``taskset -c 0``: it plans the variant by the path asked (``whole``: the district as one model,
+``taskset -c 0`` (``--core``): it plans the variant by the path asked (``whole``: the district as one model,
 ``regions``: decomposition forced), writes ``plan.json``, checks it with ``wasteopt.validate`` and
 ``wasteopt.shortfall`` and prints one JSON line; every line also goes to ``OUT/runs.jsonl``, so
 ``--report OUT/runs.jsonl`` prints the tables again without planning.
@@ -33,7 +33,7 @@ How a run is judged:
 
     python benchmarks/robustness.py --list
     python benchmarks/robustness.py --districts zhangdian gen3000 --limits 10 60 --paths whole regions --pinning pinned both
-    python benchmarks/robustness.py --report out/robustness/runs.jsonl
+    python benchmarks/robustness.py --report out/robustness/runs.jsonl [more runs.jsonl …]
 """
 
 from __future__ import annotations
@@ -260,15 +260,15 @@ def judge(scenario: Scenario, plan) -> dict:
 # --- launching runs ------------------------------------------------------------------------------
 
 
-def pin_prefix(pinning: str) -> list[str]:
-    """The command prefix that pins a run to core 0 (none for runs on every core)."""
-    return ["taskset", "-c", "0"] if pinning == "pinned" else []
+def pin_prefix(pinning: str, core: int) -> list[str]:
+    """The command prefix that pins a run to one core (none for runs on every core)."""
+    return ["taskset", "-c", str(core)] if pinning == "pinned" else []
 
 
-def launch(run: Run, scenario_dir: Path, out: Path, seed: int) -> dict:
+def launch(run: Run, scenario_dir: Path, out: Path, seed: int, core: int = 0) -> dict:
     """Run one plan in a child process (its own process group, so a timeout stops its workers too) and
     return its record: the run, the child's JSON verdict or why there is none, status and wall time."""
-    cmd = [*pin_prefix(run.pinning), sys.executable, str(Path(__file__).resolve()), "--run-one", str(scenario_dir),
+    cmd = [*pin_prefix(run.pinning, core), sys.executable, str(Path(__file__).resolve()), "--run-one", str(scenario_dir),
            "--path", run.path, "--time-limit", f"{run.limit:g}", "--seed", str(seed), "--out", str(out)]
     record = {**asdict(run), "load1": round(os.getloadavg()[0], 2)}
     start = time.monotonic()
@@ -312,7 +312,7 @@ def benchmark(args: argparse.Namespace) -> list[dict]:
     with open(out / "runs.jsonl", "w", encoding="utf-8") as log:
         for run in plan_runs(list(dirs), args):
             target = out / "runs" / run.variant / f"{run.path}-{run.limit:g}s-{run.pinning}"
-            record = launch(run, dirs[f"{run.district}/{run.variant}"], target, args.seed)
+            record = launch(run, dirs[f"{run.district}/{run.variant}"], target, args.seed, args.core)
             records.append(record)
             log.write(json.dumps(record, ensure_ascii=False) + "\n")
             log.flush()
@@ -439,11 +439,14 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--limits", type=float, nargs="+", default=[10, 60])
     parser.add_argument("--paths", nargs="+", choices=list(PATHS), default=list(PATHS))
     parser.add_argument("--pinning", nargs="+", choices=["pinned", "both"], default=["pinned", "both"],
-                        help="pinned: taskset -c 0; both: every core")
+                        help="pinned: taskset -c CORE; both: every core")
+    parser.add_argument("--core", type=int, default=0,
+                        help="the core pinned runs use (two benchmarks pinned to different cores can run at once)")
     parser.add_argument("--seed", type=int, default=1, help="variants, generated districts and the solver")
     parser.add_argument("--out", default=str(ROOT / "out" / "robustness"))
     parser.add_argument("--list", action="store_true", help="print the variants and exit")
-    parser.add_argument("--report", metavar="RUNS_JSONL", help="print the tables of an earlier benchmark and exit")
+    parser.add_argument("--report", metavar="RUNS_JSONL", nargs="+",
+                        help="print the tables of earlier benchmarks (their runs together) and exit")
     parser.add_argument("--run-one", metavar="SCENARIO_DIR", help=argparse.SUPPRESS)
     parser.add_argument("--path", choices=list(PATHS), help=argparse.SUPPRESS)
     parser.add_argument("--time-limit", type=float, help=argparse.SUPPRESS)
@@ -468,7 +471,8 @@ def main() -> None:
     if args.list:
         return list_variants(args)
     if args.report:
-        records = [json.loads(line) for line in Path(args.report).read_text(encoding="utf-8").splitlines() if line.strip()]
+        records = [json.loads(line) for runs_file in args.report
+                   for line in Path(runs_file).read_text(encoding="utf-8").splitlines() if line.strip()]
         return print(report(records))
     if "pinned" in args.pinning and not shutil.which("taskset"):
         print("# taskset not found: the pinned runs are skipped")
