@@ -22,10 +22,19 @@ class _PlanModel(BaseModel):
 
 
 class Stop(_PlanModel):
-    """One visit on a route. ``load_kg`` is the load on board after the stop."""
+    """One visit on a route. ``load_kg`` is the load on board after the stop.
 
-    kind: Literal["garage", "room", "station"]
+    A driver break is a stop of kind ``break`` (``id`` ``break-1``, ``break-2``, … in the order of the
+    vehicle type's breaks), with ``arrive``/``depart`` its start and end and ``at`` where it is taken.
+    """
+
+    kind: Literal["garage", "room", "station", "break"]
     id: str
+    at: str | None = Field(
+        default=None,
+        description="Breaks: the place the truck stands at (the stop before, after its service or unload; or the "
+        "next stop, waiting for it); empty = en route between the stops before and after.",
+    )
     arrive: str | None = None
     depart: str | None = None
     load_kg: float = 0.0

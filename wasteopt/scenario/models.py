@@ -202,8 +202,29 @@ class _Shift(_Frozen):
         return self
 
 
+class Break(_Frozen):
+    """A driver break: ``duration_min`` long, starting between ``earliest`` and ``latest``.
+
+    Owed by every truck of the type still out (not back at its garage) at ``latest``. It is taken
+    after a room's service, at a station after unloading, or en route (the truck stops on the way).
+    """
+
+    duration_min: PositiveFloat = Field(description="Length of the break, minutes.")
+    earliest: ClockTime = Field(description="Earliest start of the break.")
+    latest: ClockTime = Field(description="Latest start of the break.")
+
+    @model_validator(mode="after")
+    def _window_in_order(self) -> "Break":
+        if self.latest < self.earliest:
+            raise ValueError("latest is before earliest")
+        return self
+
+
 class VehicleType(_Shift):
-    """A type of collection truck; ``count`` identical trucks based at one garage."""
+    """A type of collection truck; ``count`` identical trucks based at one garage.
+
+    Daily limits (empty = none) hold for each truck's whole day, across all its trips.
+    """
 
     id: Identifier
     name: str = ""
@@ -212,6 +233,19 @@ class VehicleType(_Shift):
     capacity_kg: PositiveFloat = Field(description="Payload by weight, kg.")
     capacity_m3: PositiveFloat | None = Field(default=None, description="Payload by volume, m³ (optional).")
     vehicle_class: int = Field(default=1, ge=1, description="Size class; rooms with max_vehicle_class below it are out of reach.")
+    breaks: tuple[Break, ...] = Field(default=(), description="Driver breaks every shift (YAML only).")
+    max_trips: int | None = Field(default=None, ge=1, description="Unloads per day at most (the last one included).")
+    max_kg_per_day: PositiveFloat | None = Field(default=None, description="Waste collected per day at most, kg, all trips together.")
+    max_stops: int | None = Field(default=None, ge=1, description="Rooms emptied per day at most.")
+    max_km_per_day: PositiveFloat | None = Field(default=None, description="Distance driven per day at most, km.")
+    max_duty_hours: PositiveFloat | None = Field(default=None, description="Hours from leaving the garage to being back at most, breaks included.")
+
+    @model_validator(mode="after")
+    def _breaks_in_order(self) -> "VehicleType":
+        starts = [b.earliest for b in self.breaks]
+        if starts != sorted(starts):
+            raise ValueError("breaks are not in order of their earliest start")
+        return self
 
     def vehicle_ids(self) -> list[str]:
         """The ids of the individual trucks of this type, in order (``{type}-01``, ``{type}-02``, ...)."""

@@ -63,9 +63,9 @@ def scenario_yaml(scenario: Scenario, directory: Path) -> str:
 
 
 def table_csv(records: list[Any], model: type) -> str:
-    """CSV text of ``records``: one column per model field (in model order) that is set in some row."""
+    """CSV text of ``records``: one column per model field (in model order) that is set (not empty) in some row."""
     rows = TypeAdapter(list[model]).dump_python(records, mode="json")
-    columns = [name for name in _field_order(model) if any(row[name] is not None for row in rows)]
+    columns = [name for name in _field_order(model) if any(row[name] not in (None, []) for row in rows)]
     if not rows:
         columns = [name for name, info in model.model_fields.items() if info.is_required()]
     buffer = io.StringIO(newline="")
