@@ -82,10 +82,12 @@ def _field_order(model: type) -> list[str]:
 
 
 def _id_first(value: Any) -> Any:
-    """Inline records with ``id`` and ``name`` first, recursively."""
+    """Inline records with ``id`` and ``name`` first, recursively; a record's empty lists (no breaks)
+    are left out, as its empty fields are."""
     if isinstance(value, list):
         return [_id_first(item) for item in value]
     if isinstance(value, dict) and "id" in value:
         first = {key: value[key] for key in ("id", "name") if key in value}
-        return {**first, **{key: item for key, item in value.items() if key not in first}}
+        rest = {key: item for key, item in value.items() if key not in first and item != []}
+        return {**first, **{key: _id_first(item) for key, item in rest.items()}}
     return value
