@@ -67,7 +67,7 @@ def test_file_keeps_chinese_and_contract_keys(plan: Plan, tmp_path: Path) -> Non
     assert {"scenario", "routes", "haul", "unserved", "kpis", "lower_bound"} <= data.keys()
     assert set(data["routes"][0]) >= {"vehicle", "vehicle_type", "garage", "distance_km", "duration_h", "cost", "stops"}
     assert data["routes"][0]["stops"][-1] == {
-        "kind": "garage", "id": "G01", "arrive": "25:10:00", "depart": None, "load_kg": 0.0,
+        "kind": "garage", "id": "G01", "at": None, "arrive": "25:10:00", "depart": None, "load_kg": 0.0,
         "collected_kg": None, "unloaded_kg": None, "load_m3": None,
     }
 

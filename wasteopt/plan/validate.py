@@ -16,6 +16,10 @@ code each:
   ``unload-before-home``, ``access``, ``time-format``, ``travel-time``, ``service-time``,
   ``time-window``, ``station-hours``, ``shift-start``, ``shift-end``, ``distance-mismatch``,
   ``duration-mismatch``, ``cost-mismatch``, ``co2-mismatch``, ``unload-trips-mismatch``;
+- a truck's working day (see :mod:`wasteopt.plan.validate_workday`): driver breaks
+  ``break-unknown``, ``break-duplicate``, ``break-order``, ``break-window``, ``break-short``,
+  ``break-placement``, ``break-missing``; daily limits ``daily-trips``, ``daily-kg``,
+  ``daily-stops``, ``daily-km``, ``duty-hours``;
 - across routes: ``station-capacity``;
 - the haul (stations → plant, see :mod:`wasteopt.plan.validate_haul`): ``haul-unknown``,
   ``haul-payload``, ``haul-container``, ``haul-time-format``, ``haul-travel-time``,
@@ -53,6 +57,7 @@ from wasteopt.plan.validate_kpis import check_kpis
 from wasteopt.plan.validate_recount import recount
 from wasteopt.plan.validate_route import TOL_KG, Places, RouteCheck, check_route
 from wasteopt.plan.validate_shortfall import Shortfall, shortfall
+from wasteopt.plan.validate_workday import check_workday
 from wasteopt.plan.violation import Violation
 from wasteopt.scenario.models import Scenario, VehicleType
 
@@ -73,6 +78,7 @@ def validate(scenario: Scenario, plan: Plan, network: TravelNetwork | None = Non
         violations += fleet_violations
         check = check_route(route, vtype, places, network, scenario.travel.speed_kmh)
         violations += check.violations
+        violations += check_workday(route, vtype, places, check)
         checked.append((route, vtype, check))
     count = recount(scenario, plan, checked, network)
     violations += _check_station_capacity(scenario, count.station_load_kg)

@@ -6,6 +6,11 @@ route's reported distance, duration, cost, CO₂ and unload count. Shares no cod
 every figure is recomputed here from the scenario's own numbers, and the recomputed km, hours and cost
 are kept (:class:`RouteCheck`) so the plan's totals can be checked against them, not against the
 figures the routes state.
+
+Driver breaks (stops of kind ``break``) are no places: each carries the load on board and is checked
+for it like any stop, but the legs, times and km run from the place before a break to the place after
+it. The breaks' own rules and the daily limits are in :mod:`wasteopt.plan.validate_workday`, which
+reads the times and legs kept here.
 """
 
 from __future__ import annotations
@@ -56,22 +61,32 @@ class Places:
         )
 
     def knows(self, stop: Stop) -> bool:
-        """Whether the stop names a place of its kind in the scenario."""
-        group = {"room": self.rooms, "station": self.stations, "garage": self.garages}[stop.kind]
-        return stop.id in group
+        """Whether the stop names a place of its kind in the scenario (a break is no place: False)."""
+        group = {"room": self.rooms, "station": self.stations, "garage": self.garages}.get(stop.kind)
+        return group is not None and stop.id in group
+
+
+def sites(route: Route) -> list[int]:
+    """Positions (0-based) of the route's stops that are places, not driver breaks: the legs run
+    between consecutive ones."""
+    return [k for k, stop in enumerate(route.stops) if stop.kind != "break"]
 
 
 @dataclass
 class RouteCheck:
     """The violations of one route, the waste it unloads per station, and its km, hours and cost —
     all recomputed. A figure is None when it cannot be recomputed (an unknown place, an unreadable
-    time, an unknown vehicle): a violation then says why."""
+    time, an unknown vehicle): a violation then says why. ``times`` (arrive, depart in seconds per
+    stop) and ``legs_s`` (drive seconds between consecutive places, :func:`sites`) are kept for the
+    workday rules."""
 
     violations: list[Violation] = field(default_factory=list)
     unloaded_kg: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     km: float | None = None
     hours: float | None = None
     cost: float | None = None
+    times: list[tuple[int | None, int | None]] | None = None
+    legs_s: np.ndarray | None = None
 
     def add(self, rule: str, subject: str, message: str) -> None:
         """Record one violation."""
@@ -81,8 +96,9 @@ class RouteCheck:
 def check_route(
     route: Route, vtype: VehicleType | None, places: Places, network: TravelNetwork, travel_speed: float
 ) -> RouteCheck:
-    """Every rule one route can break on its own. ``vtype`` is the truck's type (None if unknown:
-    the type-dependent rules are then skipped; the unknown vehicle is reported elsewhere)."""
+    """Every rule one route can break on its own, but for its breaks and daily limits
+    (:func:`wasteopt.plan.validate_workday.check_workday`). ``vtype`` is the truck's type (None if
+    unknown: the type-dependent rules are then skipped; the unknown vehicle is reported elsewhere)."""
     check = RouteCheck()
     if len(route.stops) < 2:
         check.add("route-shape", route.vehicle, f"a route needs at least a garage start and end, got {len(route.stops)} stop(s)")
@@ -90,12 +106,16 @@ def check_route(
     home = vtype.garage if vtype is not None else route.garage
     _check_shape(route, home, places, check)
     _check_loads(route, vtype, places, check)
-    known = all(places.knows(s) for s in route.stops)
+    path = [route.stops[k].id for k in sites(route)]
+    known = len(path) >= 2 and all(places.knows(route.stops[k]) for k in sites(route))
     times = _parse_times(route, check)
-    if known and times is not None:
+    check.times = times
+    if known:
         speed = (vtype.speed_kmh if vtype is not None else None) or travel_speed
-        _check_times(route, times, vtype, places, _leg_seconds(route, network, speed), check)
-    _check_figures(route, vtype, times, _leg_metres(route, network) if known else None, check)
+        check.legs_s = network.legs_s(path, speed)
+    if check.legs_s is not None and times is not None:
+        _check_times(route, times, vtype, places, check.legs_s, check)
+    _check_figures(route, vtype, times, network.legs_m(path) if known else None, check)
     return check
 
 
@@ -138,10 +158,20 @@ def _check_loads(route: Route, vtype: VehicleType | None, places: Places, check:
             elif not close_enough(stop.unloaded_kg, kg, TOL_KG):
                 check.add("unloaded-mismatch", route.vehicle, f"{where}: reports unloaded_kg {stop.unloaded_kg:g}, recomputed {kg:.1f}")
             kg, m3 = 0.0, 0.0
+        elif stop.kind == "break":
+            _check_break_figures(route, where, stop, check)
         if not close_enough(stop.load_kg, kg, TOL_KG):
             check.add("load-mismatch", route.vehicle, f"{where}: reports load_kg {stop.load_kg:g}, recomputed {kg:.1f}")
         if stop.load_m3 is not None and not close_enough(stop.load_m3, m3, TOL_M3):
             check.add("load-mismatch", route.vehicle, f"{where}: reports load_m3 {stop.load_m3:g}, recomputed {m3:.3f}")
+
+
+def _check_break_figures(route: Route, where: str, stop: Stop, check: RouteCheck) -> None:
+    """A driver break takes on no waste and unloads none: a break stating either is wrong."""
+    if stop.collected_kg:
+        check.add("collected-mismatch", route.vehicle, f"{where}: reports collected_kg {stop.collected_kg:g} at a break")
+    if stop.unloaded_kg:
+        check.add("unloaded-mismatch", route.vehicle, f"{where}: reports unloaded_kg {stop.unloaded_kg:g} at a break")
 
 
 def _check_room(route: Route, stop: Stop, room: Room, vtype: VehicleType | None, check: RouteCheck) -> None:
@@ -195,16 +225,6 @@ def _parse_times(route: Route, check: RouteCheck) -> list[tuple[int | None, int 
     return times if ok else None
 
 
-def _leg_metres(route: Route, network: TravelNetwork) -> np.ndarray:
-    """Distance of each leg between consecutive stops, metres."""
-    return network.legs_m([s.id for s in route.stops])
-
-
-def _leg_seconds(route: Route, network: TravelNetwork, speed_kmh: float) -> np.ndarray:
-    """Driving time of each leg between consecutive stops at the truck's speed, seconds."""
-    return network.legs_s([s.id for s in route.stops], speed_kmh)
-
-
 def _check_times(
     route: Route,
     times: list[tuple[int | None, int | None]],
@@ -213,16 +233,21 @@ def _check_times(
     legs_s: np.ndarray,
     check: RouteCheck,
 ) -> None:
-    """Arrivals no earlier than driving allows, service and unload times, windows, station hours, shift."""
+    """Arrivals no earlier than driving allows, service and unload times, windows, station hours, shift.
+
+    The walk goes from place to place (``legs_s`` are the legs between consecutive :func:`sites`):
+    breaks in between are skipped here; whether the leg also leaves room for them is a workday rule."""
     start, end = times[0][1], times[-1][0]
     assert start is not None and end is not None
     if vtype is not None and start < vtype.shift_start - TOL_S:
         check.add("shift-start", route.vehicle, f"leaves {route.stops[0].id} at {clock_text(start)}, before the shift starts at {clock_text(vtype.shift_start)}")
     if vtype is not None and end > vtype.shift_end + TOL_S:
         check.add("shift-end", route.vehicle, f"back at {route.stops[-1].id} at {clock_text(end)}, after the shift ends at {clock_text(vtype.shift_end)}")
-    previous = start
-    for position, (stop, (arrive, depart), leg) in enumerate(zip(route.stops[1:], times[1:], legs_s), start=2):
-        assert arrive is not None
+    places_at = sites(route)
+    previous = times[places_at[0]][1]
+    for k, leg in zip(places_at[1:], legs_s):
+        stop, (arrive, depart), position = route.stops[k], times[k], k + 1
+        assert arrive is not None and previous is not None
         if arrive < previous + int(leg) - TOL_S:
             check.add(
                 "travel-time",
@@ -292,7 +317,8 @@ def _check_figures(
     A route that never leaves its garage is an idle truck: it costs nothing. Otherwise cost =
     fixed cost + km × cost per km + hours × cost per hour, the raw costs of the vehicle type
     (objective weights steer the solver; they do not change what a plan costs). CO₂ = km × the
-    type's emission factor. Hours are the span of the route's times, which the time rules check."""
+    type's emission factor. Hours are the span of the route's times, which the time rules check
+    (breaks included); km the legs between its places (a break adds none)."""
     km = None if legs_m is None else float(legs_m.sum()) / 1000
     hours = None
     if times is not None and times[0][1] is not None and times[-1][0] is not None:
