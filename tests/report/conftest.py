@@ -3,6 +3,10 @@
 ``tiny_scenario`` is a district of eight rooms (Chinese names) around Zhangdian with two small trucks
 whose short shift forces several unload trips and both trucks; ``solved`` plans it with the engine
 (a few hundred iterations, fixed seed) once per session. Every plan used here passes the validator.
+
+``break_plan`` is a hand-made plan (no solve) on the tiny scenario whose trucks take driver breaks and
+have daily limits: every place a break can be taken (en route, at a room after its service, at a
+station after unloading, at the next room waiting to serve it).
 """
 
 from __future__ import annotations
@@ -11,9 +15,9 @@ from functools import lru_cache
 
 import pytest
 
-from wasteopt.plan.models import Plan
+from wasteopt.plan.models import Plan, Route, Stop
 from wasteopt.plan.validate import validate
-from wasteopt.scenario.models import Garage, HaulTruckType, Plant, Room, Scenario, Station, Travel, VehicleType
+from wasteopt.scenario.models import Break, Garage, HaulTruckType, Plant, Room, Scenario, Station, Travel, VehicleType
 from wasteopt.solve.engine import solve
 
 VILLAGES = ["北沟村", "南定村", "东坪村", "西河村"]
@@ -69,3 +73,45 @@ def scenario() -> Scenario:
 def plan() -> Plan:
     """The engine's plan for the tiny scenario: two trucks, several unload trips, a haul."""
     return solved()[1]
+
+
+def break_scenario() -> Scenario:
+    """The tiny scenario, its trucks owing a 15-minute and a 60-minute break, with daily limits."""
+    scenario = tiny_scenario()
+    vtype = scenario.fleet[0].model_copy(update={
+        "breaks": (Break(duration_min=15, earliest=6 * 3600, latest=7 * 3600),
+                   Break(duration_min=60, earliest=7 * 3600, latest=9 * 3600)),
+        "max_trips": 4, "max_kg_per_day": 600, "max_duty_hours": 9, "shift_end": 14 * 3600,
+    })
+    return scenario.model_copy(update={"fleet": [vtype]})
+
+
+def break_plan() -> tuple[Scenario, Plan]:
+    """Two trucks with breaks. ``c1t-01``: G1 → R01 → break en route → R02 → S1 → break at S1 → G1.
+    ``c1t-02``: G1 → R03 → break at R03 → R05 (arrives 06:40, breaks there 07:00–08:00, then
+    serves it) → S2 → G1, collecting 700 kg against a 600 kg limit."""
+
+    def stop(kind: str, ident: str, arrive: str | None, depart: str | None, load: float, **more: object) -> Stop:
+        return Stop(kind=kind, id=ident, arrive=arrive, depart=depart, load_kg=load, **more)  # type: ignore[arg-type]
+
+    first = [
+        stop("garage", "G1", None, "06:00:00", 0),
+        stop("room", "R01", "06:10:00", "06:15:00", 240, collected_kg=240),
+        stop("break", "break-1", "06:20:00", "06:35:00", 240),
+        stop("room", "R02", "06:45:00", "06:50:00", 520, collected_kg=280),
+        stop("station", "S1", "07:00:00", "07:10:00", 0, unloaded_kg=520),
+        stop("break", "break-2", "07:10:00", "08:10:00", 0, at="S1"),
+        stop("garage", "G1", "08:20:00", None, 0),
+    ]
+    second = [
+        stop("garage", "G1", None, "06:00:00", 0),
+        stop("room", "R03", "06:10:00", "06:15:00", 320, collected_kg=320),
+        stop("break", "break-1", "06:15:00", "06:30:00", 320, at="R03"),
+        stop("break", "break-2", "07:00:00", "08:00:00", 320, at="R05"),
+        stop("room", "R05", "06:40:00", "08:05:00", 700, collected_kg=380),
+        stop("station", "S2", "08:20:00", "08:30:00", 0, unloaded_kg=700),
+        stop("garage", "G1", "08:45:00", None, 0),
+    ]
+    routes = [Route(vehicle=f"c1t-0{k}", vehicle_type="c1t", garage="G1", distance_km=12.5 + k, duration_h=2.5,
+                    cost=150.0, stops=stops, unload_trips=1) for k, stops in ((1, first), (2, second))]
+    return break_scenario(), Plan(scenario="tiny", routes=routes)

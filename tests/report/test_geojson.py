@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.report.conftest import solved
+from tests.report.conftest import break_plan, solved
 from wasteopt.report.geojson import NotGeographic, plan_geojson
 from wasteopt.report.trips import route_trips
 
@@ -129,3 +129,31 @@ def test_projected_scenario_is_refused() -> None:
     scenario, plan = solved(projected=True)
     with pytest.raises(NotGeographic, match="GeoJSON needs WGS84 lat/lon"):
         plan_geojson(scenario, plan)
+
+
+def test_breaks_at_a_place_are_points_there_and_every_break_is_on_its_trip() -> None:
+    scenario, plan = break_plan()
+    doc = json.loads(json.dumps(plan_geojson(scenario, plan), ensure_ascii=False))
+    assert rfc7946_problems(doc) == []
+    places = scenario.locations()
+    points = [f for f in doc["features"] if f["properties"]["kind"] == "break"]
+    assert [(f["id"], f["properties"]["at"], f["properties"]["start"], f["properties"]["end"], f["properties"]["minutes"])
+            for f in points] == [
+        ("c1t-01/break-2", "S1", "07:10:00", "08:10:00", 60),
+        ("c1t-02/break-1", "R03", "06:15:00", "06:30:00", 15),
+        ("c1t-02/break-2", "R05", "07:00:00", "08:00:00", 60),
+    ]  # the en route break of c1t-01 has no point
+    for f in points:
+        assert f["geometry"]["coordinates"] == [places[f["properties"]["at"]].lon, places[f["properties"]["at"]].lat]
+    lines = [f for f in doc["features"] if f["geometry"]["type"] == "LineString"]
+    first = lines[0]
+    assert first["properties"]["breaks"] == [{
+        "kind": "break", "vehicle": "c1t-01", "break": "break-1", "start": "06:20:00", "end": "06:35:00", "minutes": 15,
+        "at": None, "where": "en route R01 → R02"}]
+    # a line's vertices are places only: breaks are not looked up as places
+    assert first["geometry"]["coordinates"] == [[places[i].lon, places[i].lat] for i in ("G1", "R01", "R02", "S1")]
+    assert [(f["id"], f["properties"]["break_min"]) for f in lines] == [
+        ("c1t-01/trip1", 15), ("c1t-01/return1", 60), ("c1t-02/trip1", 75), ("c1t-02/return1", 0)]
+    # the room features count rooms only: each served room once, by its truck
+    served = {f["id"]: f["properties"]["vehicle"] for f in doc["features"] if f["properties"]["kind"] == "room"}
+    assert {rid: v for rid, v in served.items() if v} == {"R01": "c1t-01", "R02": "c1t-01", "R03": "c1t-02", "R05": "c1t-02"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.report.conftest import solved
+from tests.report.conftest import break_plan, solved
 from wasteopt.plan.models import Diagnostic, LowerBound
 from wasteopt.report.html import render_report
 
@@ -123,3 +123,25 @@ def test_projected_scenario_is_drawn_north_up() -> None:
     east = max(rooms, key=lambda rid: rooms[rid].x)
     assert dots[north][1] == min(y for _, y in dots.values())
     assert dots[east][0] == max(x for x, _ in dots.values())
+
+
+def test_breaks_in_the_timeline_map_and_route_table() -> None:
+    scenario, plan = break_plan()
+    page = render_report(scenario, plan)
+    bars = re.findall(r'<i class="seg break" style="[^"]+" title="([^"]+)"></i>', page)
+    assert bars == ["break 06:20–06:35 (15 min), en route R01 → R02", "break 07:10–08:10 (60 min), at S1",
+                    "break 06:15–06:30 (15 min), at R03", "break 07:00–08:00 (60 min), at R05"]
+    assert '<span><i class="seg break"></i>driver break</span>' in page
+    assert ".seg.break{background:var(--break)}" in page
+    # the map joins the places either side of a break, and its tooltip counts the breaks
+    routes = {v: (d, title) for v, d, title in re.findall(
+        r'<path class="route" data-vehicle="([^"]+)" stroke="#[0-9a-f]{6}" d="([^"]+)"><title>([^<]*)', page)}
+    d, title = routes["c1t-01"]
+    assert (d.count("M"), d.count("L")) == (2, 3)  # G1 → R01 → R02, then S1 → G1: no leg to or from a break
+    assert title.endswith("· 2 breaks, 75 min")
+    unload_legs = re.findall(r'<path class="unload" data-of="([^"]+)"[^>]*d="([^"]+)"', page)
+    assert [d.count("M") for _, d in unload_legs] == [1, 1]
+    assert re.findall(r'class="room" data-of="([^"]+)" data-room="(R\d+)"', page) == [
+        ("c1t-01", "R01"), ("c1t-01", "R02"), ("c1t-02", "R03"), ("c1t-02", "R05")]
+    table = page[page.index('id="route-table"'):]
+    assert "Breaks" in table[:table.index("</thead>")] and "2 · 75 min" in table

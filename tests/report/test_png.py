@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.report.conftest import solved
+from tests.report.conftest import break_plan, solved
 
 pytest.importorskip("matplotlib", reason="PNG plots need the 'plots' extra (matplotlib)")
 
+from matplotlib.colors import to_hex  # noqa: E402
+
+from wasteopt.report.colors import SEGMENT_COLOURS  # noqa: E402
 from wasteopt.report.png import plot_fleet_timeline, plot_station_utilisation, write_pngs  # noqa: E402
 
 
@@ -31,3 +34,12 @@ def test_plots_draw_what_the_plan_says() -> None:
     assert widths == pytest.approx([loads[sid] / 1000 / capacity[sid] * 100 for sid in ("S1", "S2")])
     ax = plot_fleet_timeline(scenario, plan)
     assert [t.get_text() for t in ax.get_yticklabels()] == [r.vehicle for r in plan.routes]
+
+
+def test_fleet_timeline_draws_breaks_in_their_colour() -> None:
+    scenario, plan = break_plan()
+    ax = plot_fleet_timeline(scenario, plan)
+    breaks = [c for c in ax.collections if to_hex(c.get_facecolor()[0]) == SEGMENT_COLOURS["break"]]
+    assert len(breaks) == len(plan.routes)
+    assert [len(c.get_paths()) for c in breaks] == [2, 2]
+    assert "break" in [t.get_text() for t in ax.get_legend().get_texts()]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.report.conftest import solved
+from tests.report.conftest import break_plan, solved
 from wasteopt.plan.models import Route, Stop
 from wasteopt.report.trips import route_trips, unload_station_by_seq
 
@@ -36,3 +36,14 @@ def test_engine_plan_trips_cover_every_leg_once() -> None:
         legs = [(a, b) for t in trips for a, b in zip(t.seqs[:-1], t.seqs[1:])]
         assert legs == [(k, k + 1) for k in range(len(route.stops) - 1)]
         assert sum(t.kg for t in trips if t.kind == "trip") == sum(s.unloaded_kg for s in route.stops if s.kind == "station")
+
+
+def test_a_break_belongs_to_the_trip_it_is_taken_on_and_is_no_place_or_room() -> None:
+    _, plan = break_plan()
+    first, back = route_trips(plan.routes[0])
+    assert [s.id for s in first.stops] == ["G1", "R01", "break-1", "R02", "S1"]
+    assert [s.id for s in first.places] == ["G1", "R01", "R02", "S1"]
+    assert [s.id for s in first.rooms] == ["R01", "R02"] and first.kg == 520
+    assert [s.id for s in first.breaks] == ["break-1"]
+    assert (back.kind, [s.id for s in back.breaks], [s.id for s in back.places]) == ("return", ["break-2"], ["S1", "G1"])
+    assert unload_station_by_seq(plan.routes[1]) == {1: "S2", 4: "S2"}

@@ -6,11 +6,21 @@ size on screen, highlight a truck or a station's trucks on click, sort tables by
 and keep the scale bar true. It makes no request of any kind.
 """
 
+from wasteopt.report.colors import SEGMENT_COLOURS
+
+
+def _segment_colours(css: str) -> str:
+    """The stylesheet with the timeline's colours (``__driving__`` …) filled in from :data:`SEGMENT_COLOURS`."""
+    for kind, colour in SEGMENT_COLOURS.items():
+        css = css.replace(f"__{kind}__", colour)
+    return css
+
+
 FONT_STACK = '"Noto Sans CJK SC","Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif'
 
 CSS = """
 :root{--ink:#1d2733;--muted:#66717d;--line:#d9dee4;--bg:#f4f6f8;--card:#fff;--accent:#0b6e4f;
---drive:#9aa7b4;--collect:#2e9d62;--unload:#e07b1a;--wait:#f1d77a;}
+--drive:__driving__;--collect:__collecting__;--unload:__unloading__;--wait:__waiting__;--break:__break__;}
 *{box-sizing:border-box}
 body{margin:0;font-family:__FONT__;color:var(--ink);background:var(--bg);font-size:14px;line-height:1.45}
 header{background:#113d33;color:#fff;padding:14px 24px;display:flex;align-items:baseline;gap:18px;flex-wrap:wrap}
@@ -88,6 +98,7 @@ h2 .zh,.card-label .zh{color:var(--muted);font-weight:400;margin-left:6px}
 .shift{background:#e4ebe8}
 .seg.driving{background:var(--drive);top:4px!important;height:6px!important}
 .seg.collecting{background:var(--collect)}.seg.unloading{background:var(--unload)}.seg.waiting{background:var(--wait)}
+.seg.break{background:var(--break)}
 .tl-legend{display:flex;gap:14px;font-size:12px;color:var(--muted);margin-top:6px}
 .tl-legend i{display:inline-block;width:14px;height:10px;margin-right:4px;vertical-align:0}
 .tl-legend .seg.driving{height:6px!important;vertical-align:2px}
@@ -101,6 +112,7 @@ table.sortable th.asc:after{content:" ↑";color:var(--ink)}table.sortable th.de
 table.sortable tbody tr{cursor:pointer}
 table.sortable tbody tr:hover td{background:#f2f6f4}
 .table-scroll{max-height:460px;overflow:auto}
+.limit-over{color:#c0262d}
 .comparison td{vertical-align:top}.comparison th[scope=row]{width:220px}
 .delta{font-size:11.5px}.delta.better{color:#0b7a43}.delta.worse{color:#b3261e}.delta.same{color:var(--muted)}
 .diagnostics{list-style:none;margin:0;padding:0}
@@ -114,6 +126,7 @@ footer{color:var(--muted);font-size:12px;padding:0 24px 24px;max-width:1500px;ma
 @media print{header{background:none;color:#000}.map-tools,.map-hint{display:none}.map-box{height:520px}
 section{break-inside:avoid}body{background:#fff}}
 """.replace("__FONT__", FONT_STACK)
+CSS = _segment_colours(CSS)
 
 JS = r"""
 (function () {

@@ -11,10 +11,11 @@ import math
 from wasteopt.plan.models import Plan
 from wasteopt.report.fmt import esc, hhmm, num
 from wasteopt.report.summary import station_loads
-from wasteopt.report.timeline import route_segments, route_span
+from wasteopt.report.timeline import Segment, route_segments, route_span
 from wasteopt.scenario.models import Scenario, format_clock
 
-SEGMENT_LABEL = {"driving": "driving", "collecting": "collecting", "unloading": "unloading", "waiting": "waiting"}
+SEGMENT_LABEL = {"driving": "driving", "collecting": "collecting", "unloading": "unloading", "waiting": "waiting",
+                 "break": "driver break"}
 
 
 def station_bars(scenario: Scenario, plan: Plan) -> str:
@@ -47,7 +48,7 @@ def timeline(scenario: Scenario, plan: Plan, colours: dict[str, str]) -> str:
     rows = [f'<div class="tl-row tl-axis"><span class="tl-label"></span><div class="tl-track">{ticks}</div></div>']
     for route in plan.routes:
         parts = [axis.bar("shift", *shifts[route.vehicle_type], "shift")] if route.vehicle_type in shifts else []
-        parts += [axis.bar(f"seg {seg.kind}", seg.start, seg.end, f"{seg.kind} {seg.stop or ''}") for seg in route_segments(scenario, route)]
+        parts += [axis.bar(f"seg {seg.kind}", seg.start, seg.end, *_segment_title(seg)) for seg in route_segments(scenario, route)]
         span = route_span(route)
         when = f"{hhmm(format_clock(span[0]))}–{hhmm(format_clock(span[1]))}" if span else ""
         rows.append(
@@ -57,6 +58,14 @@ def timeline(scenario: Scenario, plan: Plan, colours: dict[str, str]) -> str:
         )
     legend = "".join(f'<span><i class="seg {k}"></i>{v}</span>' for k, v in SEGMENT_LABEL.items())
     return f'<div class="timeline">{"".join(rows)}</div><div class="tl-legend">{legend}<span><i class="shift"></i>shift</span></div>'
+
+
+def _segment_title(seg: Segment) -> tuple[str, str]:
+    """What a segment's tooltip says before and after its times: ``collecting R01``; a break, how
+    long and where (``break 11:00–12:00 (60 min), en route R01 → R02``)."""
+    if seg.kind == "break":
+        return "break", f" ({round((seg.end - seg.start) / 60, 1):g} min), {seg.where}"
+    return f"{seg.kind} {seg.stop or ''}", ""
 
 
 class _Axis:
@@ -70,7 +79,7 @@ class _Axis:
         """Where ``t`` sits, in percent from the left."""
         return (t - self.start) / self.width * 100
 
-    def bar(self, css: str, a: int, b: int, what: str) -> str:
-        """A bar from ``a`` to ``b`` with a tooltip naming it and its times."""
-        title = f"{what.strip()} {format_clock(a)[:5]}–{format_clock(b)[:5]}"
+    def bar(self, css: str, a: int, b: int, what: str, after: str = "") -> str:
+        """A bar from ``a`` to ``b`` with a tooltip naming it, its times, then ``after``."""
+        title = f"{what.strip()} {format_clock(a)[:5]}–{format_clock(b)[:5]}{after}"
         return f'<i class="{css}" style="left:{self.pos(a):.3f}%;width:{self.pos(b) - self.pos(a):.3f}%" title="{esc(title)}"></i>'

@@ -1,7 +1,8 @@
 """Does a plan belong to a scenario? Every id a plan names must be one of the scenario's places.
 
 A report drawn from a plan made for another scenario would be silently wrong (rooms missing from the
-map, wrong names on drivers' sheets), so the report commands refuse it with one problem per id.
+map, wrong names on drivers' sheets), so the report commands refuse it with one problem per id. A
+driver break is not a place (its id is ``break-1``, …); the place it is taken ``at``, if any, must be.
 """
 
 from __future__ import annotations
@@ -25,9 +26,16 @@ def plan_problems(scenario: Scenario, plan: Plan, source: str = "plan.json") -> 
         if ident not in known[kind]:
             problems.append(Problem(source, None, field, f"{kind} {ident!r} is not in scenario {scenario.name!r}"))
 
+    places = known["room"] | known["station"] | known["garage"]
+
     for r, route in enumerate(plan.routes):
         need("garage", route.garage, f"routes[{r}].garage")
         for s, stop in enumerate(route.stops):
+            if stop.kind == "break":
+                if stop.at is not None and stop.at not in places:
+                    problems.append(Problem(source, None, f"routes[{r}].stops[{s}].at",
+                                            f"break place {stop.at!r} is not in scenario {scenario.name!r}"))
+                continue
             need(stop.kind, stop.id, f"routes[{r}].stops[{s}].id")
     for h, trip in enumerate(plan.haul):
         need("station", trip.station, f"haul[{h}].station")

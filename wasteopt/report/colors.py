@@ -1,4 +1,6 @@
-"""One colour per truck, distinct enough to tell routes apart on the map and in the timeline."""
+"""One colour per truck, distinct enough to tell routes apart on the map and in the timeline; and the
+colours of a truck's activities (driving, collecting, unloading, waiting, driver break) in the
+timeline and its PNG plot."""
 
 from __future__ import annotations
 
@@ -9,6 +11,10 @@ BASE = [
     "#bcbd22", "#393b79", "#7f7f7f", "#00563f", "#c9a100", "#6b0f1a",
 ]
 """Well-separated colours for the first trucks (matplotlib's tab10, then dark and muted hues unlike them)."""
+
+SEGMENT_COLOURS = {"driving": "#9aa7b4", "collecting": "#2e9d62", "unloading": "#e07b1a", "waiting": "#f1d77a",
+                   "break": "#7e57c2"}
+"""Timeline colours by segment kind; a driver break is violet, unlike any activity and the shift band."""
 
 GOLDEN_ANGLE = 137.508
 

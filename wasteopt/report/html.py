@@ -48,7 +48,7 @@ def render_report(scenario: Scenario, plan: Plan, comparison: Any = None) -> str
         + _section("Station loads", "中转站负荷", station_bars(scenario, plan), "stations")
         + _section("Each truck's day", "车辆作业时间线", timeline(scenario, plan, colours), "timeline")
         + "</div>",
-        _section("Routes", "线路", f'<div class="table-scroll">{route_table(plan, colours)}</div>', "routes"),
+        _section("Routes", "线路", f'<div class="table-scroll">{route_table(plan, colours, scenario)}</div>', "routes"),
     ]
     if plan.haul:
         sections.append(_section("Haul to the plant", "转运", f'<div class="table-scroll">{haul_table(scenario, plan)}</div>', "haul"))

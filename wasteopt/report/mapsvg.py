@@ -4,7 +4,8 @@ One ``<path class="route" data-vehicle=...>`` per route holds the collection leg
 station (the unload runs) are a second, dashed path (``data-of``) so they stand out. Rooms are dots
 in their truck's colour, stations circles sized by today's tonnage, garages squares, plants diamonds,
 hauls dotted lines station → plant. Markers sit in ``data-x``/``data-y`` groups that the page's
-script rescales on zoom, so they keep their on-screen size.
+script rescales on zoom, so they keep their on-screen size. A driver break is no place: the legs
+join the places either side of it, and the route's tooltip counts its breaks.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from wasteopt.plan.models import Plan, Route
+from wasteopt.report.breaks import break_minutes, place_stops, route_breaks
 from wasteopt.report.fmt import esc, hhmm, num
 from wasteopt.report.geometry import projection_for
 from wasteopt.report.summary import station_loads
@@ -76,7 +78,8 @@ def _route_paths(route: Route, xy: dict[str, tuple[float, float]], colour: str) 
     collect: list[str] = []
     unload: list[str] = []
     pen: str | None = None
-    for a, b in zip(route.stops[:-1], route.stops[1:]):
+    places = place_stops(route.stops)
+    for a, b in zip(places[:-1], places[1:]):
         (x1, y1), (x2, y2) = xy[a.id], xy[b.id]
         if b.kind == "station":
             unload.append(f"M{x1} {y1}L{x2} {y2}")
@@ -85,8 +88,10 @@ def _route_paths(route: Route, xy: dict[str, tuple[float, float]], colour: str) 
         collect.append(f"L{x2} {y2}" if pen == a.id else f"M{x1} {y1}L{x2} {y2}")
         pen = b.id
     rooms = sum(1 for s in route.stops if s.kind == "room")
+    breaks = route_breaks(route)
+    rest = f" · {len(breaks)} break{'s' if len(breaks) > 1 else ''}, {num(break_minutes(route))} min" if breaks else ""
     title = (f"<title>{esc(route.vehicle)} · {rooms} rooms · {route.unload_trips or len(unload)} unloads · "
-             f"{num(route.distance_km, 1)} km</title>")
+             f"{num(route.distance_km, 1)} km{esc(rest)}</title>")
     vehicle = esc(route.vehicle)
     out = [f'<path class="route" data-vehicle="{vehicle}" stroke="{colour}" d="{"".join(collect) or "M0 0"}">{title}</path>']
     if unload:

@@ -13,12 +13,12 @@ from typing import Any
 
 from wasteopt.files import write_atomic
 from wasteopt.plan.models import Plan
+from wasteopt.report.colors import SEGMENT_COLOURS
 from wasteopt.report.summary import station_loads
 from wasteopt.report.timeline import route_segments
 from wasteopt.scenario.models import Scenario
 
 CJK_FONTS = ["Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei"]
-SEGMENT_COLOURS = {"driving": "#9aa7b4", "collecting": "#2e9d62", "unloading": "#e07b1a", "waiting": "#f1d77a"}
 
 
 class PlotsUnavailable(RuntimeError):
@@ -61,7 +61,7 @@ def plot_station_utilisation(scenario: Scenario, plan: Plan, ax: Any = None) -> 
 
 
 def plot_fleet_timeline(scenario: Scenario, plan: Plan, ax: Any = None) -> Any:
-    """One line per truck: driving, collecting, unloading and waiting through the day."""
+    """One line per truck: driving, collecting, unloading, waiting and driver breaks through the day."""
     plt = _pyplot()
     if ax is None:
         _, ax = plt.subplots(figsize=(10, 0.3 * len(plan.routes) + 1.6))
@@ -78,8 +78,8 @@ def plot_fleet_timeline(scenario: Scenario, plan: Plan, ax: Any = None) -> Any:
     ax.set_xlabel("time of day")
     ax.grid(axis="x", color="#ddd")
     handles = [plt.Rectangle((0, 0), 1, 1, color=c) for c in SEGMENT_COLOURS.values()]
-    ax.legend(handles, list(SEGMENT_COLOURS), loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=8, ncols=4,
-              frameon=False)
+    ax.legend(handles, list(SEGMENT_COLOURS), loc="lower center", bbox_to_anchor=(0.5, 1.0), fontsize=8,
+              ncols=len(SEGMENT_COLOURS), frameon=False)
     ax.set_title(f"Fleet timeline · {scenario.name}", pad=22)
     return ax
 

@@ -1,7 +1,8 @@
 """Driver sheets: per truck a CSV and a printable HTML page of its stops, in the plan's order.
 
 Each row is one stop: planned arrival, the room's name and village, the kg expected there, and the
-station where that load is unloaded; the last row is the return to the garage. An ``index.html``
+station where that load is unloaded; a driver break is a row of its own in its place in the order
+(``BREAK 11:00–12:00 (60 min), at R0123``); the last row is the return to the garage. An ``index.html``
 links every truck's sheet. CSVs carry a UTF-8 byte-order mark so that spreadsheet programs on
 Chinese-locale office PCs read the names correctly.
 """
@@ -16,14 +17,17 @@ from pathlib import Path
 from wasteopt.files import write_atomic
 from wasteopt.plan.models import Plan, Route
 from wasteopt.report.assets import FONT_STACK
+from wasteopt.report.breaks import RouteBreak, break_text, route_breaks, span_text, where_text
 from wasteopt.report.fmt import esc, hhmm, num, plain_number
 from wasteopt.report.trips import Trip, route_trips
 from wasteopt.report.timeline import route_span
 from wasteopt.scenario.models import Scenario, format_clock
 
 COLUMNS = ["seq", "trip", "kind", "id", "name", "town", "village", "arrive", "depart",
-           "expected_kg", "unloaded_kg", "load_after_kg", "unload_at"]
-"""Columns of a driver's CSV; ``seq`` is the stop's position in the plan's route (0 = leaving the garage)."""
+           "expected_kg", "unloaded_kg", "load_after_kg", "unload_at", "at"]
+"""Columns of a driver's CSV; ``seq`` is the stop's position in the plan's route (0 = leaving the garage).
+Break rows (kind ``break``): ``arrive``/``depart`` are its start and end, ``at`` the place the truck
+stands at, or ``en route R0123 → R0124``."""
 
 BOM = "\ufeff"
 
@@ -46,9 +50,10 @@ def sheet_rows(scenario: Scenario, route: Route) -> list[dict[str, str]]:
             if unload is not None and route.stops[seq].kind == "room":
                 unload_at[seq] = unload.id
     rooms = {r.id: r for r in scenario.rooms}
+    breaks = {b.seq: b for b in route_breaks(route)}
     rows = []
     for seq, stop in enumerate(route.stops):
-        place = names.get(stop.id, {})
+        place = names.get(stop.id, {}) if seq not in breaks else {}
         expected = None
         if stop.kind == "room":
             expected = stop.collected_kg if stop.collected_kg is not None else rooms[stop.id].waste_kg_per_day
@@ -57,7 +62,7 @@ def sheet_rows(scenario: Scenario, route: Route) -> list[dict[str, str]]:
             "name": place.get("name", ""), "town": place.get("town", ""), "village": place.get("village", ""),
             "arrive": stop.arrive or "", "depart": stop.depart or "", "expected_kg": plain_number(expected),
             "unloaded_kg": plain_number(stop.unloaded_kg), "load_after_kg": plain_number(stop.load_kg),
-            "unload_at": unload_at.get(seq, ""),
+            "unload_at": unload_at.get(seq, ""), "at": _break_at(breaks[seq]) if seq in breaks else "",
         })
     return rows
 
@@ -78,16 +83,22 @@ def sheet_html(scenario: Scenario, plan: Plan, route: Route) -> str:
     leave, back = (hhmm(format_clock(span[0])), hhmm(format_clock(span[1]))) if span else ("—", "—")
     garage = names.get(route.garage, {}).get("name") or route.garage
     rows = sheet_rows(scenario, route)
+    breaks = {b.seq: b for b in route_breaks(route)}
+    place_names = {pid: place.get("name", "") for pid, place in names.items()}
     body = []
     for trip in route_trips(route):
         body.append(_trip_header(trip, names, garage))
-        body.extend(_stop_row(rows[seq], garage) for seq in trip.seqs[1:])
+        body.extend(_break_row(rows[seq], breaks[seq], place_names) if seq in breaks else _stop_row(rows[seq], garage)
+                    for seq in trip.seqs[1:])
     rooms = sum(1 for s in route.stops if s.kind == "room")
     kg = sum(s.unloaded_kg or 0.0 for s in route.stops if s.kind == "station")
     day = scenario.planning.day.isoformat() if scenario.planning.day else ""
     facts = (f"<span>Type <b>{esc(route.vehicle_type)}</b></span><span>Garage <b>{esc(garage)}</b></span>"
              f"<span>Leave <b>{leave}</b></span><span>Return <b>{back}</b></span><span>{rooms} rooms</span>"
              f"<span>{num(kg)} kg</span><span>{num(route.distance_km, 1)} km</span>")
+    if breaks:
+        spans = ", ".join(span_text(b) or "time not set" for b in breaks.values())
+        facts += f'<span>{"Breaks" if len(breaks) > 1 else "Break"} <b>{esc(spans)}</b></span>'
     head = "".join(f"<th{cls}>{label}</th>" for label, cls in (
         ("✓", ""), ("#", ""), ("Arrive", ""), ("Room / station", ""), ("Village", ""),
         ("Expected kg", ' class="num"'), ("Load after", ' class="num"')))
@@ -121,6 +132,24 @@ def _stop_row(row: dict[str, str], garage: str) -> str:
                 f'{hhmm(row["depart"])}</td><td class="num">−{_kg(row["unloaded_kg"])}</td>'
                 f'<td class="num">{_kg(row["load_after_kg"])}</td></tr>')
     return f'<tr class="home" data-seq="{row["seq"]}">{start}<td colspan="4">Back at the garage <b>{esc(garage)}</b></td></tr>'
+
+
+def _break_row(row: dict[str, str], item: RouteBreak, names: dict[str, str]) -> str:
+    """A driver break: ``BREAK 11:00–12:00 (60 min), at <name> R0123`` (or ``en route R0123 → R0124``)."""
+    start = f'<td class="tick">☐</td><td>{row["seq"]}</td><td>{hhmm(row["arrive"])}</td>'
+    if item.at is not None:
+        span = span_text(item)
+        head = f"BREAK {span}," if span else "BREAK,"
+        text = f'{esc(head)} at <b>{esc(names.get(item.at) or item.at)}</b> <span class="id">{esc(item.at)}</span>'
+    else:
+        text = esc(break_text(item))
+    return (f'<tr class="break" data-seq="{row["seq"]}">{start}<td colspan="3">{text}</td>'
+            f'<td class="num">{_kg(row["load_after_kg"])}</td></tr>')
+
+
+def _break_at(item: RouteBreak) -> str:
+    """The break's place for the CSV: the place's id, or ``en route R0123 → R0124``."""
+    return item.at if item.at is not None else where_text(item)
 
 
 def _kg(text: str) -> str:
@@ -181,6 +210,7 @@ thead th{background:#eee;border-bottom:2px solid #555}
 tr.trip th{background:#e7f1ec;font-size:13px;border-top:2px solid #555}
 tr.unload td{background:#fff2e2}
 tr.home td{background:#eef0f3;font-weight:600}
+tr.break td{background:#efe9f8;font-weight:600}
 .id{color:#777;font-size:12px}.tick{width:20px;font-size:16px}
 .foot{margin-top:12px;color:#333}
 a{color:#0b6e4f}

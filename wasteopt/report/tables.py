@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from wasteopt.plan.models import Plan
-from wasteopt.report.fmt import esc, hhmm, num
+from wasteopt.plan.models import Plan, Route
+from wasteopt.report.breaks import break_minutes, route_breaks, span_text, where_text
+from wasteopt.report.fmt import DASH, esc, hhmm, num
 from wasteopt.report.timeline import route_span
-from wasteopt.scenario.models import Scenario, format_clock
+from wasteopt.scenario.models import Scenario, VehicleType, format_clock
 
 Cell = tuple[str, object]
 """What a cell shows, and the value it sorts by."""
@@ -25,10 +26,22 @@ def sortable_table(table_id: str, headers: Sequence[tuple[str, str]], rows: Sequ
     return f'<table id="{table_id}" class="sortable"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def route_table(plan: Plan, colours: dict[str, str]) -> str:
-    """One row per truck: rooms, unloads, tonnes, km, hours, start, return, cost."""
+def route_table(plan: Plan, colours: dict[str, str], scenario: Scenario | None = None) -> str:
+    """One row per truck: rooms, unloads, tonnes, km, hours, start, return, cost.
+
+    With a ``scenario`` whose trucks take driver breaks, a Breaks column (how many, minutes); where a
+    vehicle type has daily limits, a Limits column with the route's use of each limit set
+    (``trips 3/4 · kg 5,800/6,000``), sorted by the fullest one.
+    """
+    types = {vt.id: vt for vt in scenario.fleet} if scenario is not None else {}
+    show_breaks = any(vt.breaks for vt in types.values()) or any(route_breaks(r) for r in plan.routes)
+    show_limits = any(_limits_set(vt) for vt in types.values())
     headers = [("Truck", "text"), ("Type", "text"), ("Garage", "text"), ("Rooms", "num"), ("Unloads", "num"),
                ("Collected t", "num"), ("km", "num"), ("Hours", "num"), ("Leaves", "text"), ("Back", "text"), ("Cost", "num")]
+    if show_breaks:
+        headers.append(("Breaks", "num"))
+    if show_limits:
+        headers.append(("Daily limits", "num"))
     rows = []
     for route in plan.routes:
         rooms = sum(1 for s in route.stops if s.kind == "room")
@@ -37,14 +50,59 @@ def route_table(plan: Plan, colours: dict[str, str]) -> str:
         span = route_span(route)
         leave, back = (format_clock(span[0]), format_clock(span[1])) if span else ("", "")
         swatch = f'<i class="swatch" style="background:{colours[route.vehicle]}"></i>'
-        rows.append((f' data-select="{esc(route.vehicle)}"', [
+        cells: list[Cell] = [
             (swatch + esc(route.vehicle), route.vehicle), (esc(route.vehicle_type), route.vehicle_type),
             (esc(route.garage), route.garage), (str(rooms), rooms), (str(unloads), unloads),
             (num(tonnes, 2), tonnes), (num(route.distance_km, 1), route.distance_km),
             (num(route.duration_h, 2), route.duration_h), (hhmm(leave), leave), (hhmm(back), back),
             (num(route.cost), route.cost),
-        ]))
+        ]
+        if show_breaks:
+            cells.append(_breaks_cell(route))
+        if show_limits:
+            used = {"trips": unloads, "kg": tonnes * 1000, "rooms": rooms, "km": route.distance_km,
+                    "h": (span[1] - span[0]) / 3600 if span else route.duration_h}
+            cells.append(_limits_cell(types.get(route.vehicle_type), used))
+        rows.append((f' data-select="{esc(route.vehicle)}"', cells))
     return sortable_table("route-table", headers, rows)
+
+
+LIMITS = [("trips", "max_trips", 0), ("kg", "max_kg_per_day", 0), ("rooms", "max_stops", 0),
+          ("km", "max_km_per_day", 1), ("h", "max_duty_hours", 1)]
+"""Daily limits of a vehicle type as the route table shows them: label, field, decimals of the use."""
+
+
+def _limits_set(vtype: VehicleType | None) -> list[tuple[str, float, int]]:
+    """The type's daily limits that are set: (label, limit, decimals)."""
+    if vtype is None:
+        return []
+    found = [(label, getattr(vtype, field), digits) for label, field, digits in LIMITS]
+    return [(label, float(limit), digits) for label, limit, digits in found if limit is not None]
+
+
+def _limits_cell(vtype: VehicleType | None, used: dict[str, float]) -> Cell:
+    """``trips 3/4 · kg 5,800/6,000``, a limit passed in red; sorts by the fullest share."""
+    parts, shares = [], []
+    for label, limit, digits in _limits_set(vtype):
+        share = used[label] / limit
+        shares.append(share)
+        text = f"{label} {num(used[label], digits)}/{_limit_text(limit)}"
+        parts.append(f'<b class="limit-over" title="over the daily limit">{esc(text)}</b>' if share > 1 + 1e-9 else esc(text))
+    return (" · ".join(parts) or DASH, round(max(shares), 4) if shares else "")
+
+
+def _limit_text(limit: float) -> str:
+    return num(limit) if limit.is_integer() else num(limit, 1)
+
+
+def _breaks_cell(route: Route) -> Cell:
+    """``1 · 60 min`` with each break's time and place in the tooltip; ``—`` for none."""
+    breaks = route_breaks(route)
+    if not breaks:
+        return (DASH, 0)
+    minutes = break_minutes(route)
+    detail = "; ".join(f"{span_text(b)} {where_text(b)}".strip() for b in breaks)
+    return (f'<span title="{esc(detail)}">{len(breaks)} · {num(minutes)} min</span>', minutes)
 
 
 def haul_table(scenario: Scenario, plan: Plan) -> str:

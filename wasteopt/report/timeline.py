@@ -1,4 +1,4 @@
-"""Each truck's day as time segments (driving, waiting, collecting, unloading), from the stop times.
+"""Each truck's day as time segments (driving, waiting, collecting, unloading, break), from the stop times.
 
 The plan gives every stop's arrival and departure; the gap between a departure and the next arrival
 is driving, and time at a stop beyond its service time (room ``service_min``, station ``unload_min``)
@@ -10,31 +10,62 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wasteopt.plan.models import Route, clock_seconds
+from wasteopt.report.breaks import route_breaks, where_text
 from wasteopt.scenario.models import Scenario
 
 SERVICE_KIND = {"room": "collecting", "station": "unloading", "garage": "waiting"}
+BREAK = "break"
 
 
 @dataclass(frozen=True)
 class Segment:
-    """``kind`` from ``start`` to ``end`` (seconds after midnight); ``stop`` is the place's id, if any."""
+    """``kind`` from ``start`` to ``end`` (seconds after midnight); ``stop`` is the place's id, if any.
+
+    Breaks are segments of kind ``break``; ``where`` says where it is taken (``at R01``,
+    ``en route R01 → R02``)."""
 
     kind: str
     start: int
     end: int
     stop: str | None = None
+    where: str = ""
 
 
 def route_segments(scenario: Scenario, route: Route) -> list[Segment]:
-    """The route's segments in time order; stops without times are skipped."""
+    """The route's segments in time order; stops without times are skipped.
+
+    A driver break is its own segment from its start to its end. When it is taken at the next stop
+    (waiting there before serving it) and the plan has the truck arrive there before the break, the
+    drive ends at that arrival and the time until the break is waiting; time at a stop is never
+    counted from before the break ended.
+    """
     service = _service_seconds(scenario)
+    breaks = {b.seq: b for b in route_breaks(route)}
     segments: list[Segment] = []
     last_depart: int | None = None
-    for stop in route.stops:
+    for seq, stop in enumerate(route.stops):
         arrive = _seconds(stop.arrive)
         depart = _seconds(stop.depart)
-        if arrive is not None and last_depart is not None and arrive > last_depart:
-            segments.append(Segment("driving", last_depart, arrive))
+        if seq in breaks:
+            if arrive is None:
+                continue
+            item = breaks[seq]
+            reach = _arrival_at(route, seq, item.at)
+            if reach is not None and last_depart is not None and last_depart <= reach < arrive:
+                if reach > last_depart:
+                    segments.append(Segment("driving", last_depart, reach))
+                segments.append(Segment("waiting", reach, arrive, item.at))
+            elif last_depart is not None and arrive > last_depart:
+                segments.append(Segment("driving", last_depart, arrive))
+            end = max(depart if depart is not None else arrive, arrive)
+            if end > arrive:
+                segments.append(Segment(BREAK, arrive, end, item.at, where_text(item)))
+            last_depart = end
+            continue
+        if arrive is not None and last_depart is not None:
+            if arrive > last_depart:
+                segments.append(Segment("driving", last_depart, arrive))
+            arrive = max(arrive, last_depart)
         if arrive is not None and stop.kind != "garage":
             own = service.get((stop.kind, stop.id), 0)
             end = depart if depart is not None else arrive + own
@@ -46,6 +77,14 @@ def route_segments(scenario: Scenario, route: Route) -> list[Segment]:
             depart = end
         last_depart = depart if depart is not None else arrive
     return segments
+
+
+def _arrival_at(route: Route, seq: int, at: str | None) -> int | None:
+    """When the truck reaches the stop right after break ``seq``, if the break is taken there."""
+    following = next((s for s in route.stops[seq + 1 :] if s.kind != BREAK), None)
+    if at is None or following is None or following.id != at:
+        return None
+    return _seconds(following.arrive)
 
 
 def route_span(route: Route) -> tuple[int, int] | None:

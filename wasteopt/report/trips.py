@@ -1,7 +1,8 @@
 """A route cut into its trips: each trip starts at the garage or a station and ends at the station
 where the truck unloads; what follows the last unload (driving home) is the return leg.
 
-Driver sheets, GeoJSON and the map all need the same cut, so it is made here once.
+Driver sheets, GeoJSON and the map all need the same cut, so it is made here once. A driver break
+belongs to the trip it is taken on (a break after an unload, at the station, opens the next trip).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wasteopt.plan.models import Route, Stop
+from wasteopt.report.breaks import is_break
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,16 @@ class Trip:
     def rooms(self) -> list[Stop]:
         """The rooms emptied on this trip, in order."""
         return [s for s in self.stops[1:] if s.kind == "room"]
+
+    @property
+    def places(self) -> list[Stop]:
+        """The trip's stops that are places, in order (driver breaks left out): the legs it drives."""
+        return [s for s in self.stops if not is_break(s)]
+
+    @property
+    def breaks(self) -> list[Stop]:
+        """The driver breaks taken on this trip, in order."""
+        return [s for s in self.stops if is_break(s)]
 
     @property
     def unload(self) -> Stop | None:

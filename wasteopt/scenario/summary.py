@@ -11,7 +11,7 @@ command runs the screen.
 
 from __future__ import annotations
 
-from wasteopt.scenario.models import Scenario
+from wasteopt.scenario.models import Scenario, VehicleType, format_clock
 
 UNSERVABLE_LISTED = 20
 """Rooms that can never be served listed one by one by ``check``; the rest are counted."""
@@ -37,12 +37,30 @@ def summary_lines(scenario: Scenario) -> list[str]:
         f"  collection fleet {_count(trucks, 'truck')} in {_count(len(scenario.fleet), 'type')}, {per_trip_t:.1f} t per trip "
         "(all trucks once; each can make several trips a shift)",
     ]
-    lines += [f"    {v.id}: {v.count} × {v.capacity_kg:g} kg, class {v.vehicle_class}, garage {v.garage}" for v in scenario.fleet]
+    lines += [f"    {v.id}: {v.count} × {v.capacity_kg:g} kg, class {v.vehicle_class}, garage {v.garage}"
+              + "".join(f"; {part}" for part in (breaks_text(v), limits_text(v)) if part) for v in scenario.fleet]
     lines.append(f"  haul fleet {_count(haul, 'hook-lift truck')}" + "".join(
         f"; {h.id}: {h.count} × {h.container_payload_t:g} t containers" for h in scenario.haul_fleet))
     if scenario.variants:
         lines.append(f"  variants {', '.join(scenario.variants)}")
     return lines
+
+
+def breaks_text(vtype: VehicleType) -> str:
+    """The type's driver breaks: ``break 60 min starting 11:00–13:00``, several joined by ``, ``."""
+    return ", ".join(
+        f"break {b.duration_min:g} min starting {_clock(b.earliest)}"
+        + (f"–{_clock(b.latest)}" if b.latest != b.earliest else "")
+        for b in vtype.breaks
+    )
+
+
+def limits_text(vtype: VehicleType) -> str:
+    """The type's daily limits that are set: ``≤ 4 trips, ≤ 6,000 kg/day, ≤ 120 rooms/day, ≤ 200 km/day, ≤ 9 h duty``."""
+    limits = [(vtype.max_trips, "trip" if vtype.max_trips == 1 else "trips"), (vtype.max_kg_per_day, "kg/day"),
+              (vtype.max_stops, "room/day" if vtype.max_stops == 1 else "rooms/day"), (vtype.max_km_per_day, "km/day"),
+              (vtype.max_duty_hours, "h duty")]
+    return ", ".join(f"≤ {_amount(value)} {unit}" for value, unit in limits if value is not None)
 
 
 def warnings(scenario: Scenario) -> list[str]:
@@ -80,6 +98,17 @@ def unservable_warnings(reasons: dict[str, str], limit: int = UNSERVABLE_LISTED)
 def waste_t(scenario: Scenario) -> float:
     """Total waste per day, tonnes."""
     return sum(r.waste_kg_per_day for r in scenario.rooms) / 1000
+
+
+def _clock(seconds: int) -> str:
+    """``11:00`` (``11:00:30`` when there are seconds)."""
+    text = format_clock(seconds)
+    return text[:-3] if text.endswith(":00") else text
+
+
+def _amount(value: float) -> str:
+    """``6,000`` / ``7.5``: thousands separated, no trailing ``.0``."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def _count(number: int, noun: str) -> str:
