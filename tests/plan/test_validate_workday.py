@@ -116,18 +116,17 @@ def test_break_after_a_room_before_driving_on() -> None:
 
 
 def test_break_not_owed_and_absent() -> None:
-    # Latest start 06:35: small-01 is back at 06:30 without a break; small-02 still takes its own.
-    late = {**BREAK, "latest": "06:35"}
-    assert findings(waiting_at_r4, sc=scenario([late]), breaks=False) == set()
+    # Earliest start 06:52: both trucks are back by then (06:30, 06:51:40) and owe no break.
+    late = {**BREAK, "earliest": "06:52", "latest": "07:30"}
+    assert findings(sc=scenario([late]), breaks=False) == set()
 
 
-def test_break_not_owed_but_taken_is_checked() -> None:
-    # Latest start 07:00: neither route owes it; small-02's is taken, and must still be long enough.
-    late = {**BREAK, "latest": "07:00"}
-    assert findings(waiting_at_r4, sc=scenario([late]), breaks=False) == set()
-    assert findings(waiting_at_r4, lambda d: stop(d, 1, 2).update(depart="06:17:00"), sc=scenario([late]), breaks=False) == {
-        ("break-short", "small-02")
-    }
+def test_break_owed_by_a_truck_out_when_it_may_begin() -> None:
+    # Earliest start 06:40: small-01 is back at 06:30 and owes nothing; small-02, out until 06:51:40,
+    # owes it, and its break at 06:08:20 is before the window.
+    late = {**BREAK, "earliest": "06:40", "latest": "07:30"}
+    assert findings(waiting_at_r4, sc=scenario([late]), breaks=False) == {("break-window", "small-02")}
+    assert findings(sc=scenario([late]), breaks=False) == {("break-missing", "small-02")}
 
 
 # --- the breaks themselves ---------------------------------------------------------------------
@@ -172,8 +171,9 @@ def test_break_taken_twice() -> None:
 
 
 def test_breaks_out_of_the_types_order() -> None:
-    # A second break (5 min, owed by nobody: latest 07:00) taken en route before break-1, which
-    # small-01 then takes at S1 after unloading (break-1 may start until 06:40 here).
+    # A second break (5 min, 06:05–07:00) taken en route before break-1, which small-01 then takes
+    # at S1 after unloading (break-1 may start until 06:40 here). small-02 owes it too and does not
+    # take it: break-missing there either way.
     breaks = [{**BREAK, "latest": "06:40"}, {"duration_min": 5, "earliest": "06:05", "latest": "07:00"}]
 
     def swapped(data: dict[str, Any]) -> None:
@@ -187,8 +187,9 @@ def test_breaks_out_of_the_types_order() -> None:
         stops.insert(5, break_stop(2, "S1", "06:35:00", "06:40:00", 0))
         stops[6].update(arrive="06:45:00")
 
-    assert findings(swapped, sc=scenario(breaks)) == {("break-order", "small-01")}
-    assert findings(in_order, sc=scenario(breaks)) == set()
+    missing = ("break-missing", "small-02")
+    assert findings(swapped, sc=scenario(breaks)) == {("break-order", "small-01"), missing}
+    assert findings(in_order, sc=scenario(breaks)) == {missing}
 
 
 # --- where a break is taken ----------------------------------------------------------------------
@@ -239,7 +240,8 @@ def test_break_at_the_previous_place_after_driving_en_route_is_misplaced() -> No
         stops[6].update(arrive="06:41:00")
 
     second = {"duration_min": 1, "earliest": "06:05", "latest": "07:00"}
-    assert findings(back_at_r2, sc=scenario([BREAK, second])) == {("break-placement", "small-01")}
+    # (small-02, out from 06:00, owes the second break too and does not take it.)
+    assert findings(back_at_r2, sc=scenario([BREAK, second])) == {("break-placement", "small-01"), ("break-missing", "small-02")}
 
 
 def test_two_breaks_on_one_leg_may_not_overlap() -> None:
@@ -251,9 +253,10 @@ def test_two_breaks_on_one_leg_may_not_overlap() -> None:
         stops[5].update(arrive="06:35:00", depart="06:45:00")
         stops[6].update(arrive="06:50:00")
 
-    assert findings(two, sc=scenario([BREAK, second])) == {("break-placement", "small-01")}
+    missing = ("break-missing", "small-02")  # small-02 owes the second break too and does not take it
+    assert findings(two, sc=scenario([BREAK, second])) == {("break-placement", "small-01"), missing}
     # back to back, both fit: 06:13:20 + 100 s + 2 × 600 s = 06:35:00 at S1
-    assert findings(two, lambda d: stop(d, 0, 4).update(arrive="06:24:00", depart="06:34:00"), sc=scenario([BREAK, second])) == set()
+    assert findings(two, lambda d: stop(d, 0, 4).update(arrive="06:24:00", depart="06:34:00"), sc=scenario([BREAK, second])) == {missing}
 
 
 def test_break_carries_the_load_on_board() -> None:

@@ -8,7 +8,7 @@ from tests.solve.brute_force import optimum
 from tests.solve.scenarios import room, scenario, station, truck
 from wasteopt.plan.models import Plan
 from wasteopt.plan.validate import validate
-from wasteopt.scenario.models import Scenario
+from wasteopt.scenario.models import Break, Scenario
 from wasteopt.solve import engine
 from wasteopt.solve.engine import solve
 
@@ -176,3 +176,56 @@ def test_rooms_lost_after_routing_are_served_by_the_construction(monkeypatch: py
     plan = _plan(sc)
     assert plan.unserved == []
     assert plan.kpis["rooms_served"] == 8
+
+
+def _routes_collected(plan: Plan) -> list[float]:
+    return sorted(sum(stop.collected_kg or 0 for stop in route.stops) for route in plan.routes)
+
+
+def test_a_trip_limit_sends_a_second_truck() -> None:
+    """600 + 700 kg need two trips of a 1,000 kg truck; with one trip a day allowed, two trucks go."""
+    sc = _line(600, 700)
+    sc = sc.model_copy(update={"fleet": [truck("T", "G", 1000.0, count=2, cost_per_hour=30.0, max_trips=1)]})
+    plan = _plan(sc)
+    assert len(plan.routes) == 2 and not plan.unserved
+    assert [route.unload_trips for route in plan.routes] == [1, 1]
+
+
+def test_a_daily_kg_limit_is_met_exactly() -> None:
+    """Three rooms of 500 kg and at most 1,000 kg a truck: one truck collects exactly 1,000 kg."""
+    sc = scenario(
+        [room("A", 2000, 0, 500), room("B", 3000, 0, 500), room("C", 2500, 500, 500)],
+        [station("S", -1000, 0)],
+        [("G", 0, 0)],
+        [truck("T", "G", 2000.0, count=2, cost_per_hour=30.0, max_kg_per_day=1000)],
+    )
+    plan = _plan(sc)
+    assert not plan.unserved
+    assert _routes_collected(plan) == [500, 1000]
+
+
+def test_a_room_limit_is_kept_and_named_when_it_leaves_rooms_out() -> None:
+    """One truck, two rooms a day at most, three rooms: one is unserved, and the reason names the limit."""
+    sc = scenario(
+        [room("A", 2000, 0, 100), room("B", 3000, 0, 100), room("C", 2500, 500, 100)],
+        [station("S", -1000, 0)],
+        [("G", 0, 0)],
+        [truck("T", "G", 2000.0, count=1, cost_per_hour=30.0, max_stops=2)],
+    )
+    plan = _plan(sc)
+    assert sum(stop.kind == "room" for stop in plan.routes[0].stops) == 2
+    assert len(plan.unserved) == 1
+    assert "max_stops on 1 of 1 trucks" in plan.unserved[0].reason
+
+
+def test_a_lunch_break_is_planned_and_kept() -> None:
+    """A 30-minute break starting 06:05–06:10: the route shows it, and the day is 30 minutes longer."""
+    plain = _plan(_line(400, 500))
+    sc = _line(400, 500)
+    sc = sc.model_copy(update={"fleet": [truck("T", "G", 1000.0, cost_per_hour=30.0,
+                                               breaks=(Break(duration_min=30, earliest="06:05", latest="06:10"),))]})
+    plan = _plan(sc)
+    rests = [stop for stop in plan.routes[0].stops if stop.kind == "break"]
+    assert [(stop.id, stop.arrive, stop.depart) for stop in rests] == [("break-1", "06:05:00", "06:35:00")]
+    assert plan.routes[0].duration_h == pytest.approx(plain.routes[0].duration_h + 0.5, abs=1e-3)
+    assert plan.kpis["distance_km"] == pytest.approx(plain.kpis["distance_km"])

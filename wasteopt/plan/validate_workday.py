@@ -140,9 +140,9 @@ def _check_owed(route: Route, vtype: VehicleType, taken: list[Taken], times: Tim
 
 
 def owes(rule: Break, back: int) -> bool:
-    """Whether a truck back at its garage at ``back`` owes the break: it is still out when the break's
-    latest start has come (issue 13; a truck back by then may skip it)."""
-    return back > rule.latest
+    """Whether a truck back at its garage at ``back`` owes the break: it is still out when the break
+    may begin (a crew on duty then takes it; a truck back by then skips it)."""
+    return back > rule.earliest
 
 
 def _check_placement(route: Route, times: Times, legs_s: list[int]) -> list[Violation]:

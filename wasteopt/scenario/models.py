@@ -205,8 +205,9 @@ class _Shift(_Frozen):
 class Break(_Frozen):
     """A driver break: ``duration_min`` long, starting between ``earliest`` and ``latest``.
 
-    Owed by every truck of the type still out (not back at its garage) at ``latest``. It is taken
-    after a room's service, at a station after unloading, or en route (the truck stops on the way).
+    Owed by every truck of the type still out (not back at its garage) at ``earliest``: a crew on
+    duty when the break may begin takes it. It is taken after a room's service, at a station after
+    unloading, waiting at the next stop, or en route (the truck stops on the way).
     """
 
     duration_min: PositiveFloat = Field(description="Length of the break, minutes.")

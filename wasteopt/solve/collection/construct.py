@@ -3,7 +3,8 @@
 The search (PyVRP) may run out of time, be starved on a busy machine, or be handed a what-if
 variant it has not seen; none of that may cost a room. So before it starts, this construction builds
 routes that keep every rule the router knows about — capacity, room and station hours, shifts,
-narrow lanes, station daily capacity — and serves every room the fleet allows. Each truck leaves
+narrow lanes, station daily capacity, daily limits, room for the breaks the day owes (the search's
+view of them, :mod:`wasteopt.solve.collection.workday`) — and serves every room the fleet allows. Each truck leaves
 its garage at the start of its shift for a *seed* room (narrow lanes first, then the earliest
 closing window, then the farthest from any station) and then repeatedly drives to the room where it can start service soonest among
 those it can still finish the day after (unload at a station open when it gets there, then home
@@ -22,6 +23,7 @@ import numpy as np
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.solve.collection.instance import CollectionInstance
 from wasteopt.solve.collection.routes import RawRoute, Visit
+from wasteopt.solve.collection.workday import search_close, search_shift_end
 
 _NEVER = np.iinfo(np.int64).max // 4
 LANE_PRIORITIES_S = (60, 0, 300, 900)
@@ -158,8 +160,18 @@ class _Day:
         self.g = instance.garage_ids.index(vt.garage)
         self.capacity = np.array(instance.capacity(vt), dtype=np.int64)
         self.demand = instance.demand(rooms)
-        self.shift_end = int(vt.shift_end)
-        self.usable = (instance.max_class[rooms] >= vt.vehicle_class) & np.all(self.demand <= self.capacity, axis=1)
+        self.shift_end = search_shift_end(vt)
+        self.room_close = search_close(instance.tw_open_s, instance.tw_close_s, vt)
+        self.station_close = search_close(instance.station_open_s, instance.station_close_s, vt)
+        self.max_kg = np.inf if vt.max_kg_per_day is None else vt.max_kg_per_day
+        self.max_stops = vt.max_stops or len(rooms)
+        self.max_trips = vt.max_trips or len(rooms) + 1
+        self.collected = self.served = self.unloads = 0
+        self.usable = (
+            (instance.max_class[rooms] >= vt.vehicle_class)
+            & np.all(self.demand <= self.capacity, axis=1)
+            & (self.demand[:, 0] <= self.max_kg)
+        )
         largest = max(other.vehicle_class for other in instance.vehicle_types)
         self.narrow = (instance.max_class[rooms] < largest) & (vt.vehicle_class < largest)  # rooms only trucks like this one may enter
         self.home = tab.station_garage[:, self.g]
@@ -171,7 +183,9 @@ class _Day:
     def step(self, alive: np.ndarray, free: np.ndarray, first: int | None = None) -> bool:
         """Drive to the next room (``first`` if given), unloading on the way if needed; False when
         no room still alive fits the day. ``alive`` and ``free`` (station capacity) are updated."""
-        ok = alive & self.usable
+        if self.served >= self.max_stops:
+            return False
+        ok = alive & self.usable & (self.collected + self.demand[:, 0] <= self.max_kg)
         cand = np.flatnonzero(ok) if first is None else np.array([first])[ok[[first]]]
         if cand.size == 0:
             return False
@@ -186,8 +200,11 @@ class _Day:
             self.visits.append(Visit("station", station))
             free[station] -= self.load[0]
             self.load[:] = 0
+            self.unloads += 1
         self.visits.append(Visit("room", int(self.rooms[r])))
         self.load += self.demand[r]
+        self.collected += int(self.demand[r, 0])
+        self.served += 1
         self.clock, self.at_room = end, r
         alive[r] = False
         return True
@@ -201,27 +218,27 @@ class _Day:
         here = tab.room_station[self.at_room] if self.at_room is not None else tab.garage_station[self.g]
         at = self.clock + here
         closing = np.flatnonzero((inst.station_close_s < self.shift_end) & (at >= inst.station_open_s)
-                                 & (at <= inst.station_close_s) & (free >= self.load[0]))
+                                 & (at <= self.station_close) & (free >= self.load[0]))
         if closing.size == 0:
             return False
         from_here = tab.room_room[self.at_room, cand] if self.at_room is not None else tab.garage_room[self.g, cand]
         rooms = self.rooms[cand]
         end = np.maximum(self.clock + from_here, inst.tw_open_s[rooms]) + inst.service_s[rooms]
         back = (end[:, None] + tab.room_station[np.ix_(cand, closing)]).min(axis=0)
-        return bool(np.any(back > inst.station_close_s[closing]))
+        return bool(np.any(back > self.station_close[closing]))
 
     def _choose(self, cand: np.ndarray, free: np.ndarray, unload_now: bool) -> tuple[int, int, int] | None:
         """The next room among ``cand``, the station to unload at first (-1: none) and when its
         service ends; None if no room lets the day end in time."""
         inst, tab = self.instance, self.tab
-        s_open, s_close, s_unload = inst.station_open_s, inst.station_close_s, inst.station_unload_s
+        s_open, s_close, s_unload = inst.station_open_s, self.station_close, inst.station_unload_s
         demand = self.demand[cand]
         from_here = tab.room_room[self.at_room, cand] if self.at_room is not None else tab.garage_room[self.g, cand]
         to_station = tab.room_station[self.at_room] if self.at_room is not None else tab.garage_station[self.g]
         direct = np.all(self.load[None, :] + demand <= self.capacity, axis=1) & (not unload_now)
-        arrive = self.clock + from_here
+        arrive = np.where(direct, self.clock + from_here, _NEVER)  # unloading first: below, if trips are left
         via_station = np.full(cand.size, -1)
-        if self.load[0] > 0 and not direct.all():
+        if self.load[0] > 0 and not direct.all() and self.unloads + 2 <= self.max_trips:
             reach = np.maximum(self.clock + to_station, s_open)
             leave = np.where((reach <= s_close) & (free >= self.load[0]), reach + s_unload, _NEVER)
             via = leave[:, None] + tab.station_room[:, cand]
@@ -231,7 +248,7 @@ class _Day:
         start = np.maximum(arrive, inst.tw_open_s[rooms])
         end = start + inst.service_s[rooms]
         after = np.where(direct[:, None], self.load[None, :] + demand, demand)
-        reachable = np.flatnonzero((start <= inst.tw_close_s[rooms]) & (arrive < _NEVER))
+        reachable = np.flatnonzero((start <= self.room_close[rooms]) & (arrive < _NEVER))
         soon = start[reachable] - self.lane_priority_s * self.narrow[cand[reachable]]
         order = reachable[np.lexsort((from_here[reachable], soon))]
         for lo in range(0, len(order), FINISH_BATCH):  # the soonest room from which the day can still end
@@ -248,7 +265,7 @@ class _Day:
         station is open with room for the load), preferring one that closes early, and its route."""
         inst = self.instance
         reach = np.maximum(self.clock + self.tab.room_station[self.at_room], inst.station_open_s)
-        back = np.where((reach <= inst.station_close_s) & (free >= self.load[0]), reach + inst.station_unload_s + self.home, _NEVER)
+        back = np.where((reach <= self.station_close) & (free >= self.load[0]), reach + inst.station_unload_s + self.home, _NEVER)
         s = int(np.where(back <= self.shift_end, back + self._open_late, _NEVER).argmin())
         free[s] -= self.load[0]
         return RawRoute(self.t, (*self.visits, Visit("station", s)))

@@ -1,7 +1,8 @@
 """How many trucks the router should be offered.
 
 PyVRP removes surplus vehicles slowly when far more are available than needed; offering an
-estimate (total work hours / shift length, plus a margin) instead of the whole fleet made the
+estimate (total work hours / shift length less breaks, or the work over the daily kg and room
+limits where those need more trucks, plus a margin) instead of the whole fleet made the
 biggest difference in our measurements. If the estimate proves too small the engine raises it.
 """
 
@@ -13,6 +14,7 @@ import numpy as np
 
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.solve.collection.instance import CollectionInstance
+from wasteopt.solve.collection.workday import owed_in_shift
 
 SAMPLE = 300
 
@@ -55,4 +57,18 @@ def trucks_needed(instance: CollectionInstance, network: TravelNetwork) -> float
         + len(instance.room_ids) * hop_m / speed_ms
         + trips * 2 * to_station_m / speed_ms
     )
-    return float(work_s / shift_s)
+    shift_s -= float(np.average([sum(rule.duration for rule in owed_in_shift(vt)) for vt in types], weights=counts))
+    needed = [work_s / max(shift_s, 1.0)]
+    for name, work in (("max_kg_per_day", float(instance.waste_kg.sum())), ("max_stops", float(len(instance.room_ids)))):
+        limit = _average_limit(types, counts, name)
+        if limit is not None:
+            needed.append(work / limit)
+    return float(max(needed))
+
+
+def _average_limit(types: list, counts: np.ndarray, name: str) -> float | None:
+    """The fleet's average daily limit ``name`` over the types that have one (None if none has)."""
+    limited = [(getattr(vt, name), n) for vt, n in zip(types, counts) if getattr(vt, name) is not None and n > 0]
+    if not limited:
+        return None
+    return float(np.average([limit for limit, _ in limited], weights=[n for _, n in limited]))

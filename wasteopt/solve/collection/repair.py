@@ -5,7 +5,8 @@ and our model of it is exact only where PyVRP can express the rule. So every dec
 again: an unload is added wherever the truck would overflow, a station visit that comes too late
 for the station's hours is moved to another station open then, and where that is not enough the
 room whose removal saves the route most time before the breach is taken off — not simply the room
-before the late stop. The rooms taken off are handed back to the caller, which re-inserts them
+before the late stop. A route over a daily limit (kg, rooms, trips, km, hours) loses the room that
+takes it over. The rooms taken off are handed back to the caller, which re-inserts them
 elsewhere (:mod:`wasteopt.solve.collection.insert`) before calling any of them unserved.
 """
 
@@ -37,6 +38,11 @@ def repair_routes(
             timing = time_route(instance, network, raw)
             if timing.feasible:
                 break
+            if timing.on_time:  # a daily limit
+                victim = _over_limit(instance, network, raw, *timing.limit)
+                dropped.append(raw.visits[victim].index)
+                raw = replace(raw, visits=_tidy(raw.visits[:victim] + raw.visits[victim + 1 :]))
+                continue
             breach = _first_breach(instance, raw, timing)
             moved = _move_unload(instance, network, raw, breach)
             if moved is not None:
@@ -102,6 +108,17 @@ def _move_unload(instance: CollectionInstance, network: TravelNetwork, raw: RawR
             if best is None or metres < best[0]:
                 best = (metres, candidate)
     return None if best is None else best[1]
+
+
+def _over_limit(instance: CollectionInstance, network: TravelNetwork, raw: RawRoute, position: int, limit: str) -> int:
+    """The room to take off a route over a daily limit: the one that takes it over the kg or room
+    limit, the last room when it makes too many trips (its trip goes when its last room does), and
+    the room whose removal saves most time when the day is too long or too far."""
+    if limit in ("max_kg_per_day", "max_stops"):
+        return position
+    if limit == "max_trips":
+        return max(k for k, v in enumerate(raw.visits) if v.kind == "room")
+    return _costliest_room(instance, network, raw, len(raw.visits))
 
 
 def _costliest_room(instance: CollectionInstance, network: TravelNetwork, raw: RawRoute, breach: int) -> int:

@@ -36,6 +36,7 @@ from wasteopt.solve.collection.pyvrp.watch import RoundWatch
 from wasteopt.solve.collection.repair import repair_routes
 from wasteopt.solve.collection.routes import RawRoute
 from wasteopt.solve.collection.schedule import route_cost
+from wasteopt.solve.collection.workday import limits_reached
 from wasteopt.solve.stations.assign import station_loads
 from wasteopt.solve.stations.prices import raise_penalties, station_penalties
 from wasteopt.solve.stop import search_stop
@@ -124,8 +125,10 @@ def _floor(
 
 def construction(instance: CollectionInstance, network: TravelNetwork) -> tuple[list[RawRoute], list[int]]:
     """The whole fleet's greedy construction of every room (it keeps every rule, station capacity
-    included): the floor, and the fallback when later steps lose rooms."""
-    return construct_routes(instance, network, list(range(len(instance.room_ids))), [vt.count for vt in instance.vehicle_types])
+    included; its view of breaks and km limits is checked by the exact timing and repaired): the
+    floor, and the fallback when later steps lose rooms."""
+    routes, left = construct_routes(instance, network, list(range(len(instance.room_ids))), [vt.count for vt in instance.vehicle_types])
+    return finish_routes(instance, network, routes, left)
 
 
 def _offer(
@@ -150,7 +153,8 @@ def left_out_reasons(
     instance: CollectionInstance, network: TravelNetwork, routes: list[RawRoute], left: list[int]
 ) -> dict[str, str]:
     """Why each room left out could not be placed: the fleet is too small (how many more trucks of
-    which type), the stations it could use are full (which), or the search ran out of time."""
+    which type), the stations it could use are full (which), or the search ran out of time — and
+    which daily limits the trucks in use have reached, if any."""
     if not left:
         return {}
     used = np.bincount([raw.type_index for raw in routes], minlength=len(instance.vehicle_types))
@@ -168,7 +172,24 @@ def left_out_reasons(
             reasons[instance.room_ids[k]] = NO_STATION_CAPACITY.format(stations=full)
         else:
             reasons[instance.room_ids[k]] = TIME_RAN_OUT
-    return reasons
+    binding = _binding_limits(instance, routes, left)
+    return {rid: f"{why}; {binding}" if binding else why for rid, why in reasons.items()}
+
+
+def _binding_limits(instance: CollectionInstance, routes: list[RawRoute], left: list[int]) -> str:
+    """Which daily limits hold the trucks in use back, e.g. ``daily limits reached: max_trips on 3 of
+    4 trucks`` (empty when none does)."""
+    smallest = float(instance.waste_kg[left].min()) if left else 0.0
+    counts: dict[str, int] = {}
+    for raw in routes:
+        kinds = [v.kind for v in raw.visits]
+        collected = float(sum(instance.waste_kg[v.index] for v in raw.visits if v.kind == "room"))
+        for name in limits_reached(instance.vehicle_types[raw.type_index], kinds, collected, smallest):
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return ""
+    each = ", ".join(f"{name} on {n} of {len(routes)} trucks" for name, n in sorted(counts.items()))
+    return f"daily limits reached: {each} (higher limits or more trucks would serve more)"
 
 
 def _fleet_short(instance: CollectionInstance, routes: list[RawRoute], rooms: list[int]) -> dict[str, str]:

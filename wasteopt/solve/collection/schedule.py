@@ -1,15 +1,18 @@
-"""Turn a visit sequence into a timed route of the plan: arrivals, departures, loads, km, cost.
+"""Turn a visit sequence into a timed route of the plan: arrivals, departures, breaks, loads, km, cost.
 
-The engine's own timing (the validator recomputes independently). A truck leaves its garage as late
-as it can without breaking a time window or its shift, so that it does not wait idle at a room (the
-driver's paid hours are a cost). :func:`name_vehicles` times the day's routes and numbers the trucks
-of each type.
+The engine's own timing (the validator recomputes independently), and the one place where the
+engine decides whether a route keeps every rule of the day: hours, windows, shift, the driver breaks
+it owes and its daily limits (:mod:`wasteopt.solve.collection.workday`). A truck leaves its garage
+as late as it can without breaking a time window or its shift, so that it does not wait idle at a
+room (the driver's paid hours are a cost). :func:`name_vehicles` times the day's routes and numbers
+the trucks of each type.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -17,16 +20,46 @@ from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Route, Stop, clock_text
 from wasteopt.solve.collection.instance import CollectionInstance
 from wasteopt.solve.collection.routes import RawRoute
+from wasteopt.solve.collection.workday import BreakRule, break_rules, limit_breach
+
+
+@dataclass(frozen=True)
+class BreakTaken:
+    """A driver break placed on a route: the vehicle type's ``rule``-th break, taken on the way to
+    visit ``leg`` (``len(visits)``: on the way home), from ``start`` to ``end``; ``where`` the truck
+    is: ``prev`` (still at the place before), ``road`` (stopped on the way) or ``next`` (arrived,
+    before service)."""
+
+    rule: int
+    leg: int
+    start: int
+    end: int
+    where: str
 
 
 @dataclass(frozen=True)
 class Timing:
-    """Arrival and service start/end of every stop after the garage, and the return time."""
+    """Departure from the garage; arrival and service start/end of every stop after it (the last is
+    the garage); breaks taken; and whether every rule of the day holds. ``arrive`` is when the truck
+    is ready at the stop (after a break taken there). ``on_time``: hours, windows, shift and breaks
+    hold; ``limit``: the first daily limit broken and where (see :func:`workday.limit_breach`)."""
 
+    depart: int
     arrive: np.ndarray
     start: np.ndarray
     end: np.ndarray
-    feasible: bool
+    on_time: bool
+    breaks: tuple[BreakTaken, ...] = ()
+    limit: tuple[int, str] | None = None
+
+    @property
+    def feasible(self) -> bool:
+        """Every rule holds: times and daily limits."""
+        return self.on_time and self.limit is None
+
+
+PLACES_TRIED = 12
+"""Later starts tried for a break whose earliest placement makes a later stop late."""
 
 
 def path_ids(instance: CollectionInstance, raw: RawRoute) -> list[str]:
@@ -37,23 +70,46 @@ def path_ids(instance: CollectionInstance, raw: RawRoute) -> list[str]:
 
 
 def time_route(instance: CollectionInstance, network: TravelNetwork, raw: RawRoute) -> Timing:
-    """Earliest-feasible timing with the latest useful departure from the garage."""
+    """Earliest-feasible timing with the latest useful departure from the garage, every break owed
+    placed, and the day's limits checked."""
     vt = instance.vehicle_types[raw.type_index]
-    legs = network.legs_s(path_ids(instance, raw), instance.type_speed(vt))
+    path = path_ids(instance, raw)
+    legs = network.legs_s(path, instance.type_speed(vt))
     opens, closes, service = _windows(instance, raw)
-    depart = vt.shift_start
-    for _ in range(len(raw.visits) + 1):
-        timing = _propagate(depart, legs, opens, closes, service, vt.shift_end)
+    rules = break_rules(vt)
+
+    def retime(depart: int, breaks: list[BreakRule]) -> Timing:
+        return _with_breaks(depart, legs, opens, closes, service, vt.shift_end, breaks)
+
+    timing = _latest_departure(retime(vt.shift_start, []), lambda depart: retime(depart, []), closes)
+    if rules:  # leave when the day without breaks would (they may fill its waits), or earlier if late
+        with_breaks = retime(timing.depart, rules)
+        if not with_breaks.on_time:
+            with_breaks = retime(vt.shift_start, rules)
+        timing = _latest_departure(with_breaks, lambda depart: retime(depart, rules), closes)
+    kinds = [v.kind for v in raw.visits]
+    kg = np.array([instance.waste_kg[v.index] if v.kind == "room" else 0 for v in raw.visits], dtype=np.int64)
+    km = float(network.legs_m(path).sum()) / 1000 if vt.max_km_per_day is not None else None
+    limit = limit_breach(vt, kinds, kg, km, int(timing.end[-1] - timing.depart))
+    return replace(timing, limit=limit)
+
+
+def _latest_departure(timing: Timing, retime: Callable[[int], Timing], closes: np.ndarray) -> Timing:
+    """The timing left later and later, by the first wait each time, while no stop becomes late."""
+    for _ in range(len(closes)):
         waits = timing.start[:-1] - timing.arrive[:-1]
         waiting = np.flatnonzero(waits > 0)
-        if not timing.feasible or waiting.size == 0:
-            return timing
+        if not timing.on_time or waiting.size == 0:
+            break
         first = waiting[0]
         room_to_spare = int((closes[: first + 1] - timing.start[: first + 1]).min())
         delay = min(int(waits[first]), room_to_spare)
         if delay <= 0:
-            return timing
-        depart += delay
+            break
+        later = retime(timing.depart + delay)
+        if not later.on_time:
+            break
+        timing = later
     return timing
 
 
@@ -76,34 +132,98 @@ def _windows(instance: CollectionInstance, raw: RawRoute) -> tuple[np.ndarray, n
     return np.array(opens, dtype=np.int64), np.array(closes, dtype=np.int64), np.array(service, dtype=np.int64)
 
 
-def _propagate(
-    depart: int, legs: np.ndarray, opens: np.ndarray, closes: np.ndarray, service: np.ndarray, shift_end: int
+def _with_breaks(
+    depart: int,
+    legs: np.ndarray,
+    opens: np.ndarray,
+    closes: np.ndarray,
+    service: np.ndarray,
+    shift_end: int,
+    rules: list[BreakRule],
 ) -> Timing:
+    """Timing from ``depart`` with every break the day owes, each at its earliest chance — or, when
+    that makes a stop late, at a later one: after a later stop's service, up to its latest start.
+
+    A break is owed when the truck is still out at its earliest start; taking one makes the day
+    longer, so the owed set is grown until it no longer changes."""
+    owed: list[int] = []
+    while True:
+        timing = _propagate(depart, legs, opens, closes, service, shift_end, rules, owed, {})
+        back = int(timing.end[-1])
+        more = [b for b, rule in enumerate(rules) if b not in owed and back > rule.earliest]
+        if not more:
+            break
+        owed = sorted(owed + more)
+    if timing.on_time or not owed:
+        return timing
+    ends = np.concatenate([_propagate(depart, legs, opens, closes, service, shift_end).end, timing.end])
+    for b in owed:  # the earliest place makes something late: try after a later stop, one break at a time
+        rule = rules[b]
+        later = np.unique(ends[(ends > rule.earliest) & (ends <= rule.latest)])
+        for not_before in later[:PLACES_TRIED]:
+            moved = _propagate(depart, legs, opens, closes, service, shift_end, rules, owed, {b: int(not_before)})
+            if moved.on_time:
+                return moved
+    return timing
+
+
+def _propagate(
+    depart: int,
+    legs: np.ndarray,
+    opens: np.ndarray,
+    closes: np.ndarray,
+    service: np.ndarray,
+    shift_end: int,
+    rules: list[BreakRule] = (),
+    owed: list[int] = (),
+    not_before: dict[int, int] | None = None,
+) -> Timing:
+    """Earliest times from ``depart``, taking each owed break at the first moment the truck is not
+    serving (on the spot, on the road or waiting at the next stop) within its window."""
+    not_before = not_before or {}
     arrive = np.zeros(len(legs), dtype=np.int64)
     start = np.zeros(len(legs), dtype=np.int64)
     end = np.zeros(len(legs), dtype=np.int64)
-    clock = depart
-    feasible = True
+    taken: list[BreakTaken] = []
+    pending = list(owed)
+    clock = free_from = depart
+    on_time = True
+    last = len(legs) - 1
     for k, leg in enumerate(legs):
-        arrive[k] = clock + leg
-        start[k] = max(arrive[k], opens[k])
-        feasible &= bool(start[k] <= closes[k])
-        end[k] = start[k] + service[k]
-        clock = end[k]
-    feasible &= bool(end[-1] <= shift_end)
-    return Timing(arrive, start, end, feasible)
+        arrival = clock + int(leg)
+        ready = arrival if k == last else max(arrival, int(opens[k]))
+        while pending:
+            rule = rules[pending[0]]
+            t = max(free_from, rule.earliest, not_before.get(pending[0], 0))
+            if t > rule.latest or t > ready or (k == last and t >= arrival):
+                break
+            if t < arrival:  # before getting there: still at the place before, or on the road
+                where = "prev" if t == clock else "road"
+                arrival += rule.duration
+            else:
+                where, arrival = "next", t + rule.duration
+            ready = arrival if k == last else max(arrival, int(opens[k]))
+            taken.append(BreakTaken(pending.pop(0), k, t, t + rule.duration, where))
+            free_from = t + rule.duration
+        arrive[k], start[k] = arrival, ready
+        on_time &= bool(ready <= closes[k])
+        end[k] = ready + service[k]
+        clock = free_from = int(end[k])
+    on_time &= bool(end[-1] <= shift_end) and all(end[-1] <= rules[b].earliest for b in pending)
+    return Timing(depart, arrive, start, end, on_time, tuple(taken))
 
 
 def build_route(instance: CollectionInstance, network: TravelNetwork, raw: RawRoute, vehicle_id: str) -> Route:
-    """The plan's route for one truck: stops with times and loads, km, hours and cost."""
+    """The plan's route for one truck: stops (breaks included) with times and loads, km, hours and cost."""
     vt = instance.vehicle_types[raw.type_index]
     path = path_ids(instance, raw)
     timing = time_route(instance, network, raw)
-    depart = int(timing.arrive[0] - network.legs_s(path[:2], instance.type_speed(vt))[0])
-    stops = [Stop(kind="garage", id=vt.garage, depart=clock_text(depart), load_kg=0)]
+    stops = [Stop(kind="garage", id=vt.garage, depart=clock_text(timing.depart), load_kg=0)]
+    breaks = {k: [b for b in timing.breaks if b.leg == k] for k in range(len(raw.visits) + 1)}
     load = 0.0
     rooms = instance.rooms_by_id
     for k, visit in enumerate(raw.visits):
+        stops += [_break_stop(b, path, k, load) for b in breaks[k]]
         times = {"arrive": clock_text(timing.arrive[k]), "depart": clock_text(timing.end[k])}
         if visit.kind == "room":
             kg = rooms[path[k + 1]].waste_kg_per_day
@@ -112,10 +232,11 @@ def build_route(instance: CollectionInstance, network: TravelNetwork, raw: RawRo
         else:
             stops.append(Stop(kind="station", id=path[k + 1], unloaded_kg=round(load, 3), load_kg=0, **times))
             load = 0.0
+    stops += [_break_stop(b, path, len(raw.visits), load) for b in breaks[len(raw.visits)]]
     back = int(timing.arrive[-1])
     stops.append(Stop(kind="garage", id=vt.garage, arrive=clock_text(back), load_kg=0))
     km = int(network.legs_m(path).sum()) / 1000
-    hours = (back - depart) / 3600
+    hours = (back - timing.depart) / 3600
     return Route(
         vehicle=vehicle_id,
         vehicle_type=vt.id,
@@ -126,6 +247,15 @@ def build_route(instance: CollectionInstance, network: TravelNetwork, raw: RawRo
         stops=stops,
         unload_trips=sum(1 for v in raw.visits if v.kind == "station"),
         co2_kg=round(km * vt.co2_kg_per_km, 2),
+    )
+
+
+def _break_stop(taken: BreakTaken, path: list[str], leg: int, load: float) -> Stop:
+    """A break as a stop of the plan, at the place the truck stands at (none: on the road)."""
+    at = {"prev": path[leg], "next": path[leg + 1]}.get(taken.where)
+    return Stop(
+        kind="break", id=f"break-{taken.rule + 1}", at=at, arrive=clock_text(taken.start),
+        depart=clock_text(taken.end), load_kg=round(load, 3),
     )
 
 

@@ -13,6 +13,10 @@ Modelling choices (PyVRP ≥ 0.14, locations separate from depots and clients):
   room it can, and a room it cannot fit is reported unserved instead of making the run infeasible.
 - Access restrictions (narrow lanes): one routing profile per (vehicle class, speed); in a profile
   the rooms a class may not reach are made prohibitively far.
+- Breaks and daily limits (:mod:`wasteopt.solve.collection.workday`): the search sees a shift
+  shortened by the breaks owed, windows closing after a break may start brought forward by its
+  length, the payload cut to the daily kg limit and the unloads to the trips the limits allow; km and
+  duty hours are PyVRP's own limits. The exact rules are kept by the engine's timing and repair.
 - Station capacity enters as a per-visit penalty on the station's incoming distances (priced by
   :mod:`wasteopt.solve.stations.prices`); the exact daily limits are enforced afterwards by
   :mod:`wasteopt.solve.stations.assign`.
@@ -26,7 +30,15 @@ import numpy as np
 import pyvrp
 
 from wasteopt.network.travel import TravelNetwork
+from wasteopt.scenario.models import VehicleType
 from wasteopt.solve.collection.instance import COST_UNITS_PER_YUAN, CollectionInstance
+from wasteopt.solve.collection.workday import (
+    owed_in_shift,
+    search_capacity_kg,
+    search_close,
+    search_max_trips,
+    search_shift_end,
+)
 
 
 FORBIDDEN_M = 10**11
@@ -87,11 +99,12 @@ def build_model(
     duration_matrices: list[np.ndarray] = []
     vehicle_types: list[pyvrp.VehicleType] = []
     depots = [pyvrp.Depot(k, name=gid) for k, gid in enumerate(instance.garage_ids)]
+    station_close = _search_close(instance, instance.station_open_s, instance.station_close_s)
     depots += [
         pyvrp.Depot(
             g + k,
             tw_early=int(instance.station_open_s[k]),
-            tw_late=int(instance.station_close_s[k]),
+            tw_late=int(station_close[k]),
             service_duration=int(instance.station_unload_s[k]),
             name=sid,
         )
@@ -122,12 +135,13 @@ def build_model(
         vehicle_types.append(
             pyvrp.VehicleType(
                 num_available=max(cap, 1),
-                capacity=instance.capacity(vt),
+                capacity=[search_capacity_kg(vt), *instance.capacity(vt)[1:]],
                 start_depot=garage,
                 end_depot=g + s + garage,
                 fixed_cost=round(vt.fixed_cost * weights.fixed_cost * COST_UNITS_PER_YUAN),
                 tw_early=vt.shift_start,
-                tw_late=vt.shift_end,
+                tw_late=search_shift_end(vt),
+                **_day_limits(vt),
                 unit_distance_cost=max(1, round(vt.cost_per_km * weights.distance_cost * COST_UNITS_PER_YUAN / 1000)),
                 unit_duration_cost=round(vt.cost_per_hour * weights.time_cost * COST_UNITS_PER_YUAN / 3600),
                 profile=profiles[key],
@@ -137,6 +151,7 @@ def build_model(
         )
 
     prize = room_prize(instance, base_m, vehicle_types)
+    room_close = _search_close(instance, instance.tw_open_s, instance.tw_close_s)
     clients = []
     for k, rid in enumerate(instance.room_ids):
         pickup = [int(instance.waste_kg[k])]
@@ -149,7 +164,7 @@ def build_model(
                 delivery=[0] * len(pickup),
                 service_duration=int(instance.service_s[k]),
                 tw_early=int(instance.tw_open_s[k]),
-                tw_late=int(instance.tw_close_s[k]),
+                tw_late=int(room_close[k]),
                 prize=prize,
                 required=False,
                 name=rid,
@@ -157,6 +172,27 @@ def build_model(
         )
     data = pyvrp.ProblemData(locations, clients, depots, vehicle_types, distance_matrices, duration_matrices)
     return PyVRPModel(data, final_station, g, s, list(range(len(instance.vehicle_types))))
+
+
+def _search_close(instance: CollectionInstance, opens: np.ndarray, closes: np.ndarray) -> np.ndarray:
+    """Closing times the search sees: brought forward by the breaks a truck owes before it
+    (:func:`workday.search_close`); windows are shared by every type, so by the least any type needs."""
+    per_type = [search_close(opens, closes, vt) for vt in instance.vehicle_types]
+    return np.max(per_type, axis=0) if per_type else np.asarray(closes, dtype=np.int64)
+
+
+def _day_limits(vt: VehicleType) -> dict[str, int]:
+    """The daily limits PyVRP can hold itself: trips (as reloads before the last unload), km (on
+    distances that include station prices, so never looser than the real km) and hours on duty."""
+    limits: dict[str, int] = {}
+    trips = search_max_trips(vt)
+    if trips is not None:
+        limits["max_reloads"] = trips - 1
+    if vt.max_km_per_day is not None:
+        limits["max_distance"] = int(vt.max_km_per_day * 1000)
+    if vt.max_duty_hours is not None:
+        limits["shift_duration"] = int(vt.max_duty_hours * 3600) - sum(rule.duration for rule in owed_in_shift(vt))
+    return limits
 
 
 def final_stations(instance: CollectionInstance, network: TravelNetwork) -> np.ndarray:
