@@ -216,6 +216,7 @@ def test_a_room_limit_is_kept_and_named_when_it_leaves_rooms_out() -> None:
     assert sum(stop.kind == "room" for stop in plan.routes[0].stops) == 2
     assert len(plan.unserved) == 1
     assert "max_stops on 1 of 1 trucks" in plan.unserved[0].reason
+    assert [(d.level, d.code) for d in plan.diagnostics if "max_stops" in d.message] == [("warning", "daily-limits")]
 
 
 def test_a_lunch_break_is_planned_and_kept() -> None:

@@ -20,9 +20,16 @@ from wasteopt.scenario.models import Scenario
 from wasteopt.solve.budget import Budget, finishing_limit
 from wasteopt.solve.clock import reproducible
 from wasteopt.solve.collection.insert import insert_rooms
-from wasteopt.solve.collection.instance import build_instance, served_only
+from wasteopt.solve.collection.instance import CollectionInstance, build_instance, served_only
 from wasteopt.solve.collection.lower_bound import collection_lower_bound
-from wasteopt.solve.collection.routing import better_plan, construction, left_out_reasons, route_collection
+from wasteopt.solve.collection.routes import RawRoute
+from wasteopt.solve.collection.routing import (
+    better_plan,
+    binding_limits,
+    construction,
+    left_out_reasons,
+    route_collection,
+)
 from wasteopt.solve.collection.schedule import name_vehicles
 from wasteopt.solve.decompose.coordinate import DECOMPOSE_ABOVE, route_decomposed
 from wasteopt.solve.haul.schedule import schedule_haul
@@ -79,6 +86,7 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
     plan = Plan(
         scenario=scenario.name,
         routes=routes,
+        diagnostics=_limit_notes(instance, raws, left),
         unserved=[Unserved(id=rid, reason=why) for rid, why in sorted(unserved.items())],
         lower_bound=collection_lower_bound(served_only(instance, network, left), network),
         solver={
@@ -97,6 +105,15 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
     plan.solver["phases"] = {name: round(seconds, 2) for name, seconds in phases.items()}
     plan.solver["elapsed_s"] = round(budget.elapsed(), 2)
     return plan
+
+
+def _limit_notes(instance: CollectionInstance, raws: list[RawRoute], left: list[int]) -> list[Diagnostic]:
+    """A note naming the daily limits the trucks have reached (a warning when rooms are left)."""
+    binding = binding_limits(instance, raws, left)
+    if not binding:
+        return []
+    level = "warning" if left else "info"
+    return [Diagnostic(level=level, code="daily-limits", message=binding, fix="raise the limits or add trucks" if left else None)]
 
 
 def attach_haul(scenario: Scenario, network: TravelNetwork, plan: Plan, budget: Budget) -> Plan:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.solve.scenarios import room, scenario, station, truck
 from wasteopt.network import network_for
+from wasteopt.scenario.models import Break
 from wasteopt.solve.collection.construct import construct_routes
 from wasteopt.solve.collection.instance import build_instance
 from wasteopt.solve.collection.schedule import time_route
@@ -77,3 +78,20 @@ def test_a_half_full_truck_unloads_at_a_station_about_to_close_when_the_others_c
     unloads = [instance.station_ids[v.index] for v in routes[0].visits if v.kind == "station"]
     assert unloads[0] == "EARLY"
     assert (station_loads(instance, routes) <= instance.station_capacity_kg).all()
+
+
+def test_daily_limits_and_a_lunch_break_are_kept_by_every_truck() -> None:
+    """15 rooms of 450 kg; each truck at most 3 trips, 2,000 kg and 5 rooms a day, with a 60-minute
+    lunch from 08:00 in a 06:00–10:30 shift: every route keeps them all, and the fleet serves every room."""
+    rooms = [room(f"R{k}", 1000.0 * (k % 5), 800.0 * (k // 5), 450.0, service_min=10) for k in range(15)]
+    lunch = Break(duration_min=60, earliest="08:00", latest="08:30")
+    fleet = [truck("T", "G", 1000.0, count=6, max_trips=3, max_kg_per_day=2000, max_stops=5, breaks=(lunch,), shift_end="10:30")]
+    instance, network, routes, left = _build(scenario(rooms, [station("S", 2000, 2000)], [("G", 0, 0)], fleet))
+    assert left == []
+    for raw in routes:
+        kinds = [v.kind for v in raw.visits]
+        assert kinds.count("station") <= 3 and kinds.count("room") <= 5
+        assert sum(instance.waste_kg[v.index] for v in raw.visits if v.kind == "room") <= 2000
+        timing = time_route(instance, network, raw)
+        assert timing.feasible
+        assert timing.end[-1] <= 8 * 3600 or len(timing.breaks) == 1

@@ -37,3 +37,27 @@ def test_the_room_that_costs_most_time_is_taken_off_not_the_one_before_the_breac
     assert [instance.room_ids[k] for k in dropped] == ["FAR"]
     assert [instance.room_ids[v.index] for v in repaired[0].visits if v.kind == "room"] == ["NEAR1", "NEAR2", "LAST"]
     assert time_route(instance, network, repaired[0]).feasible
+
+
+def test_a_route_over_its_daily_kg_takes_off_the_room_that_takes_it_over() -> None:
+    """300 + 500 + 100 kg with at most 700 a day: B (the 500 kg that passes 700) goes, C stays."""
+    rooms = [room("A", 1000.0, 0.0, 300.0), room("B", 1200.0, 0.0, 500.0), room("C", 1400.0, 0.0, 100.0)]
+    sc = scenario(rooms, [station("S", 1500, 200)], [("G", 0, 0)], [truck("T", "G", 1000.0, max_kg_per_day=700)])
+    network = network_for(sc)
+    instance = build_instance(sc, network)
+    raw = RawRoute(0, tuple(Visit("room", k) for k in range(3)) + (Visit("station", 0),))
+    repaired, dropped = repair_routes(instance, network, [raw])
+    assert [instance.room_ids[k] for k in dropped] == ["B"]
+    assert time_route(instance, network, repaired[0]).feasible
+
+
+def test_a_route_with_too_many_trips_loses_its_last_trip() -> None:
+    """Two trips of 800 kg with one trip a day allowed: the second trip's room goes."""
+    rooms = [room("A", 1000.0, 0.0, 800.0), room("B", 1200.0, 0.0, 800.0)]
+    sc = scenario(rooms, [station("S", 1500, 200)], [("G", 0, 0)], [truck("T", "G", 1000.0, max_trips=1)])
+    network = network_for(sc)
+    instance = build_instance(sc, network)
+    raw = RawRoute(0, (Visit("room", 0), Visit("station", 0), Visit("room", 1), Visit("station", 0)))
+    repaired, dropped = repair_routes(instance, network, [raw])
+    assert [instance.room_ids[k] for k in dropped] == ["B"]
+    assert [v.kind for v in repaired[0].visits] == ["room", "station"]

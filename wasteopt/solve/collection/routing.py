@@ -172,14 +172,14 @@ def left_out_reasons(
             reasons[instance.room_ids[k]] = NO_STATION_CAPACITY.format(stations=full)
         else:
             reasons[instance.room_ids[k]] = TIME_RAN_OUT
-    binding = _binding_limits(instance, routes, left)
+    binding = binding_limits(instance, routes, left)
     return {rid: f"{why}; {binding}" if binding else why for rid, why in reasons.items()}
 
 
-def _binding_limits(instance: CollectionInstance, routes: list[RawRoute], left: list[int]) -> str:
+def binding_limits(instance: CollectionInstance, routes: list[RawRoute], left: list[int]) -> str:
     """Which daily limits hold the trucks in use back, e.g. ``daily limits reached: max_trips on 3 of
-    4 trucks`` (empty when none does)."""
-    smallest = float(instance.waste_kg[left].min()) if left else 0.0
+    4 trucks`` (empty when none does); a room of ``left`` (or, with none left, any room) would not fit."""
+    smallest = float(instance.waste_kg[left or slice(None)].min()) if instance.room_ids else 0.0
     counts: dict[str, int] = {}
     for raw in routes:
         kinds = [v.kind for v in raw.visits]
