@@ -41,16 +41,21 @@ def unplanned_rooms(solution: pyvrp.Solution) -> list[int]:
 
 def warm_start(model, routes) -> pyvrp.Solution:
     """A PyVRP solution for the model holding the given routes (their last unload is implicit in
-    the model's end depots), to start a search from."""
+    the model's end depots), to start a search from. A route with more unloads than the model lets
+    its type make (trips cut by a daily kg limit, see :mod:`wasteopt.solve.collection.workday`) is
+    left out: its rooms start unplanned."""
     activity, kind = pyvrp.Activity, pyvrp.ActivityType
     out = []
     for raw in routes:
         visits = list(raw.visits)
         if visits and visits[-1].kind == "station":
             visits.pop()
+        vehicle_type = model.type_index.index(raw.type_index)
+        if sum(v.kind == "station" for v in visits) > model.data.vehicle_type(vehicle_type).max_reloads:
+            continue
         acts = [
             activity(kind.CLIENT, v.index) if v.kind == "room" else activity(kind.DEPOT, model.num_garages + v.index)
             for v in visits
         ]
-        out.append(pyvrp.Route(model.data, acts, model.type_index.index(raw.type_index)))
+        out.append(pyvrp.Route(model.data, acts, vehicle_type))
     return pyvrp.Solution(model.data, out)
