@@ -125,10 +125,12 @@ def _floor(
 
 def construction(instance: CollectionInstance, network: TravelNetwork) -> tuple[list[RawRoute], list[int]]:
     """The whole fleet's greedy construction of every room (it keeps every rule, station capacity
-    included; its view of breaks and km limits is checked by the exact timing and repaired): the
-    floor, and the fallback when later steps lose rooms."""
+    included; where it sees breaks or km limits only approximately, its routes are checked by the
+    exact timing and repaired): the floor, and the fallback when later steps lose rooms."""
     routes, left = construct_routes(instance, network, list(range(len(instance.room_ids))), [vt.count for vt in instance.vehicle_types])
-    return finish_routes(instance, network, routes, left)
+    if any(vt.breaks or vt.max_km_per_day is not None for vt in instance.vehicle_types):
+        return finish_routes(instance, network, routes, left)
+    return routes, left
 
 
 def _offer(
