@@ -38,6 +38,8 @@ def test_windows_closing_after_a_break_may_start_close_earlier_for_the_search() 
 def test_the_search_payload_and_trips_follow_the_daily_limits() -> None:
     assert search_capacity_kg(truck("T", "G", 1000.0, max_kg_per_day=600)) == 600
     assert search_capacity_kg(truck("T", "G", 1000.0)) == 1000
+    assert search_capacity_kg(truck("T", "G", 280.0, max_kg_per_day=400)) == 200  # two trips of 200
+    assert search_capacity_kg(truck("T", "G", 300.0, max_kg_per_day=1000, max_trips=2)) == 300
     assert search_max_trips(truck("T", "G", 1000.0, max_kg_per_day=2500)) == 3
     assert search_max_trips(truck("T", "G", 1000.0, max_kg_per_day=2500, max_trips=2)) == 2
     assert search_max_trips(truck("T", "G", 1000.0)) is None

@@ -12,7 +12,8 @@ search a conservative view of them (this module):
 
 - a shift shorter by the breaks the truck will owe, and windows that close after a break may start
   brought forward by its length (a stop after the break is served at most that much later);
-- the per-trip payload cut to the daily kg limit, and the unloads cut to the trips the limits allow.
+- the unloads cut to the trips the limits allow, and the per-trip payload cut so that those trips
+  together stay within the daily kg limit.
 """
 
 from __future__ import annotations
@@ -64,9 +65,15 @@ def search_close(opens: np.ndarray, closes: np.ndarray, vt: VehicleType) -> np.n
 
 
 def search_capacity_kg(vt: VehicleType) -> int:
-    """Payload per trip the search may plan: the truck's, or its daily kg limit if smaller."""
+    """Payload per trip the search may plan: the truck's, cut so that the trips it may make
+    (:func:`search_max_trips`) together stay within the daily kg limit. Exact when the limit is a
+    multiple of the payload (or below it); otherwise it gives up a little of each trip (e.g. 280 kg
+    trucks with 400 kg a day: two trips of 200) rather than let the search plan days the limit forbids."""
     payload = int(vt.capacity_kg)
-    return payload if vt.max_kg_per_day is None else min(payload, int(vt.max_kg_per_day))
+    trips = search_max_trips(vt)
+    if vt.max_kg_per_day is None or trips is None:
+        return payload
+    return min(payload, int(vt.max_kg_per_day // trips))
 
 
 def search_max_trips(vt: VehicleType) -> int | None:
