@@ -62,3 +62,47 @@ def test_the_bound_is_compared_with_the_recomputed_km_not_the_stated_km() -> Non
         "distance-mismatch: small-01: reports 7 km, the legs add up to 6.000 km",
         f"bound-distance: lower_bound: distance_km 12.5 is above the plan's own 12.000 km (recomputed): {ABOVE}",
     ]
+
+
+# --- lower_bound.ratio: the one figure the bound is worded by ("collection cost ≤ 2.01 × the lower bound").
+# Recomputed collection cost 264.8333 over a 132 cost bound is 2.0063, stated rounded up: 2.01.
+
+
+@pytest.mark.parametrize("bound", [
+    {"distance_km": 6.0, "cost": 132.0, "ratio": 2.01},
+    {"distance_km": 6.0, "ratio": 2.0},  # no cost bound: on km, 12 / 6
+    {"distance_km": 5.0, "cost": None, "ratio": 2.4},
+    {"distance_km": 6.0, "cost": 132.0},  # a plan need not state it
+])
+def test_a_stated_ratio_that_matches_is_valid(bound: dict[str, Any]) -> None:
+    assert lines(bound) == []
+
+
+@pytest.mark.parametrize(("bound", "message"), [
+    ({"distance_km": 6.0, "cost": 132.0, "ratio": 2.0},
+     "ratio 2 does not match the plan: its collection cost 264.83 (recomputed) over the bound's 132.00 is 2.0063, stated as 2.01"),
+    ({"distance_km": 6.0, "cost": 132.0, "ratio": 2.5},
+     "ratio 2.5 does not match the plan: its collection cost 264.83 (recomputed) over the bound's 132.00 is 2.0063, stated as 2.01"),
+    ({"distance_km": 6.0, "ratio": 1.9},
+     "ratio 1.9 does not match the plan: its collection km 12.00 (recomputed) over the bound's 6.00 is 2.0000, stated as 2.00"),
+    ({"distance_km": 0.0, "ratio": 1.0},
+     "ratio 1 is stated, but the bound has no positive cost or distance_km to compare the plan with"),
+    ({"distance_km": 6.0, "ratio": float("nan")}, "ratio is nan, not a number"),
+])
+def test_a_wrong_ratio_is_caught(bound: dict[str, Any], message: str) -> None:
+    assert lines(bound) == [f"bound-ratio: lower_bound: {message}"]
+
+
+def test_the_ratio_is_checked_against_the_recomputed_cost_not_the_stated_one() -> None:
+    # The route claims to cost 200 more: the stated ratio follows the claim, the check the recount.
+    found = lines({"distance_km": 6.0, "cost": 132.0, "ratio": 3.53}, cost=327.0)
+    assert found[-1].startswith("bound-ratio: lower_bound: ratio 3.53 does not match the plan: its collection cost 264.83")
+
+
+def test_ratio_rounds_up_so_the_statement_holds() -> None:
+    bound = LowerBound(distance_km=6.0, cost=132.0)
+    assert bound.basis == "cost" and bound.ratio_for(264.8333, 12.0) == 2.01
+    assert LowerBound(distance_km=6.0).ratio_for(None, 12.0) == 2.0
+    assert LowerBound(distance_km=6.0, cost=132.0).ratio_for(None, 12.0) is None
+    assert LowerBound().basis is None and LowerBound().ratio_for(100.0, 10.0) is None
+    assert LowerBound.round_up(2.17) == 2.17 and LowerBound.round_up(2.1701) == 2.18

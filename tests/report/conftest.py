@@ -6,7 +6,8 @@ whose short shift forces several unload trips and both trucks; ``solved`` plans 
 
 ``break_plan`` is a hand-made plan (no solve) on the tiny scenario whose trucks take driver breaks and
 have daily limits: every place a break can be taken (en route, at a room after its service, at a
-station after unloading, at the next room waiting to serve it).
+station after unloading, at the next room waiting to serve it). ``many_trucks_plan`` repeats its two
+days under 17 names, for the printed report (no solve either).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import lru_cache
 
 import pytest
 
-from wasteopt.plan.models import Plan, Route, Stop
+from wasteopt.plan.models import LowerBound, Plan, Route, Stop
 from wasteopt.plan.validate import validate
 from wasteopt.scenario.models import Break, Garage, HaulTruckType, Plant, Room, Scenario, Station, Travel, VehicleType
 from wasteopt.solve.engine import solve
@@ -115,3 +116,14 @@ def break_plan() -> tuple[Scenario, Plan]:
     routes = [Route(vehicle=f"c1t-0{k}", vehicle_type="c1t", garage="G1", distance_km=12.5 + k, duration_h=2.5,
                     cost=150.0, stops=stops, unload_trips=1) for k, stops in ((1, first), (2, second))]
     return break_scenario(), Plan(scenario="tiny", routes=routes)
+
+
+def many_trucks_plan(trucks: int = 17) -> tuple[Scenario, Plan]:
+    """A report-only plan (no solve, not a valid plan: rooms repeat) with ``trucks`` trucks, each driving
+    one of :func:`break_plan`'s two days under its own name, and a lower bound: enough rows that the
+    route table, the truck list and the timeline run past one printed page."""
+    scenario, plan = break_plan()
+    routes = [plan.routes[k % 2].model_copy(update={"vehicle": f"c1t-{k + 1:02d}"}) for k in range(trucks)]
+    fleet = [scenario.fleet[0].model_copy(update={"count": trucks})]
+    bound = LowerBound(distance_km=9.0 * trucks, cost=110.0 * trucks, method="incoming edges")
+    return scenario.model_copy(update={"fleet": fleet}), plan.model_copy(update={"routes": routes, "lower_bound": bound})

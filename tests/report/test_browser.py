@@ -1,18 +1,20 @@
 """The report in a real browser (headless Chromium): no console errors, no network requests, one
-map path per route, clicking a truck or a station highlights it, pan/zoom and sorting work.
+map path per route, clicking a truck or a station highlights it, pan/zoom and sorting work; and
+printed on A4 it shows every route row and the charts, a section a page.
 
 Two plans: the tiny scenario's, and the shipped Zhangdian district's (solved once per session by the
-``zhangdian`` fixture in tests/conftest.py).
+``zhangdian`` fixture in tests/conftest.py); the print test takes a hand-built 17-truck plan (no solve).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from tests.report.browser import POINT_ON, Session, open_page
-from tests.report.conftest import solved
+from tests.report.conftest import many_trucks_plan, solved
 from wasteopt.plan.models import Plan
 from wasteopt.report.html import render_report
 
@@ -109,6 +111,61 @@ def test_zhangdian_report_in_headless_chromium(zhangdian, tmp_path: Path) -> Non
         session.page.click(f'.truck-item[data-select="{plan.routes[0].vehicle}"]')
         session.page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
     assert (tmp_path / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+CLIPPED = """(selector) => Array.from(document.querySelectorAll(selector)).filter((row) => {
+  const box = row.getBoundingClientRect();
+  if (box.height === 0 || getComputedStyle(row).visibility === 'hidden') { return true; }
+  for (let up = row.parentElement; up; up = up.parentElement) {
+    const style = getComputedStyle(up);
+    if (style.display === 'none') { return true; }
+    if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
+      const frame = up.getBoundingClientRect();
+      if (box.top < frame.top - 0.5 || box.bottom > frame.bottom + 0.5) { return true; }
+    }
+  }
+  return false;
+}).map((row) => row.dataset.select)"""
+"""The rows (by truck) a reader cannot see: no height, hidden, or outside a box that clips them."""
+
+CHARTS = """(selector) => Array.from(document.querySelectorAll(selector)).map((svg) => {
+  const box = svg.getBoundingClientRect();
+  const bars = Array.from(svg.querySelectorAll('rect.seg, rect.bar-fill'));
+  return {width: box.width, height: box.height,
+          fills: bars.map((r) => getComputedStyle(r).fill),
+          drawn: bars.reduce((sum, r) => sum + r.getBoundingClientRect().width, 0)};
+})"""
+"""Each chart SVG's size, the fills of its bars and how wide they are drawn together."""
+
+
+def test_report_prints_every_route_row_and_the_charts_on_a4(tmp_path: Path) -> None:
+    scenario, plan = many_trucks_plan(17)
+    vehicles = [r.vehicle for r in plan.routes]
+    html = tmp_path / "report.html"
+    html.write_text(render_report(scenario, plan, lang="zh"), encoding="utf-8")
+    with open_page(html, tmp_path / "profile") as session:
+        page = session.page
+        assert page.evaluate(CLIPPED, "#route-table tbody tr"), "on screen the route table is a scroll box"
+        page.emulate_media(media="print")
+        page.set_viewport_size({"width": 718, "height": 1000})  # A4 less 12 mm margins, at 96 dpi
+        assert page.eval_on_selector_all("#route-table tbody tr", "rows => rows.map(r => r.dataset.select)") == vehicles
+        assert page.evaluate(CLIPPED, "#route-table tbody tr") == []
+        assert page.evaluate(CLIPPED, ".tl-row[data-select]") == []
+        timelines = page.evaluate(CHARTS, "#timeline svg.tl-svg")
+        bars = page.evaluate(CHARTS, "#stations svg.bar-svg")
+        assert len(timelines) == 17 and len(bars) == 2
+        for chart in timelines + bars:
+            assert chart["width"] > 100 and chart["height"] > 5
+            assert chart["fills"] and all(f not in ("none", "rgba(0, 0, 0, 0)") for f in chart["fills"])
+            assert chart["drawn"] > 1
+        styles = page.evaluate("""() => ['#stations', '#timeline', '#routes'].map(
+            (id) => getComputedStyle(document.querySelector(id)).breakBefore)
+            .concat([((s) => s.printColorAdjust || s.webkitPrintColorAdjust)(getComputedStyle(document.querySelector('.swatch')))])""")
+        assert styles == ["page", "page", "page", "exact"]
+        pdf = page.pdf(format="A4")
+        assert session.errors == [] and session.requests == [session.url]
+    assert pdf.startswith(b"%PDF-")
+    assert len(re.findall(rb"/Type\s*/Page(?![A-Za-z])", pdf)) >= 4  # the map page, then a page per section
 
 
 @pytest.mark.parametrize(("env", "outcome"), [({}, pytest.skip.Exception), ({"CI": "true"}, pytest.fail.Exception),

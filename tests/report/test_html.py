@@ -64,9 +64,9 @@ def test_kpi_cards_show_the_plan_figures() -> None:
     assert cards["trucks"] == str(len(plan.routes))
     assert cards["km"] == f"{plan.kpis['distance_km']:,.1f}"
     assert cards["cost"] == f"{plan.kpis['cost']:,.0f}"
-    assert cards["gap"].endswith(" %")
+    assert re.fullmatch(r"≤ \d+\.\d\d ×", cards["bound"])
     page = _report(lower_bound=LowerBound())
-    assert dict(re.findall(r'data-kpi="([a-z-]+)"[^>]*>.*?<div class="card-value">([^<]*)</div>', page))["gap"] == "—"
+    assert dict(re.findall(r'data-kpi="([a-z-]+)"[^>]*>.*?<div class="card-value">([^<]*)</div>', page))["bound"] == "—"
 
 
 def test_route_table_and_timeline_have_a_row_per_truck() -> None:
@@ -128,11 +128,11 @@ def test_projected_scenario_is_drawn_north_up() -> None:
 def test_breaks_in_the_timeline_map_and_route_table() -> None:
     scenario, plan = break_plan()
     page = render_report(scenario, plan)
-    bars = re.findall(r'<i class="seg break" style="[^"]+" title="([^"]+)"></i>', page)
+    bars = re.findall(r'<rect class="seg break" [^>]+><title>([^<]+)</title></rect>', page)
     assert bars == ["break 06:20–06:35 (15 min), en route R01 → R02", "break 07:10–08:10 (60 min), at S1",
                     "break 06:15–06:30 (15 min), at R03", "break 07:00–08:00 (60 min), at R05"]
-    assert '<span><i class="seg break"></i>driver break</span>' in page
-    assert ".seg.break{background:var(--break)}" in page
+    assert re.search(r'<span><svg class="key seg break"[^>]*><rect [^>]*fill="#7e57c2"/></svg>driver break</span>', page)
+    assert ".seg.break{fill:var(--break)}" in page
     # the map joins the places either side of a break, and its tooltip counts the breaks
     routes = {v: (d, title) for v, d, title in re.findall(
         r'<path class="route" data-vehicle="([^"]+)" stroke="#[0-9a-f]{6}" d="([^"]+)"><title>([^<]*)', page)}

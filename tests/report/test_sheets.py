@@ -19,10 +19,12 @@ def test_every_truck_gets_csv_and_html_and_an_index(tmp_path: Path) -> None:
     scenario, plan = solved()
     written = write_sheets(scenario, plan, tmp_path)
     stems = [sheet_filename(r.vehicle) for r in plan.routes]
-    assert sorted(p.name for p in written) == sorted([*(f"{s}.csv" for s in stems), *(f"{s}.html" for s in stems), "index.html"])
+    assert sorted(p.name for p in written) == sorted([*(f"{s}.csv" for s in stems), *(f"{s}.html" for s in stems), "index.html",
+                                                      "print.html"])
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     for stem in stems:
         assert f'href="{stem}.html"' in index and f'href="{stem}.csv"' in index
+    assert 'href="print.html"' in index
     assert not list(tmp_path.glob(".*.tmp"))
 
 

@@ -23,17 +23,17 @@ def test_figures_of_an_engine_plan() -> None:
     assert summary.haul_trips == len(plan.haul)
 
 
-def test_gap_on_collection_cost_then_km_then_none() -> None:
+def test_bound_ratio_on_collection_cost_then_km_then_none() -> None:
     scenario, plan = solved()
     collection_cost = sum(r.cost for r in plan.routes)
     km = sum(r.distance_km for r in plan.routes)
     with_cost = plan.model_copy(update={"lower_bound": LowerBound(distance_km=km / 2, cost=collection_cost / 2)})
-    assert summarise(with_cost, scenario).gap_basis == "collection cost"
-    assert math.isclose(summarise(with_cost, scenario).gap, 1.0, rel_tol=1e-3)
+    assert summarise(with_cost, scenario).bound_basis == "cost"
+    assert summarise(with_cost, scenario).bound_ratio == 2.0
     km_only = plan.model_copy(update={"lower_bound": LowerBound(distance_km=km / 4)})
-    assert math.isclose(summarise(km_only, scenario).gap, 3.0)
+    assert (summarise(km_only, scenario).bound_ratio, summarise(km_only, scenario).bound_basis) == (4.0, "km")
     none = plan.model_copy(update={"lower_bound": LowerBound()})
-    assert summarise(none, scenario).gap is None
+    assert summarise(none, scenario).bound_ratio is None
 
 
 def test_without_kpis_figures_come_from_routes() -> None:

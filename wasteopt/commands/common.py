@@ -1,4 +1,4 @@
-"""What every command shares: the exit statuses and the one-line report of bad input.
+"""What every command shares: the exit statuses, the one-line report of bad input, and ``--lang``.
 
 The statuses are described in :mod:`wasteopt.cli`, the ``wasteopt`` entry point that attaches the
 commands; the commands import this module, never the entry point.
@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from wasteopt.ctrl_c import EXIT_INTERRUPTED  # noqa: F401  (one of the statuses every command uses)
+from wasteopt.i18n import LANGUAGES, text
 from wasteopt.scenario.errors import ScenarioError
 
 EXIT_VIOLATIONS = 1
@@ -47,3 +48,9 @@ def reports_bad_input(command: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(EXIT_BAD_INPUT)
 
     return wrapper
+
+
+def lang_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The ``--lang zh|en`` option (``lang``, None when not given: then
+    :func:`wasteopt.i18n.choose_language` decides from the environment, the scenario and the locale)."""
+    return click.option("--lang", "lang", type=click.Choice(LANGUAGES), default=None, help=text("cli.lang_help", "en"))(command)

@@ -1,4 +1,7 @@
-"""CLI commands of the plan area: ``validate`` (and ``plan``, added by the engine's issue)."""
+"""CLI commands of the plan area: ``validate`` (and ``plan``, added by the engine's issue).
+
+``validate`` says its verdict in the language of ``--lang`` (:func:`wasteopt.i18n.choose_language`);
+each violation line (``rule: subject: message``) stays as the validator words it."""
 
 from __future__ import annotations
 
@@ -10,7 +13,8 @@ import click
 from pydantic import ValidationError
 
 import wasteopt
-from wasteopt.commands.common import reports_bad_input
+from wasteopt.commands.common import lang_option, reports_bad_input
+from wasteopt.i18n import choose_language, plural, text
 from wasteopt.plan.models import Plan
 from wasteopt.plan.validate import shortfall, validate
 from wasteopt.scenario.models import Scenario
@@ -68,26 +72,21 @@ def load_scenario_and_plan(scenario_path: str, plan_path: str) -> tuple[Scenario
     return scenario_of_plan(scenario, plan, scenario_path), plan
 
 
-def plan_summary(plan: Plan) -> str:
+def plan_summary(plan: Plan, lang: str = "en") -> str:
     """One line: what the plan does (routes, rooms served and unserved, km, cost)."""
     served = sum(s.kind == "room" for r in plan.routes for s in r.stops)
-    km = sum(r.distance_km for r in plan.routes)
-    cost = sum(r.cost for r in plan.routes)
-    return (
-        f"{_count(len(plan.routes), 'route')}, {_count(served, 'room')} served, {len(plan.unserved)} unserved, "
-        f"{km:.2f} km, collection cost {cost:.2f}, {_count(len(plan.haul), 'haul trip')}"
-    )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+    routes, haul = len(plan.routes), len(plan.haul)
+    return text("cli.plan_summary", lang, routes=routes, routes_s=plural(routes), served=served, served_s=plural(served),
+                unserved=len(plan.unserved), km=sum(r.distance_km for r in plan.routes),
+                cost=sum(r.cost for r in plan.routes), haul=haul, haul_s=plural(haul))
 
 
 @click.command("validate")
 @click.argument("scenario_path", metavar="SCENARIO", type=click.Path(dir_okay=False))
 @click.argument("plan_path", metavar="PLAN", type=click.Path(dir_okay=False))
+@lang_option
 @reports_bad_input
-def validate_command(scenario_path: str, plan_path: str) -> None:
+def validate_command(scenario_path: str, plan_path: str, lang: str | None) -> None:
     """Check PLAN (a plan.json) against SCENARIO, recomputing every figure it states.
 
     Every rule of the scenario, and every figure of the plan recomputed from the scenario and the
@@ -102,17 +101,18 @@ def validate_command(scenario_path: str, plan_path: str) -> None:
       3  valid but incomplete: rooms unserved, or waste left at a station (to the kg)
       2  either file cannot be read"""
     scenario, plan = load_scenario_and_plan(scenario_path, plan_path)
+    lang = choose_language(lang, scenario)
     violations = validate(scenario, plan)
     for violation in violations:
         click.echo(str(violation))
     if violations:
-        click.echo(_count(len(violations), "violation"))
+        click.echo(text("cli.violations", lang, n=len(violations), s=plural(len(violations))))
         sys.exit(EXIT_VIOLATIONS)
     undone = shortfall(scenario, plan)
     if undone:
-        click.echo(f"plan is valid but incomplete: {undone} ({plan_summary(plan)})")
+        click.echo(text("cli.valid_incomplete", lang, undone=undone, summary=plan_summary(plan, lang)))
         sys.exit(EXIT_INCOMPLETE)
-    click.echo(f"plan is valid: {plan_summary(plan)}")
+    click.echo(text("cli.valid", lang, summary=plan_summary(plan, lang)))
 
 
 COMMANDS: list[click.Command] = [validate_command]

@@ -2,7 +2,9 @@
 
 The output is checked writable before the scenario is even loaded; Ctrl-C stops the search and the
 best plan so far is written (exit 130); a plan the engine's own check found violations in is written
-and flagged (exit 1). :func:`exit_status` holds the order of the exit codes.
+and flagged (exit 1). :func:`exit_status` holds the order of the exit codes. The plan is written with
+its ``lower_bound.ratio`` stated, the figure the summary words the bound by; the summary and messages
+are in the language of ``--lang`` (:func:`wasteopt.i18n.choose_language`).
 """
 
 from __future__ import annotations
@@ -22,10 +24,11 @@ from typing import TYPE_CHECKING
 import click
 
 import wasteopt
-from wasteopt.commands.common import EXIT_INCOMPLETE, EXIT_INTERRUPTED, EXIT_VIOLATIONS, reports_bad_input
+from wasteopt.commands.common import EXIT_INCOMPLETE, EXIT_INTERRUPTED, EXIT_VIOLATIONS, lang_option, reports_bad_input
 from wasteopt.commands.outputs import check_writable, writing
+from wasteopt.i18n import choose_language, text
 from wasteopt.plan.models import save_plan
-from wasteopt.plan.summary import summary_lines
+from wasteopt.plan.summary import summary_lines, with_bound_ratio
 from wasteopt.whatif.variants import apply_variants
 
 if TYPE_CHECKING:
@@ -39,14 +42,15 @@ EXIT_UNSERVED = EXIT_INCOMPLETE
 class ProgressLine:
     """A live line (elapsed, best cost so far) on a terminal; silent otherwise."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, lang: str = "en") -> None:
         self.enabled = enabled
+        self.lang = lang
         self._shown = False
 
     def __call__(self, elapsed: float, best_cost: float) -> None:
         if self.enabled:
-            best = "searching…" if math.isnan(best_cost) else f"{best_cost:,.2f}"
-            click.echo(f"\r  {elapsed:6.1f} s   best cost {best:>14}", nl=False, err=True)
+            best = text("cli.searching", self.lang) if math.isnan(best_cost) else f"{best_cost:,.2f}"
+            click.echo(f"\r  {elapsed:6.1f} s   {text('cli.progress', self.lang)} {best:>14}", nl=False, err=True)
             self._shown = True
 
     def close(self) -> None:
@@ -114,6 +118,7 @@ def exit_status(plan: Plan) -> int:
 @click.option("--variant", "variants", multiple=True, help="Apply a named variant of the scenario (repeatable).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="out", show_default=True, help="Directory for plan.json.")
 @click.option("--quiet", is_flag=True, help="No progress line and no summary.")
+@lang_option
 @reports_bad_input
 def plan_command(
     scenario_path: str,
@@ -123,6 +128,7 @@ def plan_command(
     variants: tuple[str, ...],
     out_dir: str,
     quiet: bool,
+    lang: str | None,
 ) -> None:
     """Plan tomorrow's collection (and haul) for SCENARIO; writes OUT/plan.json.
 
@@ -134,19 +140,23 @@ def plan_command(
     target = Path(out_dir) / "plan.json"
     check_writable(files=[target])
     with interrupt_on_ctrl_c() as interrupt:  # from here on, Ctrl-C means "stop and keep the best plan"
-        scenario, plan = make_plan(scenario_path, list(variants), time_limit, iterations, seed, quiet, interrupt, started)
-        write_and_report(scenario, plan, target, quiet)
+        scenario, plan, lang = make_plan(scenario_path, list(variants), time_limit, iterations, seed, quiet, interrupt,
+                                         started, lang)
+        write_and_report(scenario, plan, target, quiet, lang)
     sys.exit(exit_status(plan))
 
 
 def make_plan(scenario_path: str, variants: list[str], time_limit: float | None, iterations: int | None, seed: int,
-              quiet: bool, interrupt: threading.Event, started: float) -> tuple[Scenario, Plan]:
-    """Load the scenario (with its variants) and solve it, showing progress on a terminal. A plan
-    whose run saw Ctrl-C is marked ``solver["interrupted"]`` even if the engine had finished searching."""
+              quiet: bool, interrupt: threading.Event, started: float, lang: str | None = None) -> tuple[Scenario, Plan, str]:
+    """Load the scenario (with its variants) and solve it, showing progress on a terminal; also the
+    language to report in (``lang`` when given, else chosen from the environment and the scenario).
+    A plan whose run saw Ctrl-C is marked ``solver["interrupted"]`` even if the engine had finished
+    searching, and its bound's ratio is stated."""
     scenario = wasteopt.load_scenario(scenario_path)
     if variants:
         scenario = apply_variants(scenario, variants)
-    progress = ProgressLine(enabled=not quiet and sys.stderr.isatty())
+    lang = choose_language(lang, scenario)
+    progress = ProgressLine(enabled=not quiet and sys.stderr.isatty(), lang=lang)
     plan = wasteopt.solve(scenario, time_limit=time_limit, iterations=iterations, seed=seed,
                           options=wasteopt.SolveOptions(progress=progress, interrupt=interrupt, started=started))
     progress.close()
@@ -154,13 +164,13 @@ def make_plan(scenario_path: str, variants: list[str], time_limit: float | None,
         plan = plan.model_copy(update={"variant": variants})
     if interrupt.is_set() and not plan.solver.get("interrupted"):
         plan.solver["interrupted"] = True  # e.g. Ctrl-C during the haul: the user still asked to stop
-    return scenario, plan
+    return scenario, with_bound_ratio(plan), lang
 
 
-def write_and_report(scenario: Scenario, plan: Plan, target: Path, quiet: bool) -> None:
+def write_and_report(scenario: Scenario, plan: Plan, target: Path, quiet: bool, lang: str = "en") -> None:
     """Write the plan and print its summary (also when writing fails, so the figures are not all
     lost); a write failure is :class:`~wasteopt.commands.common.UnwritableOutput`."""
-    summary = [] if quiet else summary_lines(scenario, plan)
+    summary = [] if quiet else summary_lines(scenario, plan, lang)
     try:
         with writing(target):
             save_plan(plan, target)
@@ -168,9 +178,9 @@ def write_and_report(scenario: Scenario, plan: Plan, target: Path, quiet: bool) 
         for line in summary:
             click.echo(line)
     if not quiet:
-        click.echo(f"plan written to {target}")
+        click.echo(text("cli.plan_written", lang, path=target))
     if plan.solver.get("interrupted"):
-        click.echo(f"interrupted (Ctrl-C): {target} holds the best plan found so far", err=True)
+        click.echo(text("cli.interrupted", lang, path=target), err=True)
     sys.stdout.flush()  # all said while Ctrl-C is still ours: a late one cannot lose buffered output
 
 

@@ -6,6 +6,8 @@ the table, write the files. Exit status (:func:`study_exit_status`) 0; 1 if some
 (found by the engine's own check or by the validator run here: a bug, the plans are named); 3 if some
 plan leaves rooms unserved or work undone (an error diagnostic, e.g. containers the haul leaves
 behind) — everything is still written; 2 on bad input or an output that cannot be written.
+Messages are in the language of ``--lang`` (:func:`wasteopt.i18n.choose_language`); the tables are
+:mod:`wasteopt.whatif.tables`' own.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ from typing import TYPE_CHECKING, Any
 import click
 
 import wasteopt
-from wasteopt.commands.common import EXIT_INCOMPLETE, EXIT_VIOLATIONS, reports_bad_input
+from wasteopt.commands.common import EXIT_INCOMPLETE, EXIT_VIOLATIONS, lang_option, reports_bad_input
 from wasteopt.commands.outputs import check_writable, writing
+from wasteopt.i18n import choose_language, text
 from wasteopt.whatif.compare import compare, save_comparison
 from wasteopt.whatif.executors import make_executor
 from wasteopt.whatif.site import save_site, site
@@ -35,7 +38,7 @@ EXIT_UNSERVED = EXIT_INCOMPLETE
 
 
 def _budget_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """The options both commands share: budget, seed, output directory, where to run."""
+    """The options both commands share: budget, seed, output directory, where to run, language."""
     options = [
         click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), help="Seconds per plan (wall clock)."),
         click.option("--iterations", type=click.IntRange(min=1), help="Search iterations per plan (with --seed: reproducible)."),
@@ -48,7 +51,7 @@ def _budget_options(command: Callable[..., Any]) -> Callable[..., Any]:
     ]
     for option in reversed(options):
         command = option(command)
-    return command
+    return lang_option(command)
 
 
 def plans_with_violations(plans: Iterable[tuple[str, Plan, dict[str, Any]]]) -> dict[str, int]:
@@ -71,20 +74,19 @@ def study_exit_status(violating: dict[str, int], incomplete: bool) -> int:
     return EXIT_UNSERVED if incomplete else EXIT_OK
 
 
-def _finish(violating: dict[str, int], incomplete: bool) -> None:
+def _finish(violating: dict[str, int], incomplete: bool, lang: str = "en") -> None:
     """Name the plans with violations on stderr (even with --quiet) and exit with the study's status."""
     if violating:
         named = ", ".join(f"{name} ({count})" for name, count in violating.items())
-        click.echo(f"violations found in the plans of {named} — this is a bug, please report it "
-                   "(the plans are written; `wasteopt validate` lists the violations)", err=True)
+        click.echo(text("cli.study_violations", lang, named=named), err=True)
     sys.exit(study_exit_status(violating, incomplete))
 
 
-def _progress(quiet: bool) -> Callable[[str], None] | None:
+def _progress(quiet: bool, lang: str = "en") -> Callable[[str], None] | None:
     """Tell the user which plan just finished, on a terminal only."""
     if quiet or not sys.stderr.isatty():
         return None
-    return lambda name: click.echo(f"  planned {name}", err=True)
+    return lambda name: click.echo(text("cli.planned", lang, name=name), err=True)
 
 
 @click.command("compare")
@@ -94,7 +96,7 @@ def _progress(quiet: bool) -> Callable[[str], None] | None:
 @_budget_options
 @reports_bad_input
 def compare_command(scenario_path: str, variants: tuple[str, ...], time_limit: float | None, iterations: int | None,
-                    seed: int, out_dir: str, cluster: str | None, workers: int | None, quiet: bool) -> None:
+                    seed: int, out_dir: str, cluster: str | None, workers: int | None, quiet: bool, lang: str | None) -> None:
     """Plan SCENARIO and each --variant with the same budget and seed, and compare them side by side.
 
     Writes OUT/<name>/plan.json for every plan and OUT/comparison.json."""
@@ -102,18 +104,19 @@ def compare_command(scenario_path: str, variants: tuple[str, ...], time_limit: f
     names = ["base", *(spec_label(split_spec(v)) for v in variants)]
     check_writable(folders=[out], files=[out / "comparison.json", *(out / name / "plan.json" for name in names)])
     scenario = wasteopt.load_scenario(scenario_path)
+    lang = choose_language(lang, scenario)
     executor = make_executor(cluster, workers or min(len(variants) + 1, _cores()))
     try:
         result = compare(scenario, list(variants), time_limit=time_limit, iterations=iterations, seed=seed,
-                         executor=executor, source=scenario_path, progress=_progress(quiet))
+                         executor=executor, source=scenario_path, progress=_progress(quiet, lang))
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
     with writing(out_dir):
         save_comparison(result, out_dir)
     if not quiet:
         click.echo(comparison_table(result))
-        click.echo(f"plans and comparison.json written to {out}")
-    _finish(plans_with_violations((o.name, o.plan, o.kpis) for o in result.outcomes), result.any_incomplete)
+        click.echo(text("cli.study_written", lang, file="comparison.json", folder=out))
+    _finish(plans_with_violations((o.name, o.plan, o.kpis) for o in result.outcomes), result.any_incomplete, lang)
 
 
 @click.command("site")
@@ -128,7 +131,7 @@ def compare_command(scenario_path: str, variants: tuple[str, ...], time_limit: f
 @reports_bad_input
 def site_command(scenario_path: str, k: int, candidates: str | None, top: int, model_time_limit: float,
                  time_limit: float | None, iterations: int | None, seed: int, out_dir: str, cluster: str | None,
-                 workers: int | None, quiet: bool) -> None:
+                 workers: int | None, quiet: bool, lang: str | None) -> None:
     """Choose the best K candidate sites for new transfer stations in SCENARIO.
 
     A facility-location model proposes the best --top selections; each is re-planned with the real
@@ -137,21 +140,22 @@ def site_command(scenario_path: str, k: int, candidates: str | None, top: int, m
     out = Path(out_dir)
     check_writable(folders=[out], files=[out / "site.json", out / "base" / "plan.json"])
     scenario = wasteopt.load_scenario(scenario_path)
+    lang = choose_language(lang, scenario)
     wanted = [c.strip() for c in candidates.split(",") if c.strip()] if candidates else None
     executor = make_executor(cluster, workers or min(top, _cores()))
     try:
         result = site(scenario, k, candidates=wanted, time_limit=time_limit, iterations=iterations, seed=seed,
                       executor=executor, top=top, model_time_limit=model_time_limit, source=scenario_path,
-                      progress=_progress(quiet))
+                      progress=_progress(quiet, lang))
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
     with writing(out_dir):
         save_site(result, out_dir)
     if not quiet:
         click.echo(site_table(result))
-        click.echo(f"plans and site.json written to {out}")
+        click.echo(text("cli.study_written", lang, file="site.json", folder=out))
     plans = [("base", result.base_plan, result.base_kpis), *((c.name, c.plan, c.kpis) for c in result.choices)]
-    _finish(plans_with_violations(plans), result.any_incomplete)
+    _finish(plans_with_violations(plans), result.any_incomplete, lang)
 
 
 def _cores() -> int:

@@ -8,6 +8,7 @@ weights kg. Plain data: no solver imports.
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any, Literal
 
@@ -82,11 +83,50 @@ class Unserved(_PlanModel):
 
 
 class LowerBound(_PlanModel):
-    """A bound that no feasible plan can beat, so a user sees how far from optimal the plan may be."""
+    """A bound that no feasible plan can beat, so a user sees how far from optimal the plan may be.
+
+    ``ratio`` states it in one figure, worded the same everywhere ("collection cost ≤ 2.17 × the lower
+    bound"): the plan's collection cost over ``cost``, or its collection km over ``distance_km`` when
+    there is no cost bound (:attr:`basis`), rounded *up* to two decimals so the statement holds."""
 
     distance_km: float = 0.0
     cost: float | None = None
     method: str = ""
+    ratio: float | None = Field(
+        default=None,
+        description="collection cost ≤ ratio × cost (collection km ≤ ratio × distance_km when cost is not given), "
+        "rounded up to 2 decimals; empty when the plan does not state it.",
+    )
+
+    @property
+    def basis(self) -> Literal["cost", "km"] | None:
+        """What the ratio compares: ``cost`` when the bound has a positive cost, else ``km`` when it has a
+        positive distance, else None (no ratio)."""
+        if self._positive(self.cost):
+            return "cost"
+        if self._positive(self.distance_km):
+            return "km"
+        return None
+
+    @staticmethod
+    def _positive(value: object) -> bool:
+        """A finite number above zero (not a bool)."""
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value > 0
+
+    def ratio_for(self, collection_cost: float | None, collection_km: float) -> float | None:
+        """The ratio the plan with these collection figures states: its figure over the bound's, on
+        :attr:`basis`, rounded up to two decimals; None without a bound (or a cost to compare)."""
+        basis = self.basis
+        if basis == "cost":
+            return None if collection_cost is None else self.round_up(collection_cost / float(self.cost))  # type: ignore[arg-type]
+        if basis == "km":
+            return self.round_up(collection_km / self.distance_km)
+        return None
+
+    @staticmethod
+    def round_up(value: float) -> float:
+        """``value`` rounded up to two decimals (2.1701 → 2.18; 2.17 stays 2.17 despite float noise)."""
+        return math.ceil(value * 100 - 1e-6) / 100
 
 
 class Diagnostic(_PlanModel):

@@ -2,12 +2,20 @@
 
 What a manager must not miss comes first: that the search was interrupted (the plan is only the best
 found so far), and any violation the engine's own check found in the plan (a bug, to be reported).
+In English or Chinese (``lang``, texts from :mod:`wasteopt.i18n`); the columns line up in both, a
+Chinese character counting two places as a terminal shows it.
+
+The lower bound is worded once, by :func:`bound_statement` ("collection cost ≤ 2.17 × the lower
+bound"), for this summary, the report's card and ``lower_bound.ratio`` in ``plan.json``
+(:func:`with_bound_ratio`).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 
+from wasteopt.i18n import plural, text
 from wasteopt.plan.models import Plan
 from wasteopt.scenario.models import Scenario
 
@@ -15,29 +23,65 @@ SHOWN = 20
 """Unserved rooms and violations listed one by one before the rest is only counted."""
 
 
-def summary_lines(scenario: Scenario, plan: Plan) -> list[str]:
+def summary_lines(scenario: Scenario, plan: Plan, lang: str = "en") -> list[str]:
     """The summary printed after planning: warnings first (:func:`warning_lines`), then the table."""
-    return [*warning_lines(plan), *_table_lines(scenario, plan)]
+    return [*warning_lines(plan, lang), *_table_lines(scenario, plan, lang)]
 
 
-def warning_lines(plan: Plan) -> list[str]:
+def warning_lines(plan: Plan, lang: str = "en") -> list[str]:
     """What must be read before any figure: an interrupted search (``plan.solver["interrupted"]``)
     and the violations the engine's own check found (``plan.solver["violations"]``, each
-    ``"rule: subject: message"``). Empty for a plan that needs neither."""
+    ``"rule: subject: message"``, never translated). Empty for a plan that needs neither."""
     lines = []
     if plan.solver.get("interrupted"):
-        lines.append("INTERRUPTED (Ctrl-C): the search was stopped early; this plan is the best found so far")
+        lines.append(text("summary.interrupted", lang))
     violations = [str(v) for v in plan.solver.get("violations") or []]
     if violations:
-        count = f"{len(violations)} violation{'' if len(violations) == 1 else 's'}"
-        lines.append(f"the engine's own check found {count} — this is a bug, please report it:")
+        lines.append(text("summary.engine_violations", lang, n=len(violations), s=plural(len(violations))))
         lines += [f"  {v}" for v in violations[:SHOWN]]
         if len(violations) > SHOWN:
-            lines.append(f"  ... and {len(violations) - SHOWN} more (run `wasteopt validate` on the plan)")
+            lines.append(text("summary.more_violations", lang, n=len(violations) - SHOWN))
     return lines
 
 
-def _table_lines(scenario: Scenario, plan: Plan) -> list[str]:
+def bound_ratio(plan: Plan) -> float | None:
+    """The plan's collection cost (km, for a bound without a cost) over its lower bound, rounded up to
+    two decimals: the figure of :func:`bound_statement`. None when the plan has no bound."""
+    if not plan.routes:
+        return None
+    return plan.lower_bound.ratio_for(sum(r.cost for r in plan.routes), sum(r.distance_km for r in plan.routes))
+
+
+def bound_statement(plan: Plan, lang: str = "en") -> str | None:
+    """``collection cost ≤ 2.17 × the lower bound`` (``收运成本 ≤ 下界的 2.17 倍``); None without a bound."""
+    ratio = bound_ratio(plan)
+    if ratio is None:
+        return None
+    return text(f"bound.{plan.lower_bound.basis}", lang, ratio=f"{ratio:.2f}")
+
+
+def with_bound_ratio(plan: Plan) -> Plan:
+    """The plan with ``lower_bound.ratio`` stated (as :func:`bound_ratio` has it), for ``plan.json``."""
+    bound = plan.lower_bound.model_copy(update={"ratio": bound_ratio(plan)})
+    return plan.model_copy(update={"lower_bound": bound})
+
+
+def width(value: str) -> int:
+    """Columns ``value`` takes in a terminal: wide (Chinese) characters count two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in value)
+
+
+def left(value: str, columns: int) -> str:
+    """``value`` padded on the right to ``columns`` terminal columns."""
+    return value + " " * max(0, columns - width(value))
+
+
+def right(value: str, columns: int) -> str:
+    """``value`` padded on the left to ``columns`` terminal columns."""
+    return " " * max(0, columns - width(value)) + value
+
+
+def _table_lines(scenario: Scenario, plan: Plan, lang: str) -> list[str]:
     """The chain step by step, stations, bound, unserved rooms and diagnostics."""
     kpis = plan.kpis
     routes = plan.routes
@@ -45,48 +89,59 @@ def _table_lines(scenario: Scenario, plan: Plan) -> list[str]:
     hours = sum(r.duration_h for r in routes)
     cost = sum(r.cost for r in routes)
     collected_kg = sum(s.collected_kg or 0 for r in routes for s in r.stops if s.kind == "room")
-    lines = [f"plan for {plan.scenario}" + (f" (variant {' + '.join(plan.variant)})" if plan.variant else "")]
-    lines.append(f"{'step':<22}{'tonnes':>9}{'vehicles':>10}{'km':>10}{'hours':>9}{'cost':>12}")
-    lines.append(
-        f"{'rooms → stations':<22}{collected_kg / 1000:>9.2f}{len(routes):>10}{km:>10.1f}{hours:>9.1f}{cost:>12.2f}"
-    )
+    variant = text("summary.variant", lang, variant=" + ".join(plan.variant)) if plan.variant else ""
+    lines = [text("summary.title", lang, scenario=plan.scenario) + variant]
+    lines.append(left(text("summary.step", lang), 22) + "".join(
+        right(text(f"summary.{key}", lang), w) for key, w in (("tonnes", 9), ("vehicles", 10), ("km", 10), ("hours", 9), ("cost", 12))))
+    lines.append(left(text("summary.collection", lang), 22)
+                 + f"{collected_kg / 1000:>9.2f}{len(routes):>10}{km:>10.1f}{hours:>9.1f}{cost:>12.2f}")
     haul = kpis.get("haul")
     if plan.haul and isinstance(haul, dict):
         delivered = sum(t.payload_kg for t in plan.haul) / 1000
         lines.append(
-            f"{'stations → plant':<22}{delivered:>9.2f}{haul.get('trucks_used', 0):>10}"
+            left(text("summary.haul", lang), 22) + f"{delivered:>9.2f}{haul.get('trucks_used', 0):>10}"
             f"{haul.get('km', 0.0):>10.1f}{haul.get('hours', 0.0):>9.1f}{haul.get('cost', 0.0):>12.2f}"
         )
     total = kpis.get("cost", cost)
-    lines.append(f"{'whole chain':<22}{'':>9}{'':>10}{'':>10}{'':>9}{total:>12.2f}")
+    lines.append(left(text("summary.chain", lang), 22) + f"{'':>9}{'':>10}{'':>10}{'':>9}{total:>12.2f}")
     if collected_kg:
-        lines.append(f"cost per tonne: {total / (collected_kg / 1000):.2f} yuan")
+        lines.append(text("summary.cost_per_tonne", lang, value=total / (collected_kg / 1000)))
     if "co2_kg" in kpis:
-        lines.append(f"CO₂ estimate: {kpis['co2_kg']:.0f} kg")
-    lines.append(f"unload trips: {sum(r.unload_trips for r in routes)}")
-    lines += _station_lines(scenario, plan)
-    bound = plan.lower_bound.distance_km
-    if bound > 0 and km > 0:
-        lines.append(f"lower bound on collection km: {bound:.1f} (plan is within {100 * (km - bound) / km:.1f} % of it)")
+        lines.append(text("summary.co2", lang, value=kpis["co2_kg"]))
+    lines.append(text("summary.unload_trips", lang, n=sum(r.unload_trips for r in routes)))
+    lines += _station_lines(scenario, plan, lang)
+    lines += _bound_lines(plan, lang)
     served = sum(1 for r in routes for s in r.stops if s.kind == "room")
-    lines.append(f"rooms served: {served}, unserved: {len(plan.unserved)}")
+    lines.append(text("summary.served", lang, served=served, unserved=len(plan.unserved)))
     for item in plan.unserved[:SHOWN]:
-        lines.append(f"  unserved {item.id}: {item.reason}")
+        lines.append(text("summary.unserved_room", lang, id=item.id, reason=item.reason))
     if len(plan.unserved) > SHOWN:
-        lines.append(f"  ... and {len(plan.unserved) - SHOWN} more (see plan.json)")
+        lines.append(text("summary.more_unserved", lang, n=len(plan.unserved) - SHOWN))
     for diagnostic in plan.diagnostics:
-        fix = f" — fix: {diagnostic.fix}" if diagnostic.fix else ""
-        lines.append(f"{diagnostic.level}: {diagnostic.message}{fix}")
+        fix = text("summary.fix", lang, fix=diagnostic.fix) if diagnostic.fix else ""
+        lines.append(text("summary.diagnostic", lang, level=text(f"level.{diagnostic.level}", lang), message=diagnostic.message, fix=fix))
     return lines
 
 
-def _station_lines(scenario: Scenario, plan: Plan) -> list[str]:
+def _bound_lines(plan: Plan, lang: str) -> list[str]:
+    """``lower bound: 41.2 km, 812.50 yuan — collection cost ≤ 1.23 × the lower bound`` (nothing without one)."""
+    statement = bound_statement(plan, lang)
+    if statement is None:
+        return []
+    bound = plan.lower_bound
+    if bound.basis == "cost":
+        return [text("summary.bound", lang, km=bound.distance_km, cost=bound.cost, statement=statement)]
+    return [text("summary.bound_km", lang, km=bound.distance_km, statement=statement)]
+
+
+def _station_lines(scenario: Scenario, plan: Plan, lang: str) -> list[str]:
     loads: dict[str, float] = defaultdict(float)
     for route in plan.routes:
         for stop in route.stops:
             if stop.kind == "station":
                 loads[stop.id] += stop.unloaded_kg or 0.0
-    lines = [f"{'station':<10}{'tonnes':>9}{'capacity':>10}{'use':>7}"]
+    lines = [left(text("summary.station", lang), 10) + right(text("summary.tonnes", lang), 9)
+             + right(text("summary.capacity", lang), 10) + right(text("summary.use", lang), 7)]
     for station in scenario.active_stations:
         tonnes = loads.get(station.id, 0.0) / 1000
         lines.append(

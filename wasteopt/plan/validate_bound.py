@@ -3,10 +3,15 @@
 A lower bound says no plan can do better, so it can never exceed a plan the validator finds
 feasible: its ``distance_km`` is at most the plan's collection km and its ``cost`` (when given) at
 most the plan's collection cost — both as recomputed from the scenario, not as the plan states them.
-Rules: ``bound-distance``, ``bound-cost``.
+Its ``ratio`` (when given) is the one figure every output words the bound by, "collection cost ≤ 2.17 ×
+the lower bound": the recomputed collection cost over the bound's cost (km over ``distance_km`` when
+the bound has no cost), rounded up to two decimals — so the statement holds, and is not a loose one.
+Rules: ``bound-distance``, ``bound-cost``, ``bound-ratio``.
 """
 
 from __future__ import annotations
+
+import math
 
 from wasteopt.plan.models import LowerBound
 from wasteopt.plan.validate_kpis import is_number, show
@@ -20,7 +25,35 @@ def check_bound(bound: LowerBound, collection: Echelon) -> list[Violation]:
     found = _check_one("bound-distance", "distance_km", bound.distance_km, collection.km, TOL_KM, "km")
     if bound.cost is not None:
         found += _check_one("bound-cost", "cost", bound.cost, collection.cost, TOL_COST, "cost")
+    if bound.ratio is not None:
+        found += _check_ratio(bound, collection)
     return found
+
+
+def _check_ratio(bound: LowerBound, collection: Echelon) -> list[Violation]:
+    """The stated ratio against the recomputed collection figure over the bound's: at least the exact
+    ratio (less what the routes' rounding allows) and at most it rounded up to two decimals."""
+    stated = bound.ratio
+    if not is_number(stated):
+        return [Violation("bound-ratio", "lower_bound", f"ratio is {show(stated)}, not a number")]
+    assert isinstance(stated, (int, float))
+    basis = bound.basis
+    if basis is None:
+        return [Violation("bound-ratio", "lower_bound", f"ratio {show(stated)} is stated, but the bound has no positive "
+                          "cost or distance_km to compare the plan with")]
+    if basis == "cost":
+        figure, slack, of = collection.cost, TOL_COST * max(1, collection.terms), "collection cost"
+        below = float(bound.cost)  # type: ignore[arg-type]
+    else:
+        figure, slack, of = collection.km, TOL_KM * max(1, collection.terms), "collection km"
+        below = float(bound.distance_km)
+    slack += REL * figure
+    exact = figure / below
+    low, high = (figure - slack) / below, LowerBound.round_up((figure + slack) / below)
+    if low - 1e-9 <= stated <= high + 1e-9 and math.isfinite(exact):
+        return []
+    return [Violation("bound-ratio", "lower_bound", f"ratio {show(stated)} does not match the plan: its {of} {figure:.2f} "
+                      f"(recomputed) over the bound's {below:.2f} is {exact:.4f}, stated as {LowerBound.round_up(exact):.2f}")]
 
 
 def _check_one(rule: str, name: str, stated: object, plan_figure: float, tolerance: float, unit: str) -> list[Violation]:

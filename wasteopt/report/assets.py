@@ -3,7 +3,13 @@
 Kept as Python strings (not package data files) so a plain ``pip install .`` always carries them.
 The script does four things: pan and zoom the map (drag, wheel, buttons) keeping markers the same
 size on screen, highlight a truck or a station's trucks on click, sort tables by a clicked header,
-and keep the scale bar true. It makes no request of any kind.
+and keep the scale bar true. It makes no request of any kind; the words it shows come from the
+page's ``<body data-t-*>`` attributes, in the report's language.
+
+Printed (``@media print``, A4 portrait): every row of every table (no scroll boxes), the map with
+its legend below it, the station bars and the timeline one under the other, each section starting a
+new page, table headers repeated on each page, rows never cut in two, and colours kept
+(``print-color-adjust: exact``; the charts' bars are SVG fills, which print in any case).
 """
 
 from wasteopt.report.colors import SEGMENT_COLOURS
@@ -82,26 +88,22 @@ h2 .zh,.card-label .zh{color:var(--muted);font-weight:400;margin-left:6px}
 .grid2{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1.6fr);gap:14px}
 .bar-row{display:grid;grid-template-columns:180px 1fr;gap:10px;align-items:center;margin:5px 0;cursor:pointer}
 .bar-label{font-size:12.5px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.bar{position:relative;height:20px;background:#e9edf0;border-radius:4px;overflow:hidden}
-.bar-fill{height:100%;background:#2e9d62}
-.bar.high .bar-fill{background:#e0a41a}.bar.over .bar-fill{background:#c0262d}
+.bar{position:relative;height:20px}
+.bar-svg{display:block;width:100%;height:20px}
 .bar-text{position:absolute;left:8px;top:1px;font-size:12px;font-variant-numeric:tabular-nums}
 .bar-row.highlight .bar{outline:2px solid #000}
 .timeline{font-size:12px}
 .tl-row{display:grid;grid-template-columns:200px 1fr;align-items:center;height:20px;cursor:pointer}
 .tl-label{display:flex;align-items:center;white-space:nowrap;overflow:hidden}
 .tl-label small{color:var(--muted);margin-left:6px}
-.tl-track{position:relative;height:14px;background:#f6f7f9;border-radius:2px}
-.tl-axis{height:18px;cursor:default}.tl-axis .tl-track{background:none}
+.tl-track{position:relative;height:14px}
+.tl-svg{display:block;width:100%;height:14px}
+.tl-axis{height:18px;cursor:default}
 .tick{position:absolute;transform:translateX(-50%);color:var(--muted);font-size:11px;top:0}
-.tl-track i{position:absolute;top:0;height:100%}
-.shift{background:#e4ebe8}
-.seg.driving{background:var(--drive);top:4px!important;height:6px!important}
-.seg.collecting{background:var(--collect)}.seg.unloading{background:var(--unload)}.seg.waiting{background:var(--wait)}
-.seg.break{background:var(--break)}
-.tl-legend{display:flex;gap:14px;font-size:12px;color:var(--muted);margin-top:6px}
-.tl-legend i{display:inline-block;width:14px;height:10px;margin-right:4px;vertical-align:0}
-.tl-legend .seg.driving{height:6px!important;vertical-align:2px}
+.seg.driving{fill:var(--drive)}.seg.collecting{fill:var(--collect)}.seg.unloading{fill:var(--unload)}
+.seg.waiting{fill:var(--wait)}.seg.break{fill:var(--break)}
+.tl-legend{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px;color:var(--muted);margin-top:6px}
+.tl-legend .key{display:inline-block;margin-right:4px;vertical-align:0}
 table{border-collapse:collapse;width:100%;font-size:12.5px;font-variant-numeric:tabular-nums}
 th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left}
 th{background:#eef1f4;font-weight:600;position:sticky;top:0}
@@ -123,8 +125,30 @@ table.sortable tbody tr:hover td{background:#f2f6f4}
 .badge.error{background:#c0262d}.badge.warning{background:#d9901a}.badge.info{background:#4a7ab8}
 footer{color:var(--muted);font-size:12px;padding:0 24px 24px;max-width:1500px;margin:0 auto}
 @media (max-width:1000px){.map-wrap,.grid2{grid-template-columns:1fr}.legend{height:auto}}
-@media print{header{background:none;color:#000}.map-tools,.map-hint{display:none}.map-box{height:520px}
-section{break-inside:avoid}body{background:#fff}}
+@page{size:A4;margin:12mm}
+@media print{
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+body{background:#fff;font-size:11px}
+header{background:none;color:#000;padding:0 0 8px}header .meta{color:#333}
+main{padding:0;max-width:none}
+footer{padding:8px 0 0}
+.map-tools,.map-hint{display:none}
+.cards{grid-template-columns:repeat(4,1fr);gap:8px}
+.card{padding:8px 10px}.card-value{font-size:20px}
+.map-wrap{display:block;break-before:page}
+.map-box{height:150mm}
+.legend{height:auto;display:block;margin-top:8px;border:none;padding:0}
+.truck-list{overflow:visible;display:grid;grid-template-columns:repeat(3,1fr);gap:0 12px}
+.grid2{display:block}
+.panel{border:none;padding:0;break-before:page}
+.table-scroll{max-height:none;overflow:visible}
+th{position:static}
+table{font-size:10px}th,td{padding:3px 4px}td:first-child{white-space:nowrap}
+thead{display:table-header-group}
+tr,.bar-row,.tl-row{break-inside:avoid}
+h2{break-after:avoid}
+table.sortable th:after{content:none}
+}
 """.replace("__FONT__", FONT_STACK)
 CSS = _segment_colours(CSS)
 
@@ -216,8 +240,9 @@ JS = r"""
     });
     svg.querySelectorAll('path.highlight').forEach(function (p) { p.parentNode.appendChild(p); });
     var status = document.getElementById('selection');
-    status.textContent = station ? 'Station ' + station + ': ' + (vehicles.join(', ') || 'no trucks')
-      : vehicles.length ? 'Truck ' + vehicles.join(', ') : 'Click a truck or a station to highlight it';
+    var words = document.body.dataset;
+    status.textContent = station ? (words.tStation || 'Station') + ' ' + station + ': ' + (vehicles.join(', ') || words.tNoTrucks || 'no trucks')
+      : vehicles.length ? (words.tTruck || 'Truck') + ' ' + vehicles.join(', ') : (words.tHint || 'Click a truck or a station to highlight it');
   }
   function onSelect(target) {
     var truck = target.closest('[data-vehicle],[data-of],[data-select]');
@@ -264,6 +289,8 @@ JS = r"""
     });
   });
   window.addEventListener('resize', rescale);
+  var printing = window.matchMedia ? window.matchMedia('print') : null;  // markers sized for the printed map
+  if (printing && printing.addEventListener) { printing.addEventListener('change', rescale); }
   rescale();
   highlight([], null);
 }());

@@ -4,13 +4,14 @@ A break is a stop of kind ``break`` in ``route.stops`` (``break-1``, ``break-2``
 start, ``depart`` its end, ``at`` the place the truck stands at, or empty when it stops en route). It
 is not a place: nothing that draws or measures the route's legs may look it up as one, so those use
 :func:`place_stops`. Every output words a break with :func:`where_text` and :func:`span_text`, so the
-sheets, the report and the exports say the same thing.
+sheets, the report and the exports say the same thing (in English or Chinese: ``lang``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wasteopt.i18n import text
 from wasteopt.plan.models import Route, Stop, clock_seconds
 from wasteopt.scenario.models import format_clock
 
@@ -70,27 +71,28 @@ def break_minutes(route: Route) -> float:
     return sum(b.minutes or 0.0 for b in route_breaks(route))
 
 
-def where_text(item: RouteBreak, names: dict[str, str] | None = None) -> str:
+def where_text(item: RouteBreak, names: dict[str, str] | None = None, lang: str = "en") -> str:
     """``at R0123`` (``at R0123 name`` when ``names`` are given) or ``en route R0123 → R0124``."""
     if item.at is not None:
         name = (names or {}).get(item.at, "")
-        return f"at {item.at} {name}".rstrip()
-    return f"en route {item.before or '?'} → {item.after or '?'}"
+        return text("break.at", lang, place=f"{item.at} {name}".rstrip())
+    return text("break.en_route", lang, before=item.before or "?", after=item.after or "?")
 
 
-def span_text(item: RouteBreak) -> str:
+def span_text(item: RouteBreak, lang: str = "en") -> str:
     """``11:00–12:00 (60 min)``; only what the plan gives."""
     if item.start is None:
         return ""
     times = f"{_hhmm(item.start)}–{_hhmm(item.end)}" if item.end is not None else _hhmm(item.start)
     minutes = item.minutes
-    return f"{times} ({round(minutes, 1):g} min)" if minutes is not None else times
+    return text("break.span", lang, times=times, minutes=f"{round(minutes, 1):g}") if minutes is not None else times
 
 
-def break_text(item: RouteBreak, names: dict[str, str] | None = None) -> str:
+def break_text(item: RouteBreak, names: dict[str, str] | None = None, lang: str = "en") -> str:
     """The whole break in one phrase: ``BREAK 11:00–12:00 (60 min), at R0123``."""
-    span = span_text(item)
-    return f"BREAK {span}, {where_text(item, names)}" if span else f"BREAK, {where_text(item, names)}"
+    span = span_text(item, lang)
+    where = where_text(item, names, lang)
+    return text("break.text", lang, span=span, where=where) if span else text("break.text_untimed", lang, where=where)
 
 
 def _hhmm(seconds: int) -> str:

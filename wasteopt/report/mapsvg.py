@@ -5,7 +5,8 @@ station (the unload runs) are a second, dashed path (``data-of``) so they stand 
 in their truck's colour, stations circles sized by today's tonnage, garages squares, plants diamonds,
 hauls dotted lines station → plant. Markers sit in ``data-x``/``data-y`` groups that the page's
 script rescales on zoom, so they keep their on-screen size. A driver break is no place: the legs
-join the places either side of it, and the route's tooltip counts its breaks.
+join the places either side of it, and the route's tooltip counts its breaks. Tooltips are in
+English or Chinese (``lang``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+from wasteopt.i18n import plural, text
 from wasteopt.plan.models import Plan, Route
 from wasteopt.report.breaks import break_minutes, place_stops, route_breaks
 from wasteopt.report.fmt import esc, hhmm, num
@@ -54,7 +56,7 @@ def frame_for(points: list[tuple[float, float]]) -> Frame:
     return Frame(min(easts), max(norths), scale, span_e * scale + 2 * pad, span_n * scale + 2 * pad, pad)
 
 
-def map_svg(scenario: Scenario, plan: Plan, colours: dict[str, str]) -> str:
+def map_svg(scenario: Scenario, plan: Plan, colours: dict[str, str], lang: str = "en") -> str:
     """The whole map as an ``<svg>`` element."""
     project = projection_for(scenario)
     planar = {pid: project(place) for pid, place in scenario.locations().items()}
@@ -63,17 +65,17 @@ def map_svg(scenario: Scenario, plan: Plan, colours: dict[str, str]) -> str:
     parts = [
         f'<svg id="map-svg" class="map-svg" viewBox="0 0 {frame.width:.1f} {frame.height:.1f}" '
         f'preserveAspectRatio="xMidYMid meet" data-metres-per-unit="{1 / frame.scale:.6g}" role="img" '
-        'aria-label="map of routes">',
-        '<g class="haul-lines">', *_haul_lines(plan, xy, scenario), "</g>",
-        '<g class="routes">', *(p for r in plan.routes for p in _route_paths(r, xy, colours[r.vehicle])), "</g>",
-        '<g class="rooms">', *_rooms(scenario, plan, xy, colours), "</g>",
-        '<g class="places">', *_stations(scenario, plan, xy), *_garages(scenario, xy), *_plants(scenario, xy), "</g>",
+        f'aria-label="{esc(text("report.map_label", lang))}">',
+        '<g class="haul-lines">', *_haul_lines(plan, xy, lang), "</g>",
+        '<g class="routes">', *(p for r in plan.routes for p in _route_paths(r, xy, colours[r.vehicle], lang)), "</g>",
+        '<g class="rooms">', *_rooms(scenario, plan, xy, colours, lang), "</g>",
+        '<g class="places">', *_stations(scenario, plan, xy, lang), *_garages(scenario, xy, lang), *_plants(scenario, xy, lang), "</g>",
         "</svg>",
     ]
     return "\n".join(parts)
 
 
-def _route_paths(route: Route, xy: dict[str, tuple[float, float]], colour: str) -> list[str]:
+def _route_paths(route: Route, xy: dict[str, tuple[float, float]], colour: str, lang: str = "en") -> list[str]:
     """The route's collection path (one element, ``data-vehicle``) and its dashed unload legs."""
     collect: list[str] = []
     unload: list[str] = []
@@ -89,9 +91,10 @@ def _route_paths(route: Route, xy: dict[str, tuple[float, float]], colour: str) 
         pen = b.id
     rooms = sum(1 for s in route.stops if s.kind == "room")
     breaks = route_breaks(route)
-    rest = f" · {len(breaks)} break{'s' if len(breaks) > 1 else ''}, {num(break_minutes(route))} min" if breaks else ""
-    title = (f"<title>{esc(route.vehicle)} · {rooms} rooms · {route.unload_trips or len(unload)} unloads · "
-             f"{num(route.distance_km, 1)} km{esc(rest)}</title>")
+    rest = text("map.route_breaks", lang, n=len(breaks), s=plural(len(breaks)), minutes=num(break_minutes(route))) if breaks else ""
+    said = text("map.route", lang, vehicle=route.vehicle, rooms=rooms, unloads=route.unload_trips or len(unload),
+                km=num(route.distance_km, 1))
+    title = f"<title>{esc(said + rest)}</title>"
     vehicle = esc(route.vehicle)
     out = [f'<path class="route" data-vehicle="{vehicle}" stroke="{colour}" d="{"".join(collect) or "M0 0"}">{title}</path>']
     if unload:
@@ -99,7 +102,8 @@ def _route_paths(route: Route, xy: dict[str, tuple[float, float]], colour: str) 
     return out
 
 
-def _rooms(scenario: Scenario, plan: Plan, xy: dict[str, tuple[float, float]], colours: dict[str, str]) -> list[str]:
+def _rooms(scenario: Scenario, plan: Plan, xy: dict[str, tuple[float, float]], colours: dict[str, str],
+           lang: str = "en") -> list[str]:
     served: dict[str, tuple[str, str | None]] = {}
     for route in plan.routes:
         for stop in route.stops:
@@ -110,20 +114,21 @@ def _rooms(scenario: Scenario, plan: Plan, xy: dict[str, tuple[float, float]], c
     for room in scenario.rooms:
         x, y = xy[room.id]
         where = " · ".join(p for p in (room.town, room.village) if p)
-        text = f"{room.id} {room.name}\n{where}\n{num(room.waste_kg_per_day)} kg/day"
+        said = f"{room.id} {room.name}\n{where}\n{text('map.room_kg', lang, kg=num(room.waste_kg_per_day))}"
         if room.id in served:
             vehicle, arrive = served[room.id]
-            text += f"\n{vehicle} at {hhmm(arrive)}"
+            said += "\n" + text("map.room_by", lang, vehicle=vehicle, time=hhmm(arrive))
             out.append(f'<circle class="room" data-of="{esc(vehicle)}" data-room="{esc(room.id)}" cx="{x}" cy="{y}" '
-                       f'r="3" data-r="3" fill="{colours[vehicle]}"><title>{esc(text)}</title></circle>')
+                       f'r="3" data-r="3" fill="{colours[vehicle]}"><title>{esc(said)}</title></circle>')
         else:
-            reason = unserved.get(room.id, "not in any route")
+            reason = unserved.get(room.id, text("map.not_routed", lang))
+            said += "\n" + text("map.unserved", lang, reason=reason)
             out.append(f'<circle class="room unserved" data-room="{esc(room.id)}" cx="{x}" cy="{y}" r="3.2" data-r="3.2">'
-                       f'<title>{esc(text)}\nUNSERVED: {esc(reason)}</title></circle>')
+                       f'<title>{esc(said)}</title></circle>')
     return out
 
 
-def _stations(scenario: Scenario, plan: Plan, xy: dict[str, tuple[float, float]]) -> list[str]:
+def _stations(scenario: Scenario, plan: Plan, xy: dict[str, tuple[float, float]], lang: str = "en") -> list[str]:
     users: dict[str, list[str]] = defaultdict(list)
     for route in plan.routes:
         for stop in route.stops:
@@ -138,38 +143,41 @@ def _stations(scenario: Scenario, plan: Plan, xy: dict[str, tuple[float, float]]
         if load is None:
             out.append(f'<g class="mk station candidate" data-x="{x}" data-y="{y}" transform="translate({x} {y})">'
                        f'<circle r="6"/><text y="17">{esc(station.name or station.id)}</text>'
-                       f'<title>{esc(station.id)} {esc(station.name)} (candidate site, not open)</title></g>')
+                       f'<title>{esc(station.id)} {esc(station.name)} {esc(text("map.candidate", lang))}</title></g>')
             continue
         radius = 6 + 12 * math.sqrt(load.load_kg / biggest)
         level = "over" if load.utilisation > 1.0 + 1e-9 else "high" if load.utilisation >= 0.85 else "ok"
-        title = (f"{station.id} {station.name}\n{num(load.load_kg / 1000, 2)} t of {num(station.capacity_t_per_day, 1)} t "
-                 f"({load.utilisation * 100:.0f} %)\ntrucks: {' '.join(users[station.id]) or 'none'}")
+        loaded = text("map.station_load", lang, load=num(load.load_kg / 1000, 2), capacity=num(station.capacity_t_per_day, 1),
+                      share=f"{load.utilisation * 100:.0f}")
+        trucks = text("map.station_trucks", lang, trucks=" ".join(users[station.id]) or text("map.none", lang))
+        title = f"{station.id} {station.name}\n{loaded}\n{trucks}"
         out.append(f'<g class="mk station {level}" data-station="{esc(station.id)}" data-vehicles="{esc(" ".join(users[station.id]))}" '
                    f'data-x="{x}" data-y="{y}" transform="translate({x} {y})"><circle r="{radius:.1f}"/>'
                    f'<text y="{radius + 11:.1f}">{esc(station.name or station.id)}</text><title>{esc(title)}</title></g>')
     return out
 
 
-def _garages(scenario: Scenario, xy: dict[str, tuple[float, float]]) -> list[str]:
+def _garages(scenario: Scenario, xy: dict[str, tuple[float, float]], lang: str = "en") -> list[str]:
     out = []
     for garage in scenario.garages:
         x, y = xy[garage.id]
         out.append(f'<g class="mk garage" data-x="{x}" data-y="{y}" transform="translate({x} {y})"><rect x="-6" y="-6" '
                    f'width="12" height="12"/><text class="side" x="10" y="4">{esc(garage.name or garage.id)}</text>'
-                   f'<title>{esc(garage.id)} {esc(garage.name)} (garage)</title></g>')
+                   f'<title>{esc(garage.id)} {esc(garage.name)} {esc(text("map.garage", lang))}</title></g>')
     return out
 
 
-def _plants(scenario: Scenario, xy: dict[str, tuple[float, float]]) -> list[str]:
+def _plants(scenario: Scenario, xy: dict[str, tuple[float, float]], lang: str = "en") -> list[str]:
     out = []
     for plant in scenario.plants:
         x, y = xy[plant.id]
         out.append(f'<g class="mk plant" data-x="{x}" data-y="{y}" transform="translate({x} {y})"><path d="M0 -10L10 0L0 10L-10 0Z"/>'
-                   f'<text y="22">{esc(plant.name or plant.id)}</text><title>{esc(plant.id)} {esc(plant.name)} (treatment plant)</title></g>')
+                   f'<text y="22">{esc(plant.name or plant.id)}</text><title>{esc(plant.id)} {esc(plant.name)} '
+                   f'{esc(text("map.plant", lang))}</title></g>')
     return out
 
 
-def _haul_lines(plan: Plan, xy: dict[str, tuple[float, float]], scenario: Scenario) -> list[str]:
+def _haul_lines(plan: Plan, xy: dict[str, tuple[float, float]], lang: str = "en") -> list[str]:
     pairs: dict[tuple[str, str], list[float]] = defaultdict(list)
     for trip in plan.haul:
         pairs[(trip.station, trip.plant)].append(trip.payload_kg)
@@ -177,7 +185,7 @@ def _haul_lines(plan: Plan, xy: dict[str, tuple[float, float]], scenario: Scenar
     for (station, plant), payloads in pairs.items():
         (x1, y1), (x2, y2) = xy[station], xy[plant]
         width = 2 + min(len(payloads), 8) * 0.6
-        title = f"haul {station} → {plant}: {len(payloads)} containers, {num(sum(payloads) / 1000, 1)} t"
+        title = text("map.haul", lang, station=station, plant=plant, n=len(payloads), t=num(sum(payloads) / 1000, 1))
         out.append(f'<path class="haul" data-haul="{esc(station)}" style="stroke-width:{width:.1f}px" '
                    f'd="M{x1} {y1}L{x2} {y2}"><title>{esc(title)}</title></path>')
     return out

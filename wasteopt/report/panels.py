@@ -3,46 +3,47 @@ side-by-side of what-if variants (``comparison.json`` from ``wasteopt compare``)
 
 The comparison reader is tolerant: it shows whatever numeric figures each variant has, known ones
 first, and ignores what it does not understand, so an older or newer comparison file still reports.
+Labels in English or Chinese (``lang``); the diagnostics' messages are the engine's own.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from wasteopt.i18n import text
 from wasteopt.plan.models import Plan
 from wasteopt.report.fmt import DASH, esc, num
 
 FIGURES = [
-    ("trucks", "Trucks", 0), ("distance_km", "Distance km", 1), ("collection_km", "Collection km", 1),
-    ("vehicle_hours", "Truck hours", 1), ("unload_trips", "Unload trips", 0), ("haul_trips", "Haul trips", 0),
-    ("cost", "Cost (yuan/day)", 0), ("unserved", "Unserved rooms", 0), ("build_cost", "Build cost (yuan)", 0),
-    ("payback_years", "Payback (years)", 1),
+    ("trucks", 0), ("distance_km", 1), ("collection_km", 1), ("vehicle_hours", 1), ("unload_trips", 0), ("haul_trips", 0),
+    ("cost", 0), ("unserved", 0), ("build_cost", 0), ("payback_years", 1),
 ]
-"""Figures of a comparison in the order shown, with their label and decimals."""
+"""Figures of a comparison in the order shown, with their decimals (label: ``figure.<key>`` in the catalogue)."""
 
 
-def diagnostics(plan: Plan) -> str:
+def diagnostics(plan: Plan, lang: str = "en") -> str:
     """The plan's findings, most severe first, each with its suggested fix."""
     order = {"error": 0, "warning": 1, "info": 2}
     items = []
     for d in sorted(plan.diagnostics, key=lambda d: order.get(d.level, 3)):
         subject = f" <b>{esc(d.subject)}</b>" if d.subject else ""
-        fix = f'<div class="fix">Fix: {esc(d.fix)}</div>' if d.fix else ""
-        items.append(f'<li class="diag {d.level}"><span class="badge {d.level}">{esc(d.level)}</span>'
+        fix = f'<div class="fix">{esc(text("panel.fix", lang, fix=d.fix))}</div>' if d.fix else ""
+        items.append(f'<li class="diag {d.level}"><span class="badge {d.level}">{esc(text(f"level.{d.level}", lang))}</span>'
                      f'<code>{esc(d.code)}</code>{subject} {esc(d.message)}{fix}</li>')
     return f'<ul class="diagnostics">{"".join(items)}</ul>'
 
 
-def comparison(data: Any) -> str:
+def comparison(data: Any, lang: str = "en") -> str:
     """Base and variants side by side: one column each, Δ to the base under each variant's figure."""
     if not isinstance(data, dict):
-        return '<p class="muted">The comparison file has no base and variants.</p>'
-    columns = [_column(data.get("base"), "base")]
-    columns += [_column(v, f"variant {k + 1}") for k, v in enumerate(data.get("variants") or []) if isinstance(v, dict)]
-    keys = [k for k, _, _ in FIGURES if any(k in c["figures"] for c in columns)]
-    extra = sorted({k for c in columns for k in c["figures"]} - {k for k, _, _ in FIGURES})
-    labels = {k: (label, digits) for k, label, digits in FIGURES} | {k: (k.replace("_", " "), 2) for k in extra}
-    head = "".join(f'<th>{esc(c["name"])}{_subtitle(c)}</th>' for c in columns)
+        return f'<p class="muted">{esc(text("panel.no_comparison", lang))}</p>'
+    columns = [_column(data.get("base"), text("panel.base", lang))]
+    columns += [_column(v, text("panel.variant", lang, n=k + 1)) for k, v in enumerate(data.get("variants") or [])
+                if isinstance(v, dict)]
+    keys = [k for k, _ in FIGURES if any(k in c["figures"] for c in columns)]
+    extra = sorted({k for c in columns for k in c["figures"]} - {k for k, _ in FIGURES})
+    labels = {k: (text(f"figure.{k}", lang), digits) for k, digits in FIGURES} | {k: (k.replace("_", " "), 2) for k in extra}
+    head = "".join(f'<th>{esc(c["name"])}{_subtitle(c, lang)}</th>' for c in columns)
     body = []
     for key in keys + extra:
         label, digits = labels[key]
@@ -66,10 +67,10 @@ def _column(entry: Any, fallback: str) -> dict[str, Any]:
             "opened": entry.get("opened") if isinstance(entry.get("opened"), list) else []}
 
 
-def _subtitle(column: dict[str, Any]) -> str:
+def _subtitle(column: dict[str, Any], lang: str) -> str:
     parts = [column["variant"]] if column["variant"] and column["variant"] != column["name"] else []
     if column["opened"]:
-        parts.append("opens " + ", ".join(map(str, column["opened"])))
+        parts.append(text("panel.opens", lang, sites=", ".join(map(str, column["opened"]))))
     return f'<div class="muted small">{esc(" · ".join(parts))}</div>' if parts else ""
 
 

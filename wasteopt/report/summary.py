@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wasteopt.plan.models import Plan
+from wasteopt.plan.summary import bound_ratio
 from wasteopt.scenario.models import Scenario, Station
 
 
@@ -22,9 +23,9 @@ class Summary:
     tonnes: float
     cost: float | None
     cost_per_tonne: float | None
-    gap: float | None
-    """Relative gap to the lower bound (0.12 = 12 %), on ``gap_basis``."""
-    gap_basis: str
+    bound_ratio: float | None
+    """Collection cost (``bound_basis`` ``km``: km) ≤ this × the lower bound; see :func:`wasteopt.plan.summary.bound_ratio`."""
+    bound_basis: str | None
     bound_method: str
     rooms_served: int
     rooms_unserved: int
@@ -55,12 +56,10 @@ def summarise(plan: Plan, scenario: Scenario | None = None) -> Summary:
     kpis = plan.kpis
     used = [r for r in plan.routes if any(s.kind == "room" for s in r.stops)]
     km = float(kpis.get("distance_km", sum(r.distance_km for r in plan.routes)))
-    collection_km = sum(r.distance_km for r in plan.routes)
     cost = kpis.get("cost")
     cost = float(cost) if cost is not None else (sum(r.cost for r in plan.routes) if plan.routes else None)
     tonnes = collected_kg(plan, scenario) / 1000
-    collection_cost = kpis.get("collection_cost", sum(r.cost for r in plan.routes) if plan.routes else cost)
-    gap, basis = _gap(plan, collection_cost, collection_km)
+    ratio = bound_ratio(plan)
     return Summary(
         trucks=int(kpis.get("vehicles_used", len(used))),
         distance_km=km,
@@ -68,8 +67,8 @@ def summarise(plan: Plan, scenario: Scenario | None = None) -> Summary:
         tonnes=tonnes,
         cost=cost,
         cost_per_tonne=cost / tonnes if cost is not None and tonnes > 0 else None,
-        gap=gap,
-        gap_basis=basis,
+        bound_ratio=ratio,
+        bound_basis=plan.lower_bound.basis if ratio is not None else None,
         bound_method=plan.lower_bound.method,
         rooms_served=sum(1 for r in plan.routes for s in r.stops if s.kind == "room"),
         rooms_unserved=len(plan.unserved),
@@ -101,12 +100,3 @@ def station_loads(scenario: Scenario, plan: Plan) -> list[StationLoad]:
         loads = {str(k): float(v) for k, v in (plan.kpis.get("station_load_kg") or {}).items()}
     return [StationLoad(s, loads.get(s.id, 0.0)) for s in scenario.stations if s.status == "existing" or s.id in loads]
 
-
-def _gap(plan: Plan, collection_cost: float | None, collection_km: float) -> tuple[float | None, str]:
-    """The bound covers the collection echelon (the engine's does), so it is compared with its cost or km."""
-    bound = plan.lower_bound
-    if bound.cost and collection_cost is not None and bound.cost > 0:
-        return (collection_cost - bound.cost) / bound.cost, "collection cost"
-    if bound.distance_km and bound.distance_km > 0:
-        return (collection_km - bound.distance_km) / bound.distance_km, "collection km"
-    return None, ""

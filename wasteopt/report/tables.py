@@ -1,9 +1,12 @@
-"""Tables of the report: routes (sortable: click a column header), haul trips, unserved rooms."""
+"""Tables of the report: routes (sortable: click a column header), haul trips, unserved rooms.
+
+Headers and words in English or Chinese (``lang``); numbers read the same in both."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from wasteopt.i18n import text
 from wasteopt.plan.models import Plan, Route
 from wasteopt.report.breaks import break_minutes, route_breaks, span_text, where_text
 from wasteopt.report.fmt import DASH, esc, hhmm, num
@@ -26,7 +29,7 @@ def sortable_table(table_id: str, headers: Sequence[tuple[str, str]], rows: Sequ
     return f'<table id="{table_id}" class="sortable"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def route_table(plan: Plan, colours: dict[str, str], scenario: Scenario | None = None) -> str:
+def route_table(plan: Plan, colours: dict[str, str], scenario: Scenario | None = None, lang: str = "en") -> str:
     """One row per truck: rooms, unloads, tonnes, km, hours, start, return, cost.
 
     With a ``scenario`` whose trucks take driver breaks, a Breaks column (how many, minutes); where a
@@ -36,12 +39,13 @@ def route_table(plan: Plan, colours: dict[str, str], scenario: Scenario | None =
     types = {vt.id: vt for vt in scenario.fleet} if scenario is not None else {}
     show_breaks = any(vt.breaks for vt in types.values()) or any(route_breaks(r) for r in plan.routes)
     show_limits = any(_limits_set(vt) for vt in types.values())
-    headers = [("Truck", "text"), ("Type", "text"), ("Garage", "text"), ("Rooms", "num"), ("Unloads", "num"),
-               ("Collected t", "num"), ("km", "num"), ("Hours", "num"), ("Leaves", "text"), ("Back", "text"), ("Cost", "num")]
+    columns = [("truck", "text"), ("type", "text"), ("garage", "text"), ("rooms", "num"), ("unloads", "num"),
+               ("collected_t", "num"), ("km", "num"), ("hours", "num"), ("leaves", "text"), ("back", "text"), ("cost", "num")]
     if show_breaks:
-        headers.append(("Breaks", "num"))
+        columns.append(("breaks", "num"))
     if show_limits:
-        headers.append(("Daily limits", "num"))
+        columns.append(("limits", "num"))
+    headers = _headers(columns, lang)
     rows = []
     for route in plan.routes:
         rooms = sum(1 for s in route.stops if s.kind == "room")
@@ -58,18 +62,19 @@ def route_table(plan: Plan, colours: dict[str, str], scenario: Scenario | None =
             (num(route.cost), route.cost),
         ]
         if show_breaks:
-            cells.append(_breaks_cell(route))
+            cells.append(_breaks_cell(route, lang))
         if show_limits:
             used = {"trips": unloads, "kg": tonnes * 1000, "rooms": rooms, "km": route.distance_km,
                     "h": (span[1] - span[0]) / 3600 if span else route.duration_h}
-            cells.append(_limits_cell(types.get(route.vehicle_type), used))
+            cells.append(_limits_cell(types.get(route.vehicle_type), used, lang))
         rows.append((f' data-select="{esc(route.vehicle)}"', cells))
     return sortable_table("route-table", headers, rows)
 
 
 LIMITS = [("trips", "max_trips", 0), ("kg", "max_kg_per_day", 0), ("rooms", "max_stops", 0),
           ("km", "max_km_per_day", 1), ("h", "max_duty_hours", 1)]
-"""Daily limits of a vehicle type as the route table shows them: label, field, decimals of the use."""
+"""Daily limits of a vehicle type as the route table shows them: label (``limit.<label>`` in the
+catalogue), field, decimals of the use."""
 
 
 def _limits_set(vtype: VehicleType | None) -> list[tuple[str, float, int]]:
@@ -80,14 +85,15 @@ def _limits_set(vtype: VehicleType | None) -> list[tuple[str, float, int]]:
     return [(label, float(limit), digits) for label, limit, digits in found if limit is not None]
 
 
-def _limits_cell(vtype: VehicleType | None, used: dict[str, float]) -> Cell:
+def _limits_cell(vtype: VehicleType | None, used: dict[str, float], lang: str = "en") -> Cell:
     """``trips 3/4 · kg 5,800/6,000``, a limit passed in red; sorts by the fullest share."""
     parts, shares = [], []
+    over = esc(text("limit.over", lang))
     for label, limit, digits in _limits_set(vtype):
         share = used[label] / limit
         shares.append(share)
-        text = f"{label} {num(used[label], digits)}/{_limit_text(limit)}"
-        parts.append(f'<b class="limit-over" title="over the daily limit">{esc(text)}</b>' if share > 1 + 1e-9 else esc(text))
+        shown = f"{text(f'limit.{label}', lang)} {num(used[label], digits)}/{_limit_text(limit)}"
+        parts.append(f'<b class="limit-over" title="{over}">{esc(shown)}</b>' if share > 1 + 1e-9 else esc(shown))
     return (" · ".join(parts) or DASH, round(max(shares), 4) if shares else "")
 
 
@@ -95,21 +101,27 @@ def _limit_text(limit: float) -> str:
     return num(limit) if limit.is_integer() else num(limit, 1)
 
 
-def _breaks_cell(route: Route) -> Cell:
+def _breaks_cell(route: Route, lang: str = "en") -> Cell:
     """``1 · 60 min`` with each break's time and place in the tooltip; ``—`` for none."""
     breaks = route_breaks(route)
     if not breaks:
         return (DASH, 0)
     minutes = break_minutes(route)
-    detail = "; ".join(f"{span_text(b)} {where_text(b)}".strip() for b in breaks)
-    return (f'<span title="{esc(detail)}">{len(breaks)} · {num(minutes)} min</span>', minutes)
+    detail = "; ".join(f"{span_text(b, lang)} {where_text(b, lang=lang)}".strip() for b in breaks)
+    shown = text("table.breaks", lang, n=len(breaks), minutes=num(minutes))
+    return (f'<span title="{esc(detail)}">{esc(shown)}</span>', minutes)
 
 
-def haul_table(scenario: Scenario, plan: Plan) -> str:
+def _headers(columns: Sequence[tuple[str, str]], lang: str) -> list[tuple[str, str]]:
+    """``(catalogue key under col., kind)`` → ``(label, kind)``."""
+    return [(text(f"col.{key}", lang), kind) for key, kind in columns]
+
+
+def haul_table(scenario: Scenario, plan: Plan, lang: str = "en") -> str:
     """The container trips station → plant, in time order."""
     names = {s.id: s.name for s in scenario.stations} | {p.id: p.name for p in scenario.plants}
-    headers = [("Truck", "text"), ("Station", "text"), ("Plant", "text"), ("Departs", "text"), ("Arrives", "text"),
-               ("Payload t", "num"), ("km", "num")]
+    headers = _headers([("truck", "text"), ("station", "text"), ("plant", "text"), ("departs", "text"),
+                        ("arrives", "text"), ("payload_t", "num"), ("km", "num")], lang)
     rows = []
     for trip in sorted(plan.haul, key=lambda t: (t.depart, t.truck)):
         rows.append((f' data-station="{esc(trip.station)}"', [
@@ -121,10 +133,10 @@ def haul_table(scenario: Scenario, plan: Plan) -> str:
     return sortable_table("haul-table", headers, rows)
 
 
-def unserved_table(scenario: Scenario, plan: Plan) -> str:
-    """Rooms the plan leaves unemptied, with the reason and where they are."""
+def unserved_table(scenario: Scenario, plan: Plan, lang: str = "en") -> str:
+    """Rooms the plan leaves unemptied, with the reason (as the engine gives it) and where they are."""
     rooms = {r.id: r for r in scenario.rooms}
-    headers = [("Room", "text"), ("Name", "text"), ("Village", "text"), ("kg/day", "num"), ("Reason", "text")]
+    headers = _headers([("room", "text"), ("name", "text"), ("village", "text"), ("kg_day", "num"), ("reason", "text")], lang)
     rows = []
     for item in plan.unserved:
         room = rooms[item.id]

@@ -31,8 +31,8 @@ class Segment:
     where: str = ""
 
 
-def route_segments(scenario: Scenario, route: Route) -> list[Segment]:
-    """The route's segments in time order; stops without times are skipped.
+def route_segments(scenario: Scenario, route: Route, lang: str = "en") -> list[Segment]:
+    """The route's segments in time order; stops without times are skipped (a break's ``where`` in ``lang``).
 
     A driver break is its own segment from its start to its end. When it is taken at the next stop
     (waiting there before serving it) and the plan has the truck arrive there before the break, the
@@ -59,7 +59,7 @@ def route_segments(scenario: Scenario, route: Route) -> list[Segment]:
                 segments.append(Segment("driving", last_depart, arrive))
             end = max(depart if depart is not None else arrive, arrive)
             if end > arrive:
-                segments.append(Segment(BREAK, arrive, end, item.at, where_text(item)))
+                segments.append(Segment(BREAK, arrive, end, item.at, where_text(item, lang=lang)))
             last_depart = end
             continue
         if arrive is not None and last_depart is not None:
