@@ -40,3 +40,9 @@ def engine_violations_fail_the_test():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(engine, "_plan", checked)
         yield
+
+
+@pytest.fixture(autouse=True)
+def _english_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests read English output: a Chinese machine (LANG=zh_CN, WASTEOPT_LANG=zh) must not change it."""
+    monkeypatch.setenv("WASTEOPT_LANG", "en")

@@ -18,6 +18,7 @@ from tests.report.conftest import many_trucks_plan
 from wasteopt.cli import main
 from wasteopt.i18n import ENV
 from wasteopt.plan.models import Plan, save_plan
+from wasteopt.plan.summary import with_bound_ratio
 from wasteopt.scenario.models import Scenario
 from wasteopt.scenario.writer import save_scenario
 
@@ -72,8 +73,10 @@ def test_the_scenarios_language_is_the_default(tmp_path: Path) -> None:
 
 @pytest.fixture
 def hand_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, Plan]:
-    """The many-trucks scenario on disk, and ``wasteopt.solve`` made to return its hand-built plan."""
+    """The many-trucks scenario on disk, and ``wasteopt.solve`` made to return its hand-built plan
+    (stating its bound ratio, as the engine's plans do)."""
     scenario, plan = many_trucks_plan(4)
+    plan = with_bound_ratio(plan)
     monkeypatch.setattr(wasteopt, "solve", lambda *a, **k: plan.model_copy(deep=True))
     return str(save_scenario(scenario, tmp_path / "sc")), plan
 

@@ -28,7 +28,7 @@ from wasteopt.commands.common import EXIT_INCOMPLETE, EXIT_INTERRUPTED, EXIT_VIO
 from wasteopt.commands.outputs import check_writable, writing
 from wasteopt.i18n import choose_language, text
 from wasteopt.plan.models import save_plan
-from wasteopt.plan.summary import summary_lines, with_bound_ratio
+from wasteopt.plan.summary import summary_lines
 from wasteopt.whatif.variants import apply_variants
 
 if TYPE_CHECKING:
@@ -164,7 +164,7 @@ def make_plan(scenario_path: str, variants: list[str], time_limit: float | None,
         plan = plan.model_copy(update={"variant": variants})
     if interrupt.is_set() and not plan.solver.get("interrupted"):
         plan.solver["interrupted"] = True  # e.g. Ctrl-C during the haul: the user still asked to stop
-    return scenario, with_bound_ratio(plan), lang
+    return scenario, plan, lang
 
 
 def write_and_report(scenario: Scenario, plan: Plan, target: Path, quiet: bool, lang: str = "en") -> None:

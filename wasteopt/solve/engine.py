@@ -15,6 +15,7 @@ from importlib.metadata import version
 from wasteopt.network import network_for
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Diagnostic, Plan, Unserved
+from wasteopt.plan.summary import with_bound_ratio
 from wasteopt.plan.validate import validate
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.budget import Budget, finishing_limit
@@ -38,6 +39,8 @@ from wasteopt.solve.options import SolveOptions
 from wasteopt.solve.stations.shed import enforce_station_capacity
 
 DEFAULT_TIME_LIMIT = 30.0
+TREE_BOUND_FROM_S = 120.0
+"""Time limits from which the plan's lower bound includes the Lagrangean tree bound."""
 
 
 def solve(
@@ -88,7 +91,7 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
         routes=routes,
         diagnostics=_limit_notes(instance, raws, left),
         unserved=[Unserved(id=rid, reason=why) for rid, why in sorted(unserved.items())],
-        lower_bound=collection_lower_bound(served_only(instance, network, left), network),
+        lower_bound=collection_lower_bound(served_only(instance, network, left), network, tree=_thorough_bound(budget)),
         solver={
             "engine": f"pyvrp {version('pyvrp')}",
             "seed": seed,
@@ -98,13 +101,20 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
             "decomposed": decomposed,
         },
     )
-    plan = attach_haul(scenario, network, plan, budget)
+    plan = with_bound_ratio(attach_haul(scenario, network, plan, budget))
     phases["haul_s"] = budget.elapsed() - sum(phases.values())
     plan.solver["violations"] = [str(v) for v in validate(scenario, plan, network)]
     phases["check_s"] = budget.elapsed() - sum(phases.values())
     plan.solver["phases"] = {name: round(seconds, 2) for name, seconds in phases.items()}
     plan.solver["elapsed_s"] = round(budget.elapsed(), 2)
     return plan
+
+
+def _thorough_bound(budget: Budget) -> bool:
+    """Whether the budget leaves time for the Lagrangean tree bound (about a second per 1,000 rooms):
+    runs counted in iterations, and time limits from :data:`TREE_BOUND_FROM_S` on (shorter ones keep
+    their finishing reserve for the station assignment and the haul)."""
+    return budget.time_limit is None or budget.time_limit >= TREE_BOUND_FROM_S
 
 
 def _limit_notes(instance: CollectionInstance, raws: list[RawRoute], left: list[int]) -> list[Diagnostic]:

@@ -54,6 +54,7 @@ def test_bound_on_a_line_by_hand() -> None:
     # are forced, the best plan is 0→3→0→4→0 = 14 km. Radial: 0.6·6 + 0.6·8 = 8.4 km; incoming:
     # 1 + 1 (each room's nearest other place is the other room) + 3 + 4 (two trips end with a leg
     # into the station, at least the two smallest room-to-station distances) = 9 km; no home leg.
+    # The Lagrangean tree bound finds the optimum itself (less 1 m a room for rounding).
     sc = scenario(
         [room("A", 3000, 0, 600), room("B", 4000, 0, 600)],
         [station("S", 0, 0)],
@@ -61,7 +62,10 @@ def test_bound_on_a_line_by_hand() -> None:
         [truck("T", "G", 1000.0)],
     )
     assert optimum(sc).distance_km == pytest.approx(14.0)
-    assert _bound(sc).distance_km == pytest.approx(9.0)
+    network = network_for(sc)
+    instance = build_instance(sc, network)
+    assert collection_lower_bound(instance, network, tree=False).distance_km == pytest.approx(9.0)
+    assert collection_lower_bound(instance, network).distance_km == pytest.approx(13.998)
 
 
 def test_bound_counts_the_drive_home_from_the_station() -> None:
@@ -94,3 +98,16 @@ def test_bound_on_lat_lon_uses_the_exact_nearest_neighbour() -> None:
 def test_bound_of_nothing_to_serve_is_zero() -> None:
     sc = scenario([room("A", 1000, 0, 5000)], [station("S", 0, 0)], [("G", 0, 0)], [truck("T", "G", 1000.0)])
     assert _bound(sc).distance_km == 0.0  # the only room is too heavy: set aside, not routed
+
+
+def test_the_cheapest_fleet_bound_weighs_payload_against_price() -> None:
+    """Four rooms of 500 kg by the station (km cost nothing here): a 1,000 kg truck at 10 yuan an hour
+    needs two unloads of an hour, a 2,000 kg one at 25 yuan an hour one. Pricing the fewest unloads (one,
+    by the big payload) at the cheapest rate gives 10 yuan; the fleet bound knows better: 20."""
+    rooms = [room(f"R{k}", 10.0 * (k + 1), 0, 500, service_min=0) for k in range(4)]
+    fleet = [truck("SMALL", "G", 1000.0, fixed_cost=0, cost_per_km=0, cost_per_hour=10.0),
+             truck("BIG", "G", 2000.0, fixed_cost=0, cost_per_km=0, cost_per_hour=25.0)]
+    sc = scenario(rooms, [station("S", 0, 0, unload_min=60)], [("G", 0, 0)], fleet)
+    bound = _bound(sc)
+    assert 19.9 <= bound.cost <= optimum(sc).cost + 1e-2
+    assert "cheapest fleet" in bound.method
