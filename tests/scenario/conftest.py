@@ -1,9 +1,15 @@
-"""A tiny valid scenario written as files (YAML + CSV), for tests that load or corrupt it."""
+"""A tiny valid scenario written as files (YAML + CSV), for tests that load or corrupt it; and
+``.xlsx`` workbooks written on the spot (no binary fixtures are kept)."""
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+import openpyxl
 import pytest
 from click.testing import CliRunner, Result
 
@@ -84,3 +90,37 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def run_check(path: str = "scenario.yaml") -> Result:
     """``wasteopt check PATH`` through click's test runner."""
     return CliRunner().invoke(main, ["check", path])
+
+
+def write_workbook(path: Path, rows: Sequence[Sequence[Any]], title: str = "Sheet1",
+                   more: dict[str, Sequence[Sequence[Any]]] | None = None) -> Path:
+    """Write an ``.xlsx`` with ``rows`` in its first sheet named ``title`` (and sheets ``more`` after)."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(list(row))
+    for name, extra in (more or {}).items():
+        other = workbook.create_sheet(name)
+        for row in extra:
+            other.append(list(row))
+    workbook.save(path)
+    return path
+
+
+def csv_rows(text: str) -> list[list[Any]]:
+    """A CSV text as rows of cells, numbers as numbers and empty cells as ``None`` (as Excel holds them)."""
+    rows: list[list[Any]] = []
+    for cells in csv.reader(io.StringIO(text)):
+        rows.append([_typed(cell) for cell in cells])
+    return rows
+
+
+def _typed(cell: str) -> Any:
+    if cell == "":
+        return None
+    try:
+        number = float(cell)
+    except ValueError:
+        return cell
+    return int(number) if number.is_integer() and "." not in cell else number

@@ -163,7 +163,7 @@ CASES = {
     ),
     "section of the wrong kind": (
         dict(yaml_text=Y.replace("rooms: rooms.csv", "rooms: 3")),
-        ["scenario.yaml:7: rooms: must be a list of records or the path of a CSV file, got int"],
+        ["scenario.yaml:7: rooms: must be a list of records, the path of a CSV or .xlsx table, or {file: ..., sheet: ...}, got int"],
     ),
     "missing matrix file": (
         dict(yaml_text=Y.replace("model: haversine", "model: matrix\n  matrix: {file: m.csv}")),
@@ -218,11 +218,13 @@ def test_missing_scenario_file(in_tmp: Path) -> None:
 
 
 def test_bad_encoding_names_the_line(in_tmp: Path) -> None:
+    """UTF-8 with a GBK name in line 4 is neither encoding: the line where decoding stops is named."""
     write_scenario(in_tmp)
     (in_tmp / "rooms.csv").write_bytes(R.encode("utf-8").replace("石桥村1号".encode("utf-8"), "石桥村1号".encode("gbk")))
     result = run_check()
     assert result.exit_code == 2
-    assert result.stderr.splitlines() == ["rooms.csv:4: encoding: not UTF-8 (byte 0xc7 at column 6); save the file as UTF-8"]
+    assert result.stderr.splitlines() == [
+        'rooms.csv:4: encoding: neither UTF-8 nor GB18030/GBK (byte 0xc7 at column 6); save the file as UTF-8 (Excel: "CSV UTF-8")']
 
 
 def test_paths_are_shown_as_given(tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ def test_check_warns_about_rooms_no_truck_can_ever_serve(tmp_path: Path) -> None
     result = run_check(str(write_scenario(tmp_path, rooms=rooms)))
     assert result.exit_code == 0, result.output
     # FAR: 2 × 1,951 km at 30 km/h + 5 min emptying + 10 min unloading = 130.35 h
-    assert [line for line in result.stdout.splitlines() if line.startswith("warning")] == [
+    assert [line for line in result.stdout.splitlines() if line.startswith("warning: room")] == [
         "warning: room FAR can never be served: too far: the shortest round trip garage → room → station → garage "
         "takes 130.4 h, the longest shift is 8.0 h",
         "warning: room NIGHT can never be served: opening hours 02:00–03:00 lie outside every shift (earliest 06:00–14:00)",
@@ -55,7 +55,7 @@ def test_check_warns_about_rooms_no_truck_can_ever_serve(tmp_path: Path) -> None
 def test_check_lists_twenty_rooms_that_can_never_be_served_and_counts_the_rest(tmp_path: Path) -> None:
     rooms = ROOMS_HEADER + "".join(f"N{k:02d},夜村{k}号收集房,南定镇,夜村,36.81,118.06,10,5,22:00,23:00,\n" for k in range(25))
     result = run_check(str(write_scenario(tmp_path, rooms=rooms)))
-    warned = [line for line in result.stdout.splitlines() if line.startswith("warning")]
+    warned = [line for line in result.stdout.splitlines() if line.startswith("warning: room") or "more room" in line]
     assert warned[0] == "warning: room N00 can never be served: opening hours 22:00–23:00 lie outside every shift (latest 06:00–14:00)"
     assert [line.split()[2] for line in warned[:20]] == [f"N{k:02d}" for k in range(20)]
     assert warned[20:] == ["warning: 5 more rooms can never be served (20 listed above)"]

@@ -1,9 +1,11 @@
-"""What ``wasteopt check`` says about a scenario: the fleet lines name breaks and daily limits where set."""
+"""What ``wasteopt check`` says about a scenario: the fleet lines name breaks and daily limits where set,
+the haul shift assumed, the files read; warnings about cost fields left empty."""
 
 from __future__ import annotations
 
-from wasteopt.scenario.models import Break, Garage, Room, Scenario, Station, VehicleType
-from wasteopt.scenario.summary import breaks_text, limits_text, summary_lines
+from wasteopt.scenario.input_files import InputFile
+from wasteopt.scenario.models import Break, Garage, HaulTruckType, Room, Scenario, Station, VehicleType
+from wasteopt.scenario.summary import breaks_text, cost_warning, limits_text, shift_text, summary_lines, warnings
 
 
 def _scenario(*fleet: VehicleType) -> Scenario:
@@ -37,3 +39,40 @@ def test_only_what_is_set_is_named() -> None:
         "break 7.5 min starting 10:30:30–26:00"
     line = next(k for k in summary_lines(_scenario(_truck(max_km_per_day=120))) if k.startswith("    small"))
     assert line == "    small: 2 × 1500 kg, class 1, garage G1; ≤ 120 km/day"
+
+
+def _haul(**more: object) -> HaulTruckType:
+    return HaulTruckType(**{"id": "hook", "count": 1, "garage": "G1", "container_payload_t": 9, **more})  # type: ignore[arg-type]
+
+
+COSTS = dict(fixed_cost=300, cost_per_km=2, cost_per_hour=45, co2_kg_per_km=0.3)
+
+
+def test_cost_fields_left_empty_are_warned_about_given_zeros_are_not() -> None:
+    assert cost_warning("vehicle type", _truck(**COSTS)) == ""
+    assert cost_warning("vehicle type", _truck(fixed_cost=0, cost_per_km=0, cost_per_hour=0, co2_kg_per_km=0)) == ""
+    assert cost_warning("haul truck type", _haul()) == (
+        "haul truck type hook: fixed_cost, cost_per_km, cost_per_hour, co2_kg_per_km not given, taken as 0 "
+        "(the plan will show no cost and no CO₂ for these trucks)")
+    assert cost_warning("vehicle type", _truck(fixed_cost=300, co2_kg_per_km=0.3)) == (
+        "vehicle type small: cost_per_km, cost_per_hour not given, taken as 0 (the plan's cost leaves them out for these trucks)")
+    assert cost_warning("vehicle type", _truck(fixed_cost=300, cost_per_km=2, cost_per_hour=45)) == (
+        "vehicle type small: co2_kg_per_km not given, taken as 0 (the plan will show no CO₂ for these trucks)")
+    scenario = _scenario(_truck(**COSTS)).model_copy(update={"haul_fleet": [_haul(**COSTS), _haul(id="bare")]})
+    assert [w for w in warnings(scenario) if "not given" in w] == [
+        "haul truck type bare: fixed_cost, cost_per_km, cost_per_hour, co2_kg_per_km not given, taken as 0 "
+        "(the plan will show no cost and no CO₂ for these trucks)"]
+
+
+def test_the_haul_shift_assumed_is_stated() -> None:
+    assert shift_text(_haul()) == "shift 06:00–14:00 (the default: shift_start and shift_end not given)"
+    assert shift_text(_haul(shift_end="20:00")) == "shift 06:00–20:00 (shift_start not given: the default)"
+    assert shift_text(_haul(shift_start="05:30", shift_end="20:00")) == "shift 05:30–20:00"
+    scenario = _scenario(_truck()).model_copy(update={"haul_fleet": [_haul(shift_start="06:00", shift_end="20:00")]})
+    assert "  haul fleet 1 hook-lift truck; hook: 1 × 9 t containers, shift 06:00–20:00" in summary_lines(scenario)
+
+
+def test_files_read_are_listed() -> None:
+    lines = summary_lines(_scenario(_truck()), [InputFile("scenario.yaml", "UTF-8"), InputFile("rooms.csv", "GB18030 (GBK)")])
+    assert lines[-3:] == ["  files read", "    scenario.yaml: UTF-8", "    rooms.csv: GB18030 (GBK)"]
+    assert "  files read" not in summary_lines(_scenario(_truck()))

@@ -1,7 +1,9 @@
-"""CLI commands about scenarios: ``check`` (validate and summarise), ``schema``, ``generate``.
+"""CLI commands about scenarios: ``check`` (validate and summarise), ``schema``, ``generate``,
+``template`` (an empty scenario to fill in).
 
 ``check`` also runs the solve layer's reachability screen, so a manager learns before any planning
-which rooms no truck can ever serve, and why (the scenario layer may not import the solver).
+which rooms no truck can ever serve, and why (the scenario layer may not import the solver); it
+states how each input file was read (encoding, or workbook sheet).
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ from pathlib import Path
 
 import click
 
-from wasteopt.commands.common import reports_bad_input
+from wasteopt.commands.common import UnwritableOutput, reports_bad_input
 from wasteopt.network import network_for
 from wasteopt.scenario.generate import DEFAULT_SEED, PRESETS, generate
-from wasteopt.scenario.loader import load_scenario
+from wasteopt.scenario.loader import load_with_files
 from wasteopt.scenario.models import Scenario
 from wasteopt.scenario.summary import summary_lines, unservable_warnings, warnings
+from wasteopt.scenario.template import existing_files, write_template
 from wasteopt.scenario.writer import save_scenario
 from wasteopt.solve.collection.reachability import unservable_rooms
 
@@ -26,8 +29,8 @@ from wasteopt.solve.collection.reachability import unservable_rooms
 @reports_bad_input
 def check(scenario: Path) -> None:
     """Validate SCENARIO (scenario.yaml) and print a summary; exit 2 listing every problem."""
-    loaded = load_scenario(scenario)
-    for line in summary_lines(loaded):
+    loaded, files = load_with_files(scenario)
+    for line in summary_lines(loaded, files):
         click.echo(line)
     for warning in warnings(loaded) + unservable_warnings(never_served(loaded)):
         click.echo(f"warning: {warning}")
@@ -64,4 +67,24 @@ def generate_cmd(preset: str, rooms: int | None, stations: int | None, seed: int
                f"(+{len(scenario.stations) - len(scenario.active_stations)} candidate sites)")
 
 
-COMMANDS: list[click.Command] = [check, schema, generate_cmd]
+@click.command("template")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Directory to write the template to (created if missing).")
+@click.option("--force", is_flag=True, help="Replace template files already in --out.")
+@reports_bad_input
+def template(out: Path, force: bool) -> None:
+    """Write an empty scenario to fill in: scenario.yaml, rooms/stations as .xlsx and CSV, README.txt
+    (every column explained in Chinese and English). Existing files are kept unless --force."""
+    if not force:
+        present = existing_files(out)
+        if present:
+            raise UnwritableOutput(str(present[0]), "exists (use --force to replace the template files)")
+    try:
+        written = write_template(out)
+    except OSError as error:
+        raise UnwritableOutput(str(error.filename or out), error.strerror or str(error)) from error
+    click.echo(f"wrote {out}: " + ", ".join(path.name for path in written))
+    click.echo(f"fill in the tables, then: wasteopt check {out / 'scenario.yaml'}")
+
+
+COMMANDS: list[click.Command] = [check, schema, generate_cmd, template]

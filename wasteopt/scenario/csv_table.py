@@ -3,20 +3,21 @@
 Column names are the model's field names, so a manager can fill a template in a spreadsheet. Problems
 with the table itself (unknown or missing columns, rows with the wrong number of cells, bad encoding)
 are found here, each with its line (the header is line 1); the values are checked later by the model.
-An empty cell means "not given" (the field's default, or an error if the field is required).
+An empty cell means "not given" (the field's default, or an error if the field is required). The
+encoding (UTF-8, with or without BOM, or GB18030/GBK) is detected and kept, so ``check`` can say it.
 """
 
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel
 
 from wasteopt.scenario.errors import Problem
+from wasteopt.scenario.header import check_header, missing_required
 from wasteopt.scenario.text_file import read_text
 
 TEXT_FIELDS = frozenset({"name", "town", "village", "description"})
@@ -25,27 +26,29 @@ TEXT_FIELDS = frozenset({"name", "town", "village", "description"})
 
 @dataclass
 class CsvTable:
-    """The rows of a table (line number, cells given) and the required columns it lacks."""
+    """The rows of a table (line number, cells given), the required columns it lacks, and the
+    encoding the file was read in (empty when it could not be read)."""
 
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     missing_columns: frozenset[str] = frozenset()
+    encoding: str = ""
 
 
 def read_table(path: Path, display: str, model: type[BaseModel]) -> tuple[CsvTable, list[Problem]]:
     """Read ``path`` as a table of ``model`` records; problems name ``display`` and the line."""
-    text, problems = read_text(path, display)
-    if text is None:
+    hint = f"rename it {PurePosixPath(display).with_suffix('.xlsx').name} and give that name in scenario.yaml (a path ending in .xlsx is read as a workbook)"
+    source, problems = read_text(path, display, workbook_hint=hint)
+    if source is None:
         return CsvTable(), problems
-    reader = csv.reader(io.StringIO(text, newline=""))
-    table = CsvTable()
+    reader = csv.reader(io.StringIO(source.text, newline=""))
+    table = CsvTable(encoding=source.encoding)
     try:
         header = next(reader, None)
         if header is None or not any(cell.strip() for cell in header):
             return table, [Problem(display, 1, "header", "the file is empty (expected a header row of column names)")]
-        columns, problems = _check_header([cell.strip() for cell in header], display, model)
-        table.missing_columns = frozenset(
-            name for name, info in model.model_fields.items() if info.is_required() and name not in columns
-        )
+        columns, issues = check_header([cell.strip() for cell in header], model)
+        problems = [Problem(display, 1, issue.label, issue.message) for issue in issues]
+        table.missing_columns = missing_required(columns, model)
         problems += [Problem(display, 1, name, "required column is missing") for name in sorted(table.missing_columns)]
         line = reader.line_num
         for cells in reader:
@@ -59,29 +62,6 @@ def read_table(path: Path, display: str, model: type[BaseModel]) -> tuple[CsvTab
     except csv.Error as error:
         problems.append(Problem(display, reader.line_num, "csv", f"not valid CSV: {error}"))
     return table, problems
-
-
-def _check_header(names: list[str], display: str, model: type[BaseModel]) -> tuple[list[str | None], list[Problem]]:
-    """Columns to keep by position (``None`` = skip) and problems with unknown / repeated / unnamed ones."""
-    known = list(model.model_fields)
-    columns: list[str | None] = []
-    problems: list[Problem] = []
-    for position, name in enumerate(names, start=1):
-        shown = name if name.isprintable() and ":" not in name else repr(name)  # keeps FILE:LINE: field: parseable
-        if not name:
-            problems.append(Problem(display, 1, f"column {position}", "has no name"))
-            columns.append(None)
-        elif name in columns:
-            problems.append(Problem(display, 1, shown, "column appears twice"))
-            columns.append(None)
-        elif name not in known:
-            guess = difflib.get_close_matches(name, known, n=1)
-            hint = f" (did you mean '{guess[0]}'?)" if guess else ""
-            problems.append(Problem(display, 1, shown, f"unknown column{hint}"))
-            columns.append(None)
-        else:
-            columns.append(name)
-    return columns, problems
 
 
 def _cells(columns: list[str | None], cells: list[str]) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Input problems, reported all at once as ``FILE:LINE: field: message``."""
+"""Input problems, reported all at once as ``FILE:LINE: field: message`` (``FILE:Sheet!B17: ...`` in a workbook)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ class Problem:
     line: int | None
     field: str
     message: str
+    cell: str = ""
+    """In an ``.xlsx`` table: the cell, ``Sheet!B17`` (shown instead of the line, which is its row)."""
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        where = f"{self.file}:{self.cell}" if self.cell else f"{self.file}:{self.line}" if self.line is not None else self.file
         return f"{where}: {self.field}: {self.message}"
 
 

@@ -1,17 +1,20 @@
-"""Load a scenario from ``scenario.yaml`` (and the CSV tables it points to), reporting every problem.
+"""Load a scenario from ``scenario.yaml`` (and the tables it points to), reporting every problem.
 
 ``load_scenario(path)`` returns a :class:`Scenario` or raises :class:`ScenarioError` carrying all the
-problems found, each as ``FILE:LINE: field: message``. The stages: parse the YAML (keeping lines),
-read each list section inline or from its CSV table and validate it record by record, validate the
-rest of the file, cross-check records against each other, and check the travel matrix file if any.
+problems found, each as ``FILE:LINE: field: message`` (``FILE:Sheet!B17: ...`` in a workbook). The
+stages: parse the YAML (keeping lines), read each list section inline or from its table (CSV or
+``.xlsx``) and validate it record by record, validate the rest of the file, cross-check records
+against each other, and check the travel matrix file if any. :func:`load_with_files` also says how
+each file was read (its encoding, or the workbook's sheet), for ``check``.
 
-Paths inside the scenario (CSV tables, the matrix file) are relative to ``scenario.yaml``; the
+Paths inside the scenario (tables, the matrix file) are relative to ``scenario.yaml``; the
 matrix path is stored absolute in the model so it works from any working directory.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from wasteopt.scenario.checks import Context, cross_check
 from wasteopt.scenario.errors import Problem, ScenarioError
+from wasteopt.scenario.input_files import InputFile
 from wasteopt.scenario.matrix_file import read_matrix_arrays
 from wasteopt.scenario.messages import describe, field_label
 from wasteopt.scenario.models import Identifier, Scenario, Travel, Variant
@@ -28,23 +32,46 @@ from wasteopt.scenario.yaml_source import YamlDocument, read_yaml
 _VARIANTS = TypeAdapter(dict[Identifier, Variant])
 
 
+@dataclass
+class Reading:
+    """What reading a scenario gave: the scenario (``None`` if it cannot be built), every problem
+    (sorted by file and line), and the files read with how each was read."""
+
+    scenario: Scenario | None
+    problems: list[Problem]
+    files: list[InputFile] = field(default_factory=list)
+
+
 def load_scenario(path: str | Path) -> Scenario:
     """The scenario in ``path``; raises :class:`ScenarioError` with every problem found."""
-    scenario, problems = read_scenario(path)
-    if problems or scenario is None:
-        raise ScenarioError(problems)
-    return scenario
+    return load_with_files(path)[0]
+
+
+def load_with_files(path: str | Path) -> tuple[Scenario, list[InputFile]]:
+    """The scenario in ``path`` and the files it was read from (``scenario.yaml: UTF-8``,
+    ``rooms.csv: GB18030 (GBK)``, ...); raises :class:`ScenarioError` with every problem found."""
+    reading = read_inputs(path)
+    if reading.problems or reading.scenario is None:
+        raise ScenarioError(reading.problems)
+    return reading.scenario, reading.files
 
 
 def read_scenario(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
     """The scenario (``None`` if it cannot be built) and every problem, sorted by file and line."""
+    reading = read_inputs(path)
+    return reading.scenario, reading.problems
+
+
+def read_inputs(path: str | Path) -> Reading:
+    """Read the scenario in ``path`` with its tables: the scenario, every problem, the files read."""
     display = str(path)
     path = Path(path)
     document, problems = read_yaml(path, display)
     if document is None:
-        return None, problems
+        return Reading(None, problems)
+    files = [InputFile(display, document.encoding)]
     if not isinstance(document.data, dict):
-        return None, [*problems, Problem(display, 1, "yaml", "must be a mapping of sections (name:, rooms:, stations:, ...)")]
+        return Reading(None, [*problems, Problem(display, 1, "yaml", "must be a mapping of sections (name:, rooms:, stations:, ...)")], files)
     data: dict[str, Any] = document.data
     base_display = os.path.dirname(display)
     sections: dict[str, Section] = {}
@@ -52,6 +79,9 @@ def read_scenario(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
         if name in data:
             sections[name], found = read_section(name, data[name], document, display, path.parent, base_display)
             problems += found
+            source = sections[name].source
+            if source is not None and source not in files:
+                files.append(source)
     rest = _absolute_matrix_path({k: v for k, v in data.items() if k not in SECTIONS}, path.parent)
     scenario, found = _validate_top(rest, sections, document, display)
     problems += found
@@ -61,7 +91,7 @@ def read_scenario(path: str | Path) -> tuple[Scenario | None, list[Problem]]:
     if scenario is not None and scenario.travel.model == "matrix":
         problems += _matrix_problems(scenario, _matrix_display(data, base_display))
     problems.sort(key=lambda p: (p.file != display, p.file, p.line or 0))
-    return (scenario if not problems else None), problems
+    return Reading(scenario if not problems else None, problems, files)
 
 
 def _validate_top(

@@ -45,10 +45,10 @@ def read_matrix_arrays(path: str | Path, display: str | None = None) -> MatrixAr
 
 
 def _read_csv(path: Path, shown: str) -> MatrixArrays:
-    text, problems = read_text(path, shown)
-    if text is None:
+    source, problems = read_text(path, shown)
+    if source is None:
         raise ScenarioError(problems)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(source.text, newline=""))
     header = [cell.strip() for cell in next(reader, [])]
     if header not in (list(CSV_COLUMNS[:3]), list(CSV_COLUMNS)):
         raise ScenarioError([Problem(shown, 1, "header", f"must be {','.join(CSV_COLUMNS[:3])}[,duration_min], got {','.join(header) or 'nothing'}")])

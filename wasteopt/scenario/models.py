@@ -120,7 +120,7 @@ class Located(_Frozen):
 class Room(Located):
     """A collection room (垃圾收集房) that households bring waste to; emptied once a day."""
 
-    id: Identifier
+    id: Identifier = Field(description="The room's id (R0001): unique among all places.")
     name: str = Field(default="", description="Display name, UTF-8 (Chinese names are kept as written).")
     town: str = Field(default="", description="Town or subdistrict (镇/街道).")
     village: str = Field(default="", description="Village or rural community (村/社区).")
@@ -143,13 +143,14 @@ class Room(Located):
 class Station(Located):
     """A compression transfer station (压缩式中转站), existing or a candidate site."""
 
-    id: Identifier
-    name: str = ""
+    id: Identifier = Field(description="The station's id (S01): unique among all places.")
+    name: str = Field(default="", description="Display name.")
     capacity_t_per_day: PositiveFloat = Field(description="Daily throughput limit, tonnes.")
     open: ClockTime = Field(default=0, description="Opening time for unloading trucks.")
     close: ClockTime = Field(default=24 * 3600, description="Closing time (last unload must start by then).")
     unload_min: NonNegativeFloat = Field(default=10.0, description="Minutes for a collection truck to unload.")
-    status: Literal["existing", "candidate"] = "existing"
+    status: Literal["existing", "candidate"] = Field(
+        default="existing", description="existing: in use today; candidate: a possible site that only a variant opens.")
     build_cost: NonNegativeFloat | None = Field(default=None, description="Candidate sites: build cost, yuan.")
     lifetime_years: PositiveFloat | None = Field(default=None, description="Candidate sites: service life, years.")
     container_slots: int = Field(default=4, ge=1, description="Containers the station can hold (full + being filled).")
@@ -165,8 +166,8 @@ class Station(Located):
 class Plant(Located):
     """A treatment plant (incinerator or landfill) that receives the containers."""
 
-    id: Identifier
-    name: str = ""
+    id: Identifier = Field(description="The plant's id: unique among all places.")
+    name: str = Field(default="", description="Display name.")
     open: ClockTime = Field(default=0, description="Reception opens.")
     close: ClockTime = Field(default=24 * 3600, description="Reception closes.")
     capacity_t_per_day: PositiveFloat | None = Field(default=None, description="Daily reception limit, tonnes.")
@@ -182,8 +183,8 @@ class Plant(Located):
 class Garage(Located):
     """A vehicle depot where trucks start and end their shift."""
 
-    id: Identifier
-    name: str = ""
+    id: Identifier = Field(description="The garage's id: unique among all places.")
+    name: str = Field(default="", description="Display name.")
 
 
 class _Shift(_Frozen):
@@ -227,8 +228,8 @@ class VehicleType(_Shift):
     Daily limits (empty = none) hold for each truck's whole day, across all its trips.
     """
 
-    id: Identifier
-    name: str = ""
+    id: Identifier = Field(description="The vehicle type's id; its trucks are named {id}-01, {id}-02, ...")
+    name: str = Field(default="", description="Display name.")
     count: int = Field(ge=0, description="Trucks of this type available.")
     garage: Identifier = Field(description="Garage id the trucks start from and return to.")
     capacity_kg: PositiveFloat = Field(description="Payload by weight, kg.")
@@ -256,10 +257,10 @@ class VehicleType(_Shift):
 class HaulTruckType(_Shift):
     """Hook-lift trucks (勾臂车) that carry full containers from stations to the plant."""
 
-    id: Identifier
-    name: str = ""
-    count: int = Field(ge=0)
-    garage: Identifier
+    id: Identifier = Field(description="The haul truck type's id; its trucks are named {id}-01, {id}-02, ...")
+    name: str = Field(default="", description="Display name.")
+    count: int = Field(ge=0, description="Hook-lift trucks of this type available.")
+    garage: Identifier = Field(description="Garage id the trucks start from and return to.")
     container_payload_t: PositiveFloat = Field(description="Waste one container holds, tonnes.")
 
     def vehicle_ids(self) -> list[str]:

@@ -1,8 +1,10 @@
 """What ``wasteopt check`` prints about a valid scenario: its size, and warnings worth a look.
 
 Warnings are things that load fine but will likely hurt a plan (too little station capacity for the
-day's waste, a plant that cannot take it all, no haul trucks, rooms no truck can ever serve). Problems
-that make a scenario unusable are errors raised by the loader instead.
+day's waste, a plant that cannot take it all, no haul trucks, rooms no truck can ever serve) or its
+figures (cost and CO₂ fields left empty, which count as 0). Problems that make a scenario unusable
+are errors raised by the loader instead. The summary also states what was assumed where the
+scenario is silent (the hook-lift trucks' shift) and how each file was read (its encoding or sheet).
 
 Which rooms can never be served is the solve layer's screen (``wasteopt.solve.collection.reachability``); data
 flows one way, so this module only words its answer (:func:`unservable_warnings`) and the ``check``
@@ -11,14 +13,22 @@ command runs the screen.
 
 from __future__ import annotations
 
-from wasteopt.scenario.models import Scenario, VehicleType, format_clock
+from collections.abc import Sequence
+
+from wasteopt.scenario.input_files import InputFile
+from wasteopt.scenario.models import HaulTruckType, Scenario, VehicleType, format_clock
 
 UNSERVABLE_LISTED = 20
 """Rooms that can never be served listed one by one by ``check``; the rest are counted."""
 
+COST_FIELDS = ("fixed_cost", "cost_per_km", "cost_per_hour")
+"""A vehicle type's cost fields: left empty, each counts as 0 (so the plan's cost reads too low)."""
+CO2_FIELD = "co2_kg_per_km"
 
-def summary_lines(scenario: Scenario) -> list[str]:
-    """A few lines describing the scenario's size, waste, capacities and fleet."""
+
+def summary_lines(scenario: Scenario, files: Sequence[InputFile] = ()) -> list[str]:
+    """A few lines describing the scenario's size, waste, capacities and fleet (with the haul shift
+    assumed), and how each of ``files`` was read."""
     existing = scenario.active_stations
     candidates = [s for s in scenario.stations if s.status == "candidate"]
     towns = {r.town for r in scenario.rooms if r.town}
@@ -40,10 +50,24 @@ def summary_lines(scenario: Scenario) -> list[str]:
     lines += [f"    {v.id}: {v.count} × {v.capacity_kg:g} kg, class {v.vehicle_class}, garage {v.garage}"
               + "".join(f"; {part}" for part in (breaks_text(v), limits_text(v)) if part) for v in scenario.fleet]
     lines.append(f"  haul fleet {_count(haul, 'hook-lift truck')}" + "".join(
-        f"; {h.id}: {h.count} × {h.container_payload_t:g} t containers" for h in scenario.haul_fleet))
+        f"; {h.id}: {h.count} × {h.container_payload_t:g} t containers, {shift_text(h)}" for h in scenario.haul_fleet))
     if scenario.variants:
         lines.append(f"  variants {', '.join(scenario.variants)}")
+    if files:
+        lines.append("  files read")
+        lines += [f"    {file}" for file in files]
     return lines
+
+
+def shift_text(vtype: VehicleType | HaulTruckType) -> str:
+    """``shift 06:00–20:00``, saying which end is the default when the scenario leaves it empty."""
+    text = f"shift {_clock(vtype.shift_start)}–{_clock(vtype.shift_end)}"
+    unset = [name for name in ("shift_start", "shift_end") if name not in vtype.model_fields_set]
+    if len(unset) == 2:
+        return f"{text} (the default: shift_start and shift_end not given)"
+    if unset:
+        return f"{text} ({unset[0]} not given: the default)"
+    return text
 
 
 def breaks_text(vtype: VehicleType) -> str:
@@ -82,7 +106,26 @@ def warnings(scenario: Scenario) -> list[str]:
     per_trip = sum(v.count * v.capacity_kg for v in scenario.fleet) / 1000
     if 0 < per_trip < daily / 4:
         found.append(f"the fleet carries {per_trip:.1f} t per trip: the daily waste needs more than 4 trips per truck")
+    found += [w for v in scenario.fleet if (w := cost_warning("vehicle type", v))]
+    found += [w for h in scenario.haul_fleet if (w := cost_warning("haul truck type", h))]
     return found
+
+
+def cost_warning(what: str, vtype: VehicleType | HaulTruckType) -> str:
+    """A warning naming the cost and CO₂ fields of a vehicle type left empty (each counts as 0), or ``""``.
+
+    A field given as 0 is the user's word and is not warned about; one left out is likely forgotten,
+    and would make the plan's cost or CO₂ read 0 without a word."""
+    costs = [name for name in COST_FIELDS if name not in vtype.model_fields_set]
+    co2 = CO2_FIELD not in vtype.model_fields_set
+    if not costs and not co2:
+        return ""
+    if costs:
+        effect = "the plan will show no cost" if len(costs) == len(COST_FIELDS) else "the plan's cost leaves them out"
+        effect += " and no CO₂" if co2 else ""
+    else:
+        effect = "the plan will show no CO₂"
+    return f"{what} {vtype.id}: {', '.join(costs + [CO2_FIELD] * co2)} not given, taken as 0 ({effect} for these trucks)"
 
 
 def unservable_warnings(reasons: dict[str, str], limit: int = UNSERVABLE_LISTED) -> list[str]:

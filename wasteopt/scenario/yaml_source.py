@@ -59,6 +59,8 @@ class YamlDocument:
 
     data: Any
     lines: dict[PathKey, int] = field(default_factory=dict)
+    encoding: str = ""
+    """The encoding the file was read in (``UTF-8``, ``GB18030 (GBK)``, ...)."""
 
     def line_of(self, path: tuple[Any, ...]) -> int:
         """The line of ``path`` (a pydantic ``loc``), or of its longest prefix found in the file."""
@@ -71,16 +73,17 @@ class YamlDocument:
 
 
 def read_yaml(path: Path, display: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse ``path``; problems (missing file, bad encoding, syntax, repeated keys) name ``display``."""
-    text, problems = read_text(path, display)
-    if text is None:
+    """Parse ``path`` (UTF-8 or GB18030, detected); problems (missing file, bad encoding, syntax,
+    repeated keys) name ``display``."""
+    source, problems = read_text(path, display)
+    if source is None:
         return None, problems
-    loader = _Loader(text)
+    loader = _Loader(source.text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None, [Problem(display, 1, "yaml", "the file is empty")]
-        document = YamlDocument(data=None)
+        document = YamlDocument(data=None, encoding=source.encoding)
         problems = _map_lines(node, (), document.lines, display)
         document.data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
