@@ -19,7 +19,6 @@ from wasteopt.cli import main
 from wasteopt.i18n import ENV
 from wasteopt.plan.models import Plan, save_plan
 from wasteopt.plan.summary import with_bound_ratio
-from wasteopt.scenario.models import Scenario
 from wasteopt.scenario.writer import save_scenario
 
 
@@ -63,7 +62,6 @@ def test_validate_keeps_rule_codes_in_chinese(validated: tuple[str, str], tmp_pa
     assert result.output.splitlines() == ["kpi-cost: kpis: cost 1000, recomputed 264.83", "1 处违规"]
 
 
-@pytest.mark.skipif("language" not in Scenario.model_fields, reason="the scenario model has no language: field yet")
 def test_the_scenarios_language_is_the_default(tmp_path: Path) -> None:
     scenario = save_scenario(make_scenario().model_copy(update={"language": "zh"}), tmp_path / "sc")
     save_plan(Plan.model_validate(BASE_PLAN), tmp_path / "plan.json")

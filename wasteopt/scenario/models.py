@@ -320,6 +320,9 @@ class Scenario(_Frozen):
 
     name: str = Field(min_length=1)
     description: str = ""
+    language: Literal["zh", "en"] | None = Field(
+        default=None, description="Language of the outputs for people (zh or en); --lang and WASTEOPT_LANG come first."
+    )
     planning: Planning = Planning()
     travel: Travel = Travel()
     rooms: list[Room]
