@@ -191,28 +191,26 @@ def test_a_trip_limit_sends_a_second_truck() -> None:
     assert [route.unload_trips for route in plan.routes] == [1, 1]
 
 
-def test_a_daily_kg_limit_is_met_exactly() -> None:
-    """Three rooms of 500 kg and at most 1,000 kg a truck: one truck collects exactly 1,000 kg."""
-    sc = scenario(
-        [room("A", 2000, 0, 500), room("B", 3000, 0, 500), room("C", 2500, 500, 500)],
+def _three_rooms(kg: float, count: int, **limits) -> Scenario:
+    """Three rooms of ``kg`` east of the garage, the station 1 km west, 2,000 kg trucks with ``limits``."""
+    return scenario(
+        [room("A", 2000, 0, kg), room("B", 3000, 0, kg), room("C", 2500, 500, kg)],
         [station("S", -1000, 0)],
         [("G", 0, 0)],
-        [truck("T", "G", 2000.0, count=2, cost_per_hour=30.0, max_kg_per_day=1000)],
+        [truck("T", "G", 2000.0, count=count, cost_per_hour=30.0, **limits)],
     )
-    plan = _plan(sc)
+
+
+def test_a_daily_kg_limit_is_met_exactly() -> None:
+    """Three rooms of 500 kg and at most 1,000 kg a truck: one truck collects exactly 1,000 kg."""
+    plan = _plan(_three_rooms(500, count=2, max_kg_per_day=1000))
     assert not plan.unserved
     assert _routes_collected(plan) == [500, 1000]
 
 
 def test_a_room_limit_is_kept_and_named_when_it_leaves_rooms_out() -> None:
     """One truck, two rooms a day at most, three rooms: one is unserved, and the reason names the limit."""
-    sc = scenario(
-        [room("A", 2000, 0, 100), room("B", 3000, 0, 100), room("C", 2500, 500, 100)],
-        [station("S", -1000, 0)],
-        [("G", 0, 0)],
-        [truck("T", "G", 2000.0, count=1, cost_per_hour=30.0, max_stops=2)],
-    )
-    plan = _plan(sc)
+    plan = _plan(_three_rooms(100, count=1, max_stops=2))
     assert sum(stop.kind == "room" for stop in plan.routes[0].stops) == 2
     assert len(plan.unserved) == 1
     assert "max_stops on 1 of 1 trucks" in plan.unserved[0].reason

@@ -75,18 +75,18 @@ def time_route(instance: CollectionInstance, network: TravelNetwork, raw: RawRou
     vt = instance.vehicle_types[raw.type_index]
     path = path_ids(instance, raw)
     legs = network.legs_s(path, instance.type_speed(vt))
-    opens, closes, service = _windows(instance, raw)
+    stops = _Stops(legs, *_windows(instance, raw), vt.shift_end)
     rules = break_rules(vt)
 
     def retime(depart: int, breaks: list[BreakRule]) -> Timing:
-        return _with_breaks(depart, legs, opens, closes, service, vt.shift_end, breaks)
+        return _with_breaks(stops, depart, breaks)
 
-    timing = _latest_departure(retime(vt.shift_start, []), lambda depart: retime(depart, []), closes)
+    timing = _latest_departure(retime(vt.shift_start, []), lambda depart: retime(depart, []), stops.closes)
     if rules:  # leave when the day without breaks would (they may fill its waits), or earlier if late
         with_breaks = retime(timing.depart, rules)
         if not with_breaks.on_time:
             with_breaks = retime(vt.shift_start, rules)
-        timing = _latest_departure(with_breaks, lambda depart: retime(depart, rules), closes)
+        timing = _latest_departure(with_breaks, lambda depart: retime(depart, rules), stops.closes)
     kinds = [v.kind for v in raw.visits]
     kg = np.array([instance.waste_kg[v.index] if v.kind == "room" else 0 for v in raw.visits], dtype=np.int64)
     km = float(network.legs_m(path).sum()) / 1000 if vt.max_km_per_day is not None else None
@@ -132,15 +132,19 @@ def _windows(instance: CollectionInstance, raw: RawRoute) -> tuple[np.ndarray, n
     return np.array(opens, dtype=np.int64), np.array(closes, dtype=np.int64), np.array(service, dtype=np.int64)
 
 
-def _with_breaks(
-    depart: int,
-    legs: np.ndarray,
-    opens: np.ndarray,
-    closes: np.ndarray,
-    service: np.ndarray,
-    shift_end: int,
-    rules: list[BreakRule],
-) -> Timing:
+@dataclass(frozen=True)
+class _Stops:
+    """What a visit sequence's timing works from: leg seconds, each stop's window and service (the
+    garage last), and the shift's end."""
+
+    legs: np.ndarray
+    opens: np.ndarray
+    closes: np.ndarray
+    service: np.ndarray
+    shift_end: int
+
+
+def _with_breaks(stops: _Stops, depart: int, rules: list[BreakRule]) -> Timing:
     """Timing from ``depart`` with every break the day owes, each at its earliest chance — or, when
     that makes a stop late, at a later one: after a later stop's service, up to its latest start.
 
@@ -148,7 +152,7 @@ def _with_breaks(
     longer, so the owed set is grown until it no longer changes."""
     owed: list[int] = []
     while True:
-        timing = _propagate(depart, legs, opens, closes, service, shift_end, rules, owed, {})
+        timing = _propagate(stops, depart, rules, owed)
         back = int(timing.end[-1])
         more = [b for b, rule in enumerate(rules) if b not in owed and back > rule.earliest]
         if not more:
@@ -156,24 +160,20 @@ def _with_breaks(
         owed = sorted(owed + more)
     if timing.on_time or not owed:
         return timing
-    ends = np.concatenate([_propagate(depart, legs, opens, closes, service, shift_end).end, timing.end])
+    ends = np.concatenate([_propagate(stops, depart).end, timing.end])
     for b in owed:  # the earliest place makes something late: try after a later stop, one break at a time
         rule = rules[b]
         later = np.unique(ends[(ends > rule.earliest) & (ends <= rule.latest)])
         for not_before in later[:PLACES_TRIED]:
-            moved = _propagate(depart, legs, opens, closes, service, shift_end, rules, owed, {b: int(not_before)})
+            moved = _propagate(stops, depart, rules, owed, {b: int(not_before)})
             if moved.on_time:
                 return moved
     return timing
 
 
 def _propagate(
+    stops: _Stops,
     depart: int,
-    legs: np.ndarray,
-    opens: np.ndarray,
-    closes: np.ndarray,
-    service: np.ndarray,
-    shift_end: int,
     rules: list[BreakRule] = (),
     owed: list[int] = (),
     not_before: dict[int, int] | None = None,
@@ -181,6 +181,7 @@ def _propagate(
     """Earliest times from ``depart``, taking each owed break at the first moment the truck is not
     serving (on the spot, on the road or waiting at the next stop) within its window."""
     not_before = not_before or {}
+    legs, opens, closes, service = stops.legs, stops.opens, stops.closes, stops.service
     arrive = np.zeros(len(legs), dtype=np.int64)
     start = np.zeros(len(legs), dtype=np.int64)
     end = np.zeros(len(legs), dtype=np.int64)
@@ -209,7 +210,7 @@ def _propagate(
         on_time &= bool(ready <= closes[k])
         end[k] = ready + service[k]
         clock = free_from = int(end[k])
-    on_time &= bool(end[-1] <= shift_end) and all(end[-1] <= rules[b].earliest for b in pending)
+    on_time &= bool(end[-1] <= stops.shift_end) and all(end[-1] <= rules[b].earliest for b in pending)
     return Timing(depart, arrive, start, end, on_time, tuple(taken))
 
 
