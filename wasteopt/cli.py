@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from wasteopt import ctrl_c
-from wasteopt.commands import plan_cmds, report_cmds, scenario_cmds, solve_cmds, whatif_cmds
+from wasteopt.commands import network_cmds, plan_cmds, report_cmds, scenario_cmds, solve_cmds, whatif_cmds
 from wasteopt.ctrl_c import abort, caused_by_ctrl_c
 
 ctrl_c.loaded()  # from here on Ctrl-C is the commands' to handle (plan writes its best plan)
@@ -43,7 +43,7 @@ def main() -> None:
     """Plan rural waste collection: rooms → transfer stations → treatment plant."""
 
 
-for _module in (scenario_cmds, solve_cmds, plan_cmds, whatif_cmds, report_cmds):
+for _module in (scenario_cmds, network_cmds, solve_cmds, plan_cmds, whatif_cmds, report_cmds):
     for _command in _module.COMMANDS:
         main.add_command(_command)
 

@@ -1,0 +1,197 @@
+"""The files ``wasteopt network build`` writes into its output folder, and reading them back.
+
+- ``matrix.npz``: the travel matrix in the ordinary matrix-file format (``ids``, ``distance_km``,
+  ``duration_min``; see :mod:`wasteopt.scenario.matrix_file`) for the smallest vehicle class of the
+  fleet, every entry finite. Extra arrays say where the rest is: ``roads`` (the geometry file, a
+  name relative to this file), ``vehicle_class`` (the class of this table), ``class_numbers`` and
+  ``class_files`` (one table per vehicle class of the fleet). The scenario's
+  ``travel: {model: matrix, matrix: {file: DIR/matrix.npz}}`` is all a user writes.
+- ``matrix.class{K}.npz``: the same for vehicle class K; ``inf`` where class K has no route.
+- ``roads.npz``: the road graph (node coordinates, edges with metres, seconds, class bits), each
+  place's road node and snap metres, and per class the predecessor trees that trace any leg
+  between places along the roads (``tree_*_c{K}``). :class:`RoadFile` reads it.
+- ``build.json``: the cache key (a hash of the extract, the profile, the places and the classes)
+  and what the build found (snaps, limits from the roads).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from wasteopt.network.osm_graph import RoadGraph
+from wasteopt.network.osm_tables import Trees
+from wasteopt.network.travel import MatrixTable
+
+MATRIX = "matrix.npz"
+ROADS = "roads.npz"
+BUILD = "build.json"
+FORMAT = 1
+"""Bumped when the files change shape: a cache written by another format is rebuilt."""
+NO_ROUTE_M = 10**9
+"""What a class table holds (metres, and seconds) where that class has no route: far beyond any day."""
+
+
+def class_file(vehicle_class: int) -> str:
+    """The name of vehicle class ``vehicle_class``'s table."""
+    return f"matrix.class{vehicle_class}.npz"
+
+
+def write_matrix(path: Path, ids: list[str], metres: np.ndarray, seconds: np.ndarray, extra: dict[str, np.ndarray]) -> None:
+    """One table in the matrix-file format (km, minutes), with ``extra`` arrays beside it."""
+    np.savez_compressed(path, ids=np.array(ids), distance_km=metres / 1000.0, duration_min=seconds / 60.0, **extra)
+
+
+def write_roads(path: Path, graph: RoadGraph, ids: list[str], node: np.ndarray, snap_m: np.ndarray,
+                access_speed_kmh: float, trees: dict[int, Trees]) -> None:
+    """The road graph, the places on it and each class's trees."""
+    arrays: dict[str, np.ndarray] = {
+        "node_lat": graph.lat, "node_lon": graph.lon, "tail": graph.tail, "head": graph.head,
+        "length_m": graph.length_m.astype(np.float32), "time_s": graph.time_s.astype(np.float32),
+        "classes": graph.classes, "class_numbers": graph.class_numbers,
+        "place_ids": np.array(ids), "place_node": node, "snap_m": snap_m, "access_speed_kmh": np.array(access_speed_kmh),
+    }
+    for k, tree in trees.items():
+        arrays.update({f"tree_sources_c{k}": tree.sources, f"tree_ptr_c{k}": tree.ptr,
+                       f"tree_node_c{k}": tree.node, f"tree_pred_c{k}": tree.pred})
+    np.savez(path, **arrays)
+
+
+@dataclass
+class RoadFile:
+    """``roads.npz`` read back: the graph, the places on it, and the stored trees by class."""
+
+    graph: RoadGraph
+    place_index: dict[str, int]
+    place_node: np.ndarray
+    snap_m: np.ndarray
+    access_speed_kmh: float
+    trees: dict[int, Trees] = field(default_factory=dict)
+
+    def node_of(self, place_id: str) -> int:
+        """The road node a place is snapped to."""
+        return int(self.place_node[self.place_index[place_id]])
+
+    def has(self, place_id: str) -> bool:
+        """Whether the place was snapped in this build."""
+        return place_id in self.place_index
+
+
+def read_roads(path: str | Path) -> RoadFile:
+    """Read ``roads.npz``."""
+    with np.load(path, allow_pickle=False) as data:
+        graph = RoadGraph(data["node_lat"], data["node_lon"], data["tail"], data["head"],
+                          data["length_m"].astype(float), data["time_s"].astype(float), data["classes"], data["class_numbers"])
+        ids = [str(i) for i in data["place_ids"]]
+        trees = {
+            int(name[len("tree_sources_c"):]): Trees(data[name], data[f"tree_ptr_c{name[len('tree_sources_c'):]}"],
+                                                     data[f"tree_node_c{name[len('tree_sources_c'):]}"],
+                                                     data[f"tree_pred_c{name[len('tree_sources_c'):]}"])
+            for name in data.files if name.startswith("tree_sources_c")
+        }
+        return RoadFile(graph, {pid: k for k, pid in enumerate(ids)}, data["place_node"], data["snap_m"],
+                        float(data["access_speed_kmh"]), trees)
+
+
+def matrix_extras(path: str | Path) -> dict[str, object]:
+    """What a matrix file says beyond its table: ``roads`` (a path, or ``None``), ``vehicle_class``
+    (or ``None``) and ``class_files`` (class → path). Empty facts for a CSV or a user's own file."""
+    path = Path(path)
+    facts: dict[str, object] = {"roads": None, "vehicle_class": None, "class_files": {}}
+    if path.suffix.lower() != ".npz":
+        return facts
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            if "roads" in data.files:
+                facts["roads"] = path.parent / str(data["roads"])
+            if "vehicle_class" in data.files:
+                facts["vehicle_class"] = int(data["vehicle_class"])
+            if "class_numbers" in data.files and "class_files" in data.files:
+                facts["class_files"] = {int(k): path.parent / str(f) for k, f in zip(data["class_numbers"], data["class_files"])}
+    except (OSError, ValueError, zipfile.BadZipFile):
+        pass
+    return facts
+
+
+def roads_path(matrix_path: str | Path) -> Path | None:
+    """The geometry file a matrix file names, if it names one and it exists."""
+    roads = matrix_extras(matrix_path)["roads"]
+    return roads if isinstance(roads, Path) and roads.exists() else None
+
+
+@dataclass
+class ClassTable:
+    """One vehicle class's table: a :class:`MatrixTable` (``NO_ROUTE_M`` where there is no route) and
+    which pairs have a route."""
+
+    table: MatrixTable
+    reachable: np.ndarray
+    ids: list[str]
+
+
+def read_class_table(path: str | Path) -> ClassTable:
+    """A ``matrix.class{K}.npz`` file."""
+    with np.load(path, allow_pickle=False) as data:
+        ids = [str(i) for i in data["ids"]]
+        km, minutes = data["distance_km"], data["duration_min"]
+    reachable = np.isfinite(km) & np.isfinite(minutes)
+    metres = np.where(reachable, np.rint(np.nan_to_num(km, posinf=0.0) * 1000), NO_ROUTE_M).astype(np.int64)
+    seconds = np.where(reachable, np.rint(np.nan_to_num(minutes, posinf=0.0) * 60), NO_ROUTE_M).astype(np.int64)
+    return ClassTable(MatrixTable(ids, metres, seconds), reachable, ids)
+
+
+def read_class_tables(matrix_path: str | Path) -> dict[int, ClassTable]:
+    """Every vehicle class's table that a matrix file names (empty for other matrix files)."""
+    files = matrix_extras(matrix_path)["class_files"]
+    assert isinstance(files, dict)
+    return {k: read_class_table(f) for k, f in files.items() if Path(f).exists()}
+
+
+def road_max_class(matrix_path: str | Path) -> dict[str, int | None]:
+    """Per place, the largest vehicle class of the build that has a route to and from every other
+    place (``None``: not even the smallest; places every class reaches are left out)."""
+    tables = read_class_tables(matrix_path)
+    if not tables:
+        return {}
+    classes = sorted(tables)
+    ids = tables[classes[0]].ids
+    ok = {k: _in_largest_group(tables[k].reachable) for k in classes}
+    out: dict[str, int | None] = {}
+    for i, pid in enumerate(ids):
+        allowed = [k for k in classes if ok[k][i]]
+        if len(allowed) < len(classes):
+            out[pid] = max(allowed) if allowed else None
+    return out
+
+
+def _in_largest_group(reachable: np.ndarray) -> np.ndarray:
+    """Places in the largest group that all reach each other (most finite entries in row and column)."""
+    count = reachable.sum(axis=1) + reachable.sum(axis=0)
+    return count == count.max()
+
+
+def input_key(osm: Path, profile_digest: str, places: list[tuple[str, float, float]], classes: list[int], full: bool) -> str:
+    """The cache key of a build: the extract's bytes, the profile, the places, the classes, the format."""
+    digest = hashlib.sha256()
+    with open(osm, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    digest.update(json.dumps([FORMAT, profile_digest, places, classes, full]).encode())
+    return digest.hexdigest()
+
+
+def cached_build(out: Path, key: str) -> dict[str, object] | None:
+    """The earlier build's record in ``out`` when it was made from the same inputs and its files are there."""
+    try:
+        record = json.loads((out / BUILD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("key") != key:
+        return None
+    files = [str(f) for f in record.get("files", [])]
+    return record if all((out / f).exists() for f in files) else None

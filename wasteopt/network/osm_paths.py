@@ -1,0 +1,95 @@
+"""Each leg of a plan along its road: the points a map or a GeoJSON line should follow.
+
+A scenario whose matrix file was written by ``wasteopt network build`` names its ``roads.npz``;
+:func:`road_paths_for` then gives a :class:`RoadPaths` (otherwise ``None``, and legs stay straight
+lines). A leg runs from its place to its road node, along the road nodes of the fastest path for
+the vehicle's class, and from the last node to the destination. The path comes from the
+predecessor trees the build stored; a leg they do not cover (a build without tables, for large
+districts) is traced by one Dijkstra run from its source, kept for the next leg from there.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+from scipy.sparse.csgraph import dijkstra
+
+from wasteopt.network.osm_files import RoadFile, read_roads, roads_path
+from wasteopt.network.osm_graph import ClassGraph
+from wasteopt.scenario.models import Scenario
+
+LatLon = tuple[float, float]
+
+
+class RoadPaths:
+    """Leg geometry on a road file, for the places of one scenario."""
+
+    def __init__(self, scenario: Scenario, roads: RoadFile) -> None:
+        self._roads = roads
+        self._places = {pid: (float(p.lat), float(p.lon)) for pid, p in scenario.locations().items() if p.is_geographic}  # type: ignore[arg-type]
+        self._class_of = {vid: vt.vehicle_class for vid, vt in scenario.vehicle_ids.items()}
+        self._graphs: dict[int, ClassGraph] = {}
+        self._predecessors = lru_cache(maxsize=64)(self._predecessor_row)
+
+    def vehicle_class(self, vehicle: str | None) -> int:
+        """The built class a vehicle's legs are drawn for (the smallest built class when unknown)."""
+        built = sorted(self._roads.trees) or [int(k) for k in self._roads.graph.class_numbers[:1]]
+        wanted = self._class_of.get(vehicle or "", built[0])
+        below = [k for k in built if k <= wanted]
+        return below[-1] if below else built[0]
+
+    def leg(self, origin: str, destination: str, vehicle: str | None = None) -> list[LatLon]:
+        """Points (lat, lon) from ``origin`` to ``destination`` along the road; the straight line
+        when either place is not on the road file or the vehicle has no route."""
+        start, end = self._places.get(origin), self._places.get(destination)
+        if start is None or end is None:
+            return []
+        if origin == destination or not (self._roads.has(origin) and self._roads.has(destination)):
+            return [start, end]
+        nodes = self.nodes(self._roads.node_of(origin), self._roads.node_of(destination), self.vehicle_class(vehicle))
+        if not nodes:
+            return [start, end]
+        graph = self._roads.graph
+        return [start, *((float(graph.lat[n]), float(graph.lon[n])) for n in nodes), end]
+
+    def path(self, ids: list[str], vehicle: str | None = None) -> list[LatLon]:
+        """Points along consecutive legs of a sequence of places (shared ends once)."""
+        points: list[LatLon] = []
+        for a, b in zip(ids[:-1], ids[1:]):
+            leg = self.leg(a, b, vehicle)
+            points += leg[1:] if points and leg and points[-1] == leg[0] else leg
+        return points
+
+    def nodes(self, source: int, target: int, vehicle_class: int) -> list[int]:
+        """Road nodes of the fastest path (stored tree first, else Dijkstra)."""
+        tree = self._roads.trees.get(vehicle_class)
+        found = tree.path(source, target) if tree is not None else []
+        if found:
+            return found
+        pred = self._predecessors(vehicle_class, source)
+        out = [target]
+        while out[-1] != source:
+            back = int(pred[out[-1]])
+            if back < 0:
+                return []
+            out.append(back)
+        return out[::-1]
+
+    def _predecessor_row(self, vehicle_class: int, source: int) -> np.ndarray:
+        graph = self._graphs.get(vehicle_class)
+        if graph is None:
+            graph = self._graphs[vehicle_class] = self._roads.graph.for_class(vehicle_class)
+        _, pred = dijkstra(graph.seconds, directed=True, indices=source, return_predecessors=True)
+        return pred
+
+
+def road_paths_for(scenario: Scenario) -> RoadPaths | None:
+    """The road geometry a scenario's travel refers to, or ``None`` (legs are then drawn straight)."""
+    travel = scenario.travel
+    if travel.model != "matrix" or travel.matrix is None:
+        return None
+    if not all(p.is_geographic for p in scenario.locations().values()):
+        return None
+    path = roads_path(travel.matrix.file)
+    return None if path is None else RoadPaths(scenario, read_roads(path))

@@ -1,0 +1,148 @@
+"""Travel tables between places on a road graph: Dijkstra from each place (scipy.sparse.csgraph).
+
+Trucks take the fastest path; the table gives its seconds and its metres (summed along the path
+Dijkstra's predecessors give). A place reaches its road node in a straight line at the profile's
+access speed, so a leg is access + road + access. For drawing, each source keeps the part of its
+shortest-path tree that leads to the other places (pairs node → predecessor): any leg between two
+places can then be traced back without the full trees, which would be places × nodes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse.csgraph import dijkstra
+
+from wasteopt.network.osm_graph import ClassGraph
+
+NO_PREDECESSOR = -9999
+WALK_TARGETS = 2000
+"""Up to this many targets, their paths' metres are summed by walking back from each target; beyond,
+by pointer doubling over the whole tree (``log₂`` of the path length passes over all nodes)."""
+BATCH_CELLS = 40_000_000
+"""Dijkstra runs in batches of sources whose result rows hold at most this many cells (≈ 0.5 GB)."""
+
+
+@dataclass
+class Trees:
+    """Per source node, the predecessor of each node on its paths to the places, sorted by node.
+
+    Source ``k`` (``sources[k]``, a road node) owns ``node[ptr[k]:ptr[k+1]]`` / ``pred[...]``."""
+
+    sources: np.ndarray  # int64 road nodes, ascending
+    ptr: np.ndarray
+    node: np.ndarray  # int32
+    pred: np.ndarray  # int32
+
+    def path(self, source: int, target: int) -> list[int]:
+        """Road nodes from ``source`` to ``target`` (both ends included); ``[]`` when unknown."""
+        if source == target:
+            return [source]
+        k = int(np.searchsorted(self.sources, source))
+        if k >= len(self.sources) or self.sources[k] != source:
+            return []
+        node, pred = self.node[self.ptr[k]:self.ptr[k + 1]], self.pred[self.ptr[k]:self.ptr[k + 1]]
+        out = [target]
+        cur = target
+        while cur != source and len(out) <= len(node) + 1:
+            at = int(np.searchsorted(node, cur))
+            if at >= len(node) or node[at] != cur:
+                return []
+            cur = int(pred[at])
+            out.append(cur)
+        return out[::-1] if cur == source else []
+
+
+@dataclass
+class RoadTables:
+    """Seconds and metres between places (``inf`` without a route), and the trees to draw them."""
+
+    seconds: np.ndarray
+    metres: np.ndarray
+    trees: Trees | None
+
+
+def place_tables(graph: ClassGraph, place_node: np.ndarray, snap_m: np.ndarray, access_speed_kmh: float,
+                 keep_trees: bool = True) -> RoadTables:
+    """Tables between all places (rows and columns in place order)."""
+    return rows_to(graph, place_node, place_node, snap_m, snap_m, access_speed_kmh, keep_trees)
+
+
+def rows_to(graph: ClassGraph, origin_node: np.ndarray, target_node: np.ndarray, origin_snap_m: np.ndarray,
+            target_snap_m: np.ndarray, access_speed_kmh: float, keep_trees: bool = False) -> RoadTables:
+    """Tables from each origin to each target place (given by their road nodes and snap metres)."""
+    sources, source_of = np.unique(origin_node, return_inverse=True)
+    targets, target_of = np.unique(target_node, return_inverse=True)
+    road_s = np.empty((len(sources), len(targets)))
+    road_m = np.empty((len(sources), len(targets)))
+    pairs: list[tuple[np.ndarray, np.ndarray]] = []
+    nodes = graph.seconds.shape[0]
+    batch = max(1, min(len(sources), BATCH_CELLS // max(nodes, 1)))
+    for lo in range(0, len(sources), batch):
+        chunk = sources[lo:lo + batch]
+        seconds, pred = dijkstra(graph.seconds, directed=True, indices=chunk, return_predecessors=True)
+        for row, source in enumerate(chunk):
+            road_s[lo + row] = seconds[row, targets]
+            if keep_trees or len(targets) <= WALK_TARGETS:
+                road_m[lo + row], tree = _walk_back(graph, int(source), targets, seconds[row], pred[row], keep_trees)
+                pairs.append(tree)
+            else:
+                road_m[lo + row] = path_metres(graph, seconds[row], pred[row])[targets]
+    access = 3.6 / access_speed_kmh
+    metres = origin_snap_m[:, None] + road_m[np.ix_(source_of, target_of)] + target_snap_m[None, :]
+    seconds_out = road_s[np.ix_(source_of, target_of)] + (origin_snap_m[:, None] + target_snap_m[None, :]) * access
+    return RoadTables(seconds_out, metres, _trees(sources, pairs) if keep_trees else None)
+
+
+def _walk_back(graph: ClassGraph, source: int, targets: np.ndarray, seconds: np.ndarray, pred: np.ndarray,
+               keep: bool) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """Metres along the fastest path to each target (``inf`` where unreached), and the tree's (node,
+    predecessor) pairs on those paths."""
+    metres = np.zeros(len(targets))
+    reached = np.isfinite(seconds[targets])
+    metres[~reached] = np.inf
+    cur = targets.copy()
+    alive = reached & (cur != source)
+    nodes: list[np.ndarray] = []
+    preds: list[np.ndarray] = []
+    while alive.any():
+        where = np.flatnonzero(alive)
+        here = cur[where]
+        back = pred[here]
+        metres[where] += graph.edge_metres(back, here)
+        if keep:
+            nodes.append(here)
+            preds.append(back)
+        cur[where] = back
+        alive[where] = back != source
+    if not keep or not nodes:
+        return metres, (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32))
+    node, first = np.unique(np.concatenate(nodes), return_index=True)
+    return metres, (node.astype(np.int32), np.concatenate(preds)[first].astype(np.int32))
+
+
+def path_metres(graph: ClassGraph, seconds: np.ndarray, pred: np.ndarray) -> np.ndarray:
+    """Metres along the fastest path from the source to every node (``inf`` where unreached), by
+    pointer doubling on the predecessor tree."""
+    nodes = len(pred)
+    has = pred >= 0
+    idx = np.flatnonzero(has)
+    metres = np.zeros(nodes)
+    metres[idx] = graph.edge_metres(pred[idx], idx)
+    up = np.where(has, pred, np.arange(nodes))
+    while True:
+        upper = up[up]
+        if np.array_equal(upper, up):
+            break
+        metres = metres + metres[up]
+        up = upper
+    metres[~np.isfinite(seconds)] = np.inf
+    return metres
+
+
+def _trees(sources: np.ndarray, pairs: list[tuple[np.ndarray, np.ndarray]]) -> Trees:
+    ptr = np.concatenate([[0], np.cumsum([len(n) for n, _ in pairs])]).astype(np.int64)
+    node = np.concatenate([n for n, _ in pairs]) if pairs else np.zeros(0, dtype=np.int32)
+    pred = np.concatenate([p for _, p in pairs]) if pairs else np.zeros(0, dtype=np.int32)
+    return Trees(sources.astype(np.int64), ptr, node.astype(np.int32), pred.astype(np.int32))
