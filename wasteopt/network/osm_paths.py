@@ -32,22 +32,25 @@ class RoadPaths:
         self._graphs: dict[int, ClassGraph] = {}
         self._predecessors = lru_cache(maxsize=64)(self._predecessor_row)
 
-    def vehicle_class(self, vehicle: str | None) -> int:
-        """The built class a vehicle's legs are drawn for (the smallest built class when unknown)."""
+    def vehicle_class(self, vehicle: str | None, number: int | None = None) -> int:
+        """The built class a vehicle's legs (or class ``number``'s) are drawn for: the largest built
+        class not above it; the smallest built class when the vehicle is unknown."""
         built = sorted(self._roads.trees) or [int(k) for k in self._roads.graph.class_numbers[:1]]
-        wanted = self._class_of.get(vehicle or "", built[0])
+        wanted = number if number is not None else self._class_of.get(vehicle or "", built[0])
         below = [k for k in built if k <= wanted]
         return below[-1] if below else built[0]
 
-    def leg(self, origin: str, destination: str, vehicle: str | None = None) -> list[LatLon]:
-        """Points (lat, lon) from ``origin`` to ``destination`` along the road; the straight line
-        when either place is not on the road file or the vehicle has no route."""
+    def leg(self, origin: str, destination: str, vehicle: str | None = None, vehicle_class: int | None = None) -> list[LatLon]:
+        """Points (lat, lon) from ``origin`` to ``destination`` along the road for the vehicle's class
+        (or ``vehicle_class``); the straight line when either place is not on the road file or there
+        is no route."""
         start, end = self._places.get(origin), self._places.get(destination)
         if start is None or end is None:
             return []
         if origin == destination or not (self._roads.has(origin) and self._roads.has(destination)):
             return [start, end]
-        nodes = self.nodes(self._roads.node_of(origin), self._roads.node_of(destination), self.vehicle_class(vehicle))
+        cls = self.vehicle_class(vehicle, vehicle_class)
+        nodes = self.nodes(self._roads.node_of(origin), self._roads.node_of(destination), cls)
         if not nodes:
             return [start, end]
         graph = self._roads.graph

@@ -5,6 +5,9 @@ cannot be exported without knowing its coordinate reference system, so it is ref
 (:class:`NotGeographic`) rather than written with wrong coordinates. Trip lengths are the travel
 network's road km, the same figures the engine and the validator use.
 
+With a road network (a matrix file from ``wasteopt network build``), each trip's line follows the
+roads its truck's class drives on, vertex by vertex; otherwise it joins the places straight.
+
 Driver breaks: one Point per break taken at a place (kind ``break``, at that place's coordinates,
 with the truck, start, end and minutes); every break, en route ones included, is also listed in the
 ``breaks`` property of the trip it is taken on. A break is never a vertex of a trip's line.
@@ -15,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from wasteopt.network import network_for
+from wasteopt.network.osm_paths import RoadPaths, road_paths_for
 from wasteopt.plan.models import Plan
 from wasteopt.report.breaks import RouteBreak, route_breaks, where_text
 from wasteopt.report.geometry import is_geographic
@@ -94,6 +98,7 @@ def _clock(seconds: int | None) -> str | None:
 
 def _trip_features(scenario: Scenario, plan: Plan) -> list[dict[str, Any]]:
     network = network_for(scenario)
+    roads = road_paths_for(scenario)
     places = scenario.locations()
     features = []
     for route in plan.routes:
@@ -107,7 +112,7 @@ def _trip_features(scenario: Scenario, plan: Plan) -> list[dict[str, Any]]:
             features.append({
                 "type": "Feature",
                 "id": f"{route.vehicle}/{trip.kind}{trip.number}",
-                "geometry": {"type": "LineString", "coordinates": [[places[i].lon, places[i].lat] for i in ids]},
+                "geometry": {"type": "LineString", "coordinates": _line(places, ids, roads, route.vehicle)},
                 "properties": {
                     "vehicle": route.vehicle, "trip": trip.number, "kind": trip.kind, "from": ids[0], "to": ids[-1],
                     "rooms": len(trip.rooms), "kg": trip.kg if trip.kind == "trip" else 0.0, "km": round(km, 3),
@@ -117,3 +122,10 @@ def _trip_features(scenario: Scenario, plan: Plan) -> list[dict[str, Any]]:
                 },
             })
     return features
+
+
+def _line(places: dict[str, Located], ids: list[str], roads: RoadPaths | None, vehicle: str) -> list[list[float]]:
+    """The trip's coordinates: along the roads when there is a road network, else place to place."""
+    if roads is not None:
+        return [[lon, lat] for lat, lon in roads.path(ids, vehicle)]
+    return [[places[i].lon, places[i].lat] for i in ids]  # type: ignore[list-item]

@@ -3,7 +3,9 @@
 One ``<path class="route" data-vehicle=...>`` per route holds the collection legs; legs into a
 station (the unload runs) are a second, dashed path (``data-of``) so they stand out. Rooms are dots
 in their truck's colour, stations circles sized by today's tonnage, garages squares, plants diamonds,
-hauls dotted lines station → plant. Markers sit in ``data-x``/``data-y`` groups that the page's
+hauls dotted lines station → plant. With a road network (a matrix file from ``wasteopt network
+build``) every leg follows the roads its truck's class drives on (hauls: the largest class built);
+otherwise legs are straight lines. Markers sit in ``data-x``/``data-y`` groups that the page's
 script rescales on zoom, so they keep their on-screen size. A driver break is no place: the legs
 join the places either side of it, and the route's tooltip counts its breaks. Tooltips are in
 English or Chinese (``lang``).
@@ -13,15 +15,20 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from wasteopt.i18n import plural, text
+from wasteopt.network.osm_paths import RoadPaths, road_paths_for
 from wasteopt.plan.models import Plan, Route
 from wasteopt.report.breaks import break_minutes, place_stops, route_breaks
 from wasteopt.report.fmt import esc, hhmm, num
-from wasteopt.report.geometry import projection_for
+from wasteopt.report.geometry import Projection, projection_for
 from wasteopt.report.summary import station_loads
-from wasteopt.scenario.models import Scenario
+from wasteopt.scenario.models import Located, Scenario
+
+HAUL_CLASS = 99
+"""Hauls are drawn for the largest vehicle class built (hook-lift trucks have no class of their own)."""
 
 VIEW_WIDTH = 1000.0
 """Width of the initial view in SVG units; the page shows it about this many pixels wide."""
@@ -62,12 +69,13 @@ def map_svg(scenario: Scenario, plan: Plan, colours: dict[str, str], lang: str =
     planar = {pid: project(place) for pid, place in scenario.locations().items()}
     frame = frame_for(list(planar.values()))
     xy = {pid: frame.xy(*p) for pid, p in planar.items()}
+    legs = _leg_drawer(road_paths_for(scenario), project, frame, xy)
     parts = [
         f'<svg id="map-svg" class="map-svg" viewBox="0 0 {frame.width:.1f} {frame.height:.1f}" '
         f'preserveAspectRatio="xMidYMid meet" data-metres-per-unit="{1 / frame.scale:.6g}" role="img" '
         f'aria-label="{esc(text("report.map_label", lang))}">',
-        '<g class="haul-lines">', *_haul_lines(plan, xy, lang), "</g>",
-        '<g class="routes">', *(p for r in plan.routes for p in _route_paths(r, xy, colours[r.vehicle], lang)), "</g>",
+        '<g class="haul-lines">', *_haul_lines(plan, xy, lang, legs), "</g>",
+        '<g class="routes">', *(p for r in plan.routes for p in _route_paths(r, xy, colours[r.vehicle], lang, legs)), "</g>",
         '<g class="rooms">', *_rooms(scenario, plan, xy, colours, lang), "</g>",
         '<g class="places">', *_stations(scenario, plan, xy, lang), *_garages(scenario, xy, lang), *_plants(scenario, xy, lang), "</g>",
         "</svg>",
@@ -75,19 +83,61 @@ def map_svg(scenario: Scenario, plan: Plan, colours: dict[str, str], lang: str =
     return "\n".join(parts)
 
 
-def _route_paths(route: Route, xy: dict[str, tuple[float, float]], colour: str, lang: str = "en") -> list[str]:
+XY = tuple[float, float]
+LegDrawer = Callable[[str, str, "str | None", "int | None"], list[XY]]
+"""SVG points of a leg (origin id, destination id, vehicle, or a vehicle class), both ends included."""
+
+
+@dataclass(frozen=True)
+class _Point:
+    """A road node as the projection wants a place."""
+
+    lat: float
+    lon: float
+
+
+def _leg_drawer(roads: RoadPaths | None, project: Projection, frame: Frame, xy: dict[str, XY]) -> LegDrawer:
+    """Legs along the roads when there are roads, else straight from place to place."""
+
+    def straight(a: str, b: str, vehicle: str | None = None, vehicle_class: int | None = None) -> list[XY]:
+        return [xy[a], xy[b]]
+
+    if roads is None:
+        return straight
+
+    def along(a: str, b: str, vehicle: str | None = None, vehicle_class: int | None = None) -> list[XY]:
+        points = roads.leg(a, b, vehicle, vehicle_class)
+        if len(points) <= 2:
+            return straight(a, b)
+        inner = [frame.xy(*project(_point(lat, lon))) for lat, lon in points[1:-1]]
+        return [xy[a], *inner, xy[b]]
+
+    return along
+
+
+def _point(lat: float, lon: float) -> Located:
+    return _Point(lat, lon)  # type: ignore[return-value]
+
+
+def _svg_line(points: list[XY], joined: bool) -> str:
+    """Path data for the points (``L`` only when the pen is already at the first)."""
+    head = "" if joined else f"M{points[0][0]} {points[0][1]}"
+    return head + "".join(f"L{x} {y}" for x, y in points[1:])
+
+
+def _route_paths(route: Route, xy: dict[str, XY], colour: str, lang: str = "en", legs: LegDrawer | None = None) -> list[str]:
     """The route's collection path (one element, ``data-vehicle``) and its dashed unload legs."""
     collect: list[str] = []
     unload: list[str] = []
     pen: str | None = None
     places = place_stops(route.stops)
     for a, b in zip(places[:-1], places[1:]):
-        (x1, y1), (x2, y2) = xy[a.id], xy[b.id]
+        points = legs(a.id, b.id, route.vehicle, None) if legs is not None else [xy[a.id], xy[b.id]]
         if b.kind == "station":
-            unload.append(f"M{x1} {y1}L{x2} {y2}")
+            unload.append(_svg_line(points, False))
             pen = None
             continue
-        collect.append(f"L{x2} {y2}" if pen == a.id else f"M{x1} {y1}L{x2} {y2}")
+        collect.append(_svg_line(points, pen == a.id))
         pen = b.id
     rooms = sum(1 for s in route.stops if s.kind == "room")
     breaks = route_breaks(route)
@@ -177,15 +227,15 @@ def _plants(scenario: Scenario, xy: dict[str, tuple[float, float]], lang: str = 
     return out
 
 
-def _haul_lines(plan: Plan, xy: dict[str, tuple[float, float]], lang: str = "en") -> list[str]:
+def _haul_lines(plan: Plan, xy: dict[str, XY], lang: str = "en", legs: LegDrawer | None = None) -> list[str]:
     pairs: dict[tuple[str, str], list[float]] = defaultdict(list)
     for trip in plan.haul:
         pairs[(trip.station, trip.plant)].append(trip.payload_kg)
     out = []
     for (station, plant), payloads in pairs.items():
-        (x1, y1), (x2, y2) = xy[station], xy[plant]
+        points = legs(station, plant, None, HAUL_CLASS) if legs is not None else [xy[station], xy[plant]]
         width = 2 + min(len(payloads), 8) * 0.6
         title = text("map.haul", lang, station=station, plant=plant, n=len(payloads), t=num(sum(payloads) / 1000, 1))
         out.append(f'<path class="haul" data-haul="{esc(station)}" style="stroke-width:{width:.1f}px" '
-                   f'd="M{x1} {y1}L{x2} {y2}"><title>{esc(title)}</title></path>')
+                   f'd="{_svg_line(points, False)}"><title>{esc(title)}</title></path>')
     return out
