@@ -34,8 +34,9 @@ class RoadPaths:
 
     def vehicle_class(self, vehicle: str | None, number: int | None = None) -> int:
         """The built class a vehicle's legs (or class ``number``'s) are drawn for: the largest built
-        class not above it; the smallest built class when the vehicle is unknown."""
-        built = sorted(self._roads.trees) or [int(k) for k in self._roads.graph.class_numbers[:1]]
+        class not above it (every class of the profile when the build kept no trees); the smallest when
+        the vehicle is unknown."""
+        built = sorted(self._roads.trees) or [int(k) for k in self._roads.graph.class_numbers]
         wanted = number if number is not None else self._class_of.get(vehicle or "", built[0])
         below = [k for k in built if k <= wanted]
         return below[-1] if below else built[0]

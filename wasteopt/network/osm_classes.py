@@ -1,0 +1,41 @@
+"""Travel per vehicle class, from the tables ``wasteopt network build`` writes beside ``matrix.npz``.
+
+Roads differ by class (tracks, ``maxwidth``, ``maxweight``): a larger truck may need a detour, or
+have no route at all to a room down a track. The engine's one :class:`TravelNetwork` is the
+smallest class's; :func:`class_networks` gives one per class built (same ids, the class's own
+metres and seconds, :data:`~wasteopt.network.osm_files.NO_ROUTE_M` where it has no route), and
+:func:`road_class_limits` the rooms that only smaller classes reach — narrow-lane rooms that follow
+from the roads, as ``max_vehicle_class`` follows from the room table.
+"""
+
+from __future__ import annotations
+
+from wasteopt.network.osm_files import read_class_tables, road_max_class
+from wasteopt.network.travel import TravelNetwork
+from wasteopt.scenario.models import Scenario
+
+
+def class_networks(scenario: Scenario) -> dict[int, TravelNetwork]:
+    """Vehicle class → its travel network (empty unless the scenario's matrix file came from a build)."""
+    if scenario.travel.model != "matrix" or scenario.travel.matrix is None:
+        return {}
+    return {k: TravelNetwork(scenario, table.table) for k, table in read_class_tables(scenario.travel.matrix.file).items()}
+
+
+def road_class_limits(scenario: Scenario) -> dict[str, int | None]:
+    """Room id → the largest vehicle class of the build that has a route to it and back (``None``:
+    none of them); rooms every class built reaches are left out."""
+    if scenario.travel.model != "matrix" or scenario.travel.matrix is None:
+        return {}
+    rooms = {room.id for room in scenario.rooms}
+    return {pid: k for pid, k in road_max_class(scenario.travel.matrix.file).items() if pid in rooms}
+
+
+def vehicle_class_limit(scenario: Scenario, room_id: str, limits: dict[str, int | None]) -> int | None:
+    """The largest class that may serve the room: the room table's ``max_vehicle_class`` and the
+    roads' limit, whichever is smaller (``None``: no limit; ``0``: no class of the build)."""
+    table = next((room.max_vehicle_class for room in scenario.rooms if room.id == room_id), None)
+    if room_id not in limits:
+        return table
+    road = limits[room_id] or 0
+    return road if table is None else min(table, road)
