@@ -2,19 +2,30 @@
 
 The default path for 940 rooms is by regions (``DECOMPOSE_ABOVE`` = 800). ``--whole`` also solves
 the whole district as one model at the limits given, and ``--decomposed`` forces regions, so the
-two paths can be compared at the same budget.
+two paths can be compared at the same budget. ``--lunch`` also plans each run with a 60-minute lunch
+for every crew, starting 11:00–13:00 (issue 13), and prints what the lunch costs.
 
     python benchmarks/plan_zhangdian.py --limits 10 60 300 --seeds 0 1 2 --whole 60
+    python benchmarks/plan_zhangdian.py --limits 60 --seeds 1 --whole --lunch
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import time
 
 from _common import completed, load_note, table, validated, zhangdian
+from wasteopt.scenario.models import Break, Scenario
 from wasteopt.solve.engine import solve
 from wasteopt.solve.options import SolveOptions
+
+LUNCH = Break(duration_min=60, earliest="11:00", latest="13:00")
+
+
+def with_lunch(scenario: Scenario) -> Scenario:
+    """Every crew takes a 60-minute lunch starting between 11:00 and 13:00."""
+    return scenario.model_copy(update={"fleet": [vt.model_copy(update={"breaks": (LUNCH,)}) for vt in scenario.fleet]})
 
 
 def main() -> None:
@@ -24,29 +35,36 @@ def main() -> None:
     parser.add_argument("--long-seeds", type=int, default=1, help="seeds to run at limits of 300 s or more")
     parser.add_argument("--decomposed", type=float, nargs="*", default=[], help="limits to run with regions forced too")
     parser.add_argument("--whole", type=float, nargs="*", default=[60], help="limits to run as one whole-district model too")
+    parser.add_argument("--lunch", action="store_true", help="plan every run with a lunch for every crew too")
     args = parser.parse_args()
     scenario, source = zhangdian()
     print(f"# Zhangdian ({source}: {len(scenario.rooms)} rooms) — {load_note()}")
     runs = [(limit, seed, None) for limit in args.limits for seed in (args.seeds[: args.long_seeds] if limit >= 300 else args.seeds)]
     runs += [(limit, seed, 0) for limit in args.decomposed for seed in args.seeds[:1]]
     runs += [(limit, seed, 10**9) for limit in args.whole for seed in args.seeds]
-    rows = []
-    for limit, seed, above in runs:
+    variants = [("no", scenario)] + ([("60 min", with_lunch(scenario))] if args.lunch else [])
+    rows, costs = [], {}
+    for (limit, seed, above), (lunch, planned) in ((run, variant) for run in runs for variant in variants):
         start = time.monotonic()
-        plan = solve(scenario, time_limit=limit, seed=seed, options=SolveOptions(decompose_above=above))
+        plan = solve(planned, time_limit=limit, seed=seed, options=SolveOptions(decompose_above=above))
         wall = time.monotonic() - start
         k = plan.kpis
+        costs[(limit, seed, above, lunch)] = k["collection_cost"]
         rows.append([
-            f"{limit:.0f}", seed, "decomposed" if plan.solver.get("decomposed") else "whole", f"{k['collection_cost']:.2f}",
+            f"{limit:.0f}", seed, lunch, "decomposed" if plan.solver.get("decomposed") else "whole", f"{k['collection_cost']:.2f}",
             f"{k['cost']:.2f}", f"{k['distance_km']:.1f}", k["vehicles_used"], k["unload_trips"], len(plan.unserved),
-            f"{wall:.1f}", f"{100 * (1 - plan.lower_bound.cost / k['collection_cost']):.0f} %", validated(scenario, plan),
-            completed(scenario, plan),
+            f"{wall:.1f}", f"{100 * (1 - plan.lower_bound.cost / k['collection_cost']):.0f} %", validated(planned, plan),
+            completed(planned, plan),
         ])
     print(table(
-        ["limit s", "seed", "path", "collection cost", "chain cost", "km", "trucks", "unload trips", "unserved", "wall s",
+        ["limit s", "seed", "lunch", "path", "collection cost", "chain cost", "km", "trucks", "unload trips", "unserved", "wall s",
          "gap to LB (cost)", "valid", "complete"],
         rows,
     ))
+    if args.lunch:
+        extra = [costs[(*run, "60 min")] / costs[(*run, "no")] - 1 for run in runs]
+        print(f"# the lunch costs {100 * statistics.median(extra):+.1f} % (median over {len(extra)} runs; "
+              f"{100 * min(extra):+.1f} % to {100 * max(extra):+.1f} %)")
     print(f"# after: {load_note()}")
 
 
