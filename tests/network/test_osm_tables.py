@@ -54,5 +54,8 @@ def test_access_legs_and_path_metres_by_doubling(tmp_path: Path) -> None:
     tables = rows_to(base, nodes, nodes, np.array([10.0, 0.0]), np.array([10.0, 0.0]), 3.6)
     assert tables.metres[0, 1] == pytest.approx(10 + 4 * STEP_M)  # 10 m to the road at 1 m/s, then 4 steps
     assert tables.seconds[0, 1] == pytest.approx(10 + 4 * STEP_M / (20 / 3.6))
+    both = place_tables(base, nodes, np.array([10.0, 5.0]), 3.6)
+    assert np.diag(both.metres).tolist() == [0, 0] and np.diag(both.seconds).tolist() == [0, 0]  # off the road or not
+    assert both.metres[1, 0] == pytest.approx(15 + 4 * STEP_M)  # both access legs, 3 steps west along row 0, 1 north
     seconds, pred = dijkstra(base.seconds, indices=int(nodes[1]), return_predecessors=True)
     assert path_metres(base, seconds, pred)[nodes[0]] == pytest.approx(tables.metres[1, 0] - 10)

@@ -65,8 +65,11 @@ class RoadTables:
 
 def place_tables(graph: ClassGraph, place_node: np.ndarray, snap_m: np.ndarray, access_speed_kmh: float,
                  keep_trees: bool = True) -> RoadTables:
-    """Tables between all places (rows and columns in place order)."""
-    return rows_to(graph, place_node, place_node, snap_m, snap_m, access_speed_kmh, keep_trees)
+    """Tables between all places (rows and columns in place order); a place to itself is 0."""
+    tables = rows_to(graph, place_node, place_node, snap_m, snap_m, access_speed_kmh, keep_trees)
+    np.fill_diagonal(tables.seconds, 0.0)
+    np.fill_diagonal(tables.metres, 0.0)
+    return tables
 
 
 def rows_to(graph: ClassGraph, origin_node: np.ndarray, target_node: np.ndarray, origin_snap_m: np.ndarray,

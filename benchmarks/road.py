@@ -1,0 +1,233 @@
+"""Road networks from OpenStreetMap (issue 16): build time and memory, on-demand rows, plans on roads.
+
+Synthetic road grids stand in for a county extract: a generated district (``wasteopt.scenario.generate``)
+is covered by a grid of about ``--nodes`` nodes, written as ``.osm.pbf`` with pyosmium. Every 10th
+row and column is a tertiary road, every 50th a secondary one; the other streets are unclassified
+(70 %), residential (20 %, a quarter of them one-way) or tracks (10 %); 10 % of the street segments
+are missing, so routes detour as on real roads. Three tables:
+
+1. graph size: for each ``--nodes``, ``wasteopt network build``'s work (read, graph, snap, Dijkstra
+   from every place, write) for ``--places`` rooms: wall time and peak memory (its own process: the
+   maximum resident set, Python and the imported libraries included), the file sizes, and the
+   seconds per Dijkstra source on demand (:class:`RoadNetwork`), from which the time of a
+   20,000-place district done region by region is estimated (each place a source once);
+2. places: the same for each ``--place-counts`` on the first graph size;
+3. plans: the district of ``--plan-rooms`` rooms planned with ``--iterations`` on roads (the build's
+   matrix) and on haversine × 1.3: cost, km, trucks, validator verdict.
+
+Smallest case (a few seconds)::
+
+    python benchmarks/road.py --nodes 10000 --places 100 --place-counts 100 --plan-rooms 10 --iterations 100
+
+The issue's table::
+
+    python benchmarks/road.py --nodes 10000 100000 500000 1000000 --places 1000 --place-counts 100 1000 5000 --plan-rooms 200 --iterations 2000
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import multiprocessing
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import osmium
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import wasteopt  # noqa: E402
+from benchmarks._common import completed, load_note, table, validated  # noqa: E402
+from wasteopt.network.osm_build import build_network  # noqa: E402
+from wasteopt.network.osm_files import MATRIX, ROADS, read_roads  # noqa: E402
+from wasteopt.network.osm_network import RoadNetwork  # noqa: E402
+from wasteopt.network.osm_profile import RoadProfile  # noqa: E402
+from wasteopt.scenario.generate import generate  # noqa: E402
+from wasteopt.scenario.models import MatrixSource, Scenario, Travel  # noqa: E402
+
+EARTH_M_PER_DEG = 111_195.0
+MARGIN = 0.03
+SOURCES_TIMED = 20
+TARGET_PLACES = 20_000
+
+
+def district(rooms: int, seed: int) -> Scenario:
+    """The generated district of ``rooms`` rooms (stations scale with rooms)."""
+    return generate("zhangdian", rooms=rooms, stations=max(2, round(rooms * 13 / 940)), seed=seed)
+
+
+def places_of(scenario: Scenario) -> list[tuple[str, float, float]]:
+    return [(pid, float(p.lat), float(p.lon)) for pid, p in scenario.locations().items()]  # type: ignore[arg-type]
+
+
+def write_grid(path: Path, places: list[tuple[str, float, float]], nodes: int, seed: int) -> tuple[int, float]:
+    """A street grid of about ``nodes`` nodes over the places' box, as .osm.pbf; (nodes, spacing m)."""
+    lat = np.array([p[1] for p in places])
+    lon = np.array([p[2] for p in places])
+    south, north = lat.min(), lat.max()
+    west, east = lon.min(), lon.max()
+    pad_lat, pad_lon = (north - south) * MARGIN + 1e-3, (east - west) * MARGIN + 1e-3
+    south, north, west, east = south - pad_lat, north + pad_lat, west - pad_lon, east + pad_lon
+    height = (north - south) * EARTH_M_PER_DEG
+    width = (east - west) * EARTH_M_PER_DEG * math.cos(math.radians((north + south) / 2))
+    spacing = math.sqrt(height * width / nodes)
+    rows, cols = max(2, round(height / spacing) + 1), max(2, round(width / spacing) + 1)
+    rng = np.random.default_rng(seed)
+    path.unlink(missing_ok=True)
+    writer = osmium.SimpleWriter(str(path))
+    node_id = lambda r, c: r * cols + c + 1  # noqa: E731
+    lats = np.linspace(south, north, rows)
+    lons = np.linspace(west, east, cols)
+    for r in range(rows):
+        for c in range(cols):
+            writer.add_node(osmium.osm.mutable.Node(id=node_id(r, c), location=(float(lons[c]), float(lats[r]))))
+    way = 0
+    for lines, length, along in ((rows, cols, True), (cols, rows, False)):
+        for k in range(lines):
+            tags = _street_tags(k, rng)
+            keep = rng.random(length - 1) >= 0.1 if tags["highway"] not in ("tertiary", "secondary") else np.ones(length - 1, bool)
+            run = [node_id(k, 0) if along else node_id(0, k)]
+            for step in range(1, length):
+                here = node_id(k, step) if along else node_id(step, k)
+                if keep[step - 1]:
+                    run.append(here)
+                    continue
+                way = _add_way(writer, way, run, tags)
+                run = [here]
+            way = _add_way(writer, way, run, tags)
+    writer.close()
+    return rows * cols, spacing
+
+
+def _street_tags(k: int, rng: np.random.Generator) -> dict[str, str]:
+    if k % 50 == 0:
+        return {"highway": "secondary"}
+    if k % 10 == 0:
+        return {"highway": "tertiary"}
+    draw = rng.random()
+    if draw < 0.7:
+        return {"highway": "unclassified"}
+    if draw < 0.9:
+        return {"highway": "residential", **({"oneway": "yes"} if rng.random() < 0.25 else {})}
+    return {"highway": "track"}
+
+
+def _add_way(writer: osmium.SimpleWriter, way: int, run: list[int], tags: dict[str, str]) -> int:
+    if len(run) < 2:
+        return way
+    writer.add_way(osmium.osm.mutable.Way(id=way + 1, nodes=run, tags=tags))
+    return way + 1
+
+
+def measure_build(osm: str, places: list[tuple[str, float, float]], classes: list[int], out: str) -> dict[str, float]:
+    """In its own process: build, then time on-demand rows; the process's peak memory."""
+    started = time.perf_counter()
+    result = build_network(places, Path(osm), RoadProfile(), Path(out), classes)
+    build_s = time.perf_counter() - started
+    roads = read_roads(Path(out) / ROADS)
+    scenario_ids = [p[0] for p in places]
+    fake = _FakeScenario(places)
+    network = RoadNetwork(fake, roads)  # type: ignore[arg-type]
+    sources = scenario_ids[:SOURCES_TIMED]
+    started = time.perf_counter()
+    network.distance_m(sources, scenario_ids)
+    per_source = (time.perf_counter() - started) / len(sources)
+    return {
+        "nodes": result.nodes, "edges": result.edges, "build_s": build_s, "per_source_s": per_source,
+        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "matrix_mb": (Path(out) / MATRIX).stat().st_size / 1e6, "roads_mb": (Path(out) / ROADS).stat().st_size / 1e6,
+    }
+
+
+class _FakeScenario:
+    """Just what :class:`RoadNetwork` reads of a scenario (ids and lat/lon, the travel settings)."""
+
+    def __init__(self, places: list[tuple[str, float, float]]) -> None:
+        self._places = {pid: _Place(lat, lon) for pid, lat, lon in places}
+        self.travel = Travel()
+
+    def locations(self) -> dict[str, "_Place"]:
+        return self._places
+
+
+class _Place:
+    def __init__(self, lat: float, lon: float) -> None:
+        self.lat, self.lon, self.is_geographic = lat, lon, True
+
+
+def in_process(fn, *args):  # type: ignore[no-untyped-def]
+    """Run ``fn`` in a fresh spawned process (its own peak memory)."""
+    with multiprocessing.get_context("spawn").Pool(1, maxtasksperchild=1) as pool:
+        return pool.apply(fn, args)
+
+
+def build_row(work: Path, nodes: int, rooms: int, seed: int) -> list[object]:
+    scenario = district(rooms, seed)
+    places = places_of(scenario)
+    osm = work / f"grid-{nodes}-{rooms}.osm.pbf"
+    started = time.perf_counter()
+    real_nodes, spacing = write_grid(osm, places, nodes, seed)
+    write_s = time.perf_counter() - started
+    classes = sorted({vt.vehicle_class for vt in scenario.fleet})
+    out = Path(tempfile.mkdtemp(prefix=f"out-{nodes}-{rooms}-", dir=work))  # a fresh folder: no cached build
+    m = in_process(measure_build, str(osm), places, classes, str(out))
+    estimate = TARGET_PLACES * m["per_source_s"] / 2  # every place a source once, on 2 cores
+    return [f"{real_nodes:,}", f"{m['edges']:,}", f"{spacing:.0f}", len(places), f"{write_s:.1f}", f"{m['build_s']:.1f}",
+            f"{m['peak_mib']:.0f}", f"{m['matrix_mb']:.2f}", f"{m['roads_mb']:.1f}", f"{m['per_source_s'] * 1000:.1f}",
+            f"{estimate / 60:.1f}"]
+
+
+BUILD_HEADERS = ["graph nodes", "edges", "spacing m", "places", "write .pbf s", "build s", "peak MiB", "matrix MB",
+                 "roads MB", "ms per source on demand", f"est. min for {TARGET_PLACES:,} places by regions (2 cores)"]
+
+
+def plan_rows(work: Path, nodes: int, rooms: int, iterations: int, seed: int) -> list[list[object]]:
+    scenario = district(rooms, seed)
+    osm = work / f"plan-grid-{nodes}.osm.pbf"
+    write_grid(osm, places_of(scenario), nodes, seed)
+    out = Path(tempfile.mkdtemp(prefix="plan-roads-", dir=work))
+    build_network(places_of(scenario), osm, RoadProfile(), out, sorted({vt.vehicle_class for vt in scenario.fleet}))
+    on_roads = scenario.model_copy(update={"travel": Travel(model="matrix", matrix=MatrixSource(file=str(out / MATRIX)))})
+    rows = []
+    for name, case in (("haversine × 1.3", scenario), ("roads (grid)", on_roads)):
+        started = time.perf_counter()
+        plan = wasteopt.solve(case, iterations=iterations, seed=seed)
+        seconds = time.perf_counter() - started
+        rows.append([name, len(case.rooms), iterations, f"{plan.kpis['cost']:,.0f}", f"{plan.kpis['distance_km']:.1f}",
+                     plan.kpis["vehicles_used"], f"{seconds:.1f}", validated(case, plan), completed(case, plan)])
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--nodes", type=int, nargs="+", default=[10_000])
+    parser.add_argument("--places", type=int, default=100, help="Rooms of the district for the graph-size table.")
+    parser.add_argument("--place-counts", type=int, nargs="*", default=[100], help="Rooms for the places table.")
+    parser.add_argument("--plan-rooms", type=int, default=10)
+    parser.add_argument("--iterations", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", type=Path, default=None, help="Folder for the grids and builds (default: a temporary one).")
+    args = parser.parse_args()
+    print(load_note())
+    with tempfile.TemporaryDirectory(prefix="road-bench-") as scratch:
+        work = args.work or Path(scratch)
+        work.mkdir(parents=True, exist_ok=True)
+        print("\n## Build against graph size\n")
+        print(table(BUILD_HEADERS, [build_row(work, n, args.places, args.seed) for n in args.nodes]))
+        if args.place_counts:
+            print(f"\n## Build against places ({args.nodes[0]:,}-node grid)\n")
+            print(table(BUILD_HEADERS, [build_row(work, args.nodes[0], r, args.seed) for r in args.place_counts]))
+        print(f"\n## Plans on roads against haversine × 1.3 ({args.nodes[0]:,}-node grid)\n")
+        print(table(["travel", "rooms", "iterations", "cost", "km", "trucks", "plan s", "valid", "complete"],
+                    plan_rows(work, args.nodes[0], args.plan_rooms, args.iterations, args.seed)))
+    print(load_note())
+
+
+if __name__ == "__main__":
+    main()
