@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from tests.solve.scenarios import room, scenario, station, truck
 from wasteopt.network import network_for
 from wasteopt.plan.validate import validate
-from wasteopt.scenario.models import Scenario
+from wasteopt.scenario.models import Break, Scenario
 from wasteopt.solve.budget import Budget
 from wasteopt.solve.collection.instance import build_instance
 from wasteopt.solve.collection.routing import route_collection
@@ -96,6 +96,28 @@ def _district(data) -> Scenario:
 @given(data=st.data())
 def test_random_districts_with_hours_windows_and_lanes_are_served_whole_and_valid(data) -> None:
     sc = _district(data)
+    for path in PATHS:
+        plan = _solve(sc, path, iterations=30, seed=data.draw(st.integers(0, 5)))
+        assert validate(sc, plan) == [], path
+        assert not plan.unserved, path
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_random_districts_with_breaks_and_daily_limits_are_served_whole_and_valid(data) -> None:
+    """The districts above with a break for every crew and daily limits that still let one truck
+    serve any one room (so a complete plan exists): every plan keeps them and serves every room."""
+    sc = _district(data)
+    start = data.draw(st.sampled_from([7, 9, 11]), label="break from")
+    rest = Break(duration_min=data.draw(st.sampled_from([15, 30, 60])), earliest=start * 3600, latest=(start + 1) * 3600)
+    limits = {
+        "max_trips": data.draw(st.sampled_from([None, 1, 2])),
+        "max_kg_per_day": data.draw(st.sampled_from([None, 1500.0, 2500.0])),
+        "max_stops": data.draw(st.sampled_from([None, 2, 4])),
+        "max_duty_hours": data.draw(st.sampled_from([None, 6.0])),
+    }
+    fleet = [vt.model_copy(update={"breaks": (rest,), **limits}) for vt in sc.fleet]
+    sc = sc.model_copy(update={"fleet": fleet})
     for path in PATHS:
         plan = _solve(sc, path, iterations=30, seed=data.draw(st.integers(0, 5)))
         assert validate(sc, plan) == [], path
