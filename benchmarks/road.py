@@ -6,11 +6,13 @@ row and column is a tertiary road, every 50th a secondary one; the other streets
 (70 %), residential (20 %, a quarter of them one-way) or tracks (10 %); 10 % of the street segments
 are missing, so routes detour as on real roads. Three tables:
 
-1. graph size: for each ``--nodes``, ``wasteopt network build``'s work (read, graph, snap, Dijkstra
-   from every place, write) for ``--places`` rooms: wall time and peak memory (its own process: the
-   maximum resident set, Python and the imported libraries included), the file sizes, and the
-   seconds per Dijkstra source on demand (:class:`RoadNetwork`), from which the time of a
-   20,000-place district done region by region is estimated (each place a source once);
+1. graph size: for each ``--nodes``, ``wasteopt network build``'s work for a district of ``--places``
+   rooms, in its own process each (peak memory: the maximum resident set, Python and the imported
+   libraries included): the full build (read, graph, snap, Dijkstra from every place for each
+   vehicle class, trees, files) and the on-demand build (graph and hub tables, as above 800 rooms),
+   then one region's table on demand (``--region`` rooms nearest one room, with every hub), from
+   which the time of a 20,000-place district done region by region on 2 cores is estimated (hub
+   tables scaled to its hubs, one limited search per room);
 2. places: the same for each ``--place-counts`` on the first graph size;
 3. plans: the district of ``--plan-rooms`` rooms planned with ``--iterations`` on roads (the build's
    matrix) and on haversine × 1.3: cost, km, trucks, validator verdict.
@@ -53,7 +55,6 @@ from wasteopt.scenario.models import MatrixSource, Scenario, Travel  # noqa: E40
 
 EARTH_M_PER_DEG = 111_195.0
 MARGIN = 0.03
-SOURCES_TIMED = 20
 TARGET_PLACES = 20_000
 
 
@@ -126,23 +127,34 @@ def _add_way(writer: osmium.SimpleWriter, way: int, run: list[int], tags: dict[s
 
 
 def measure_build(osm: str, places: list[tuple[str, float, float]], classes: list[int], out: str) -> dict[str, float]:
-    """In its own process: build, then time on-demand rows; the process's peak memory."""
+    """In its own process: the full build (tables for every place); the process's peak memory."""
     started = time.perf_counter()
     result = build_network(places, Path(osm), RoadProfile(), Path(out), classes)
-    build_s = time.perf_counter() - started
-    roads = read_roads(Path(out) / ROADS)
-    scenario_ids = [p[0] for p in places]
-    fake = _FakeScenario(places)
-    network = RoadNetwork(fake, roads)  # type: ignore[arg-type]
-    sources = scenario_ids[:SOURCES_TIMED]
-    started = time.perf_counter()
-    network.distance_m(sources, scenario_ids)
-    per_source = (time.perf_counter() - started) / len(sources)
     return {
-        "nodes": result.nodes, "edges": result.edges, "build_s": build_s, "per_source_s": per_source,
+        "nodes": result.nodes, "edges": result.edges, "build_s": time.perf_counter() - started,
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "matrix_mb": (Path(out) / MATRIX).stat().st_size / 1e6, "roads_mb": (Path(out) / ROADS).stat().st_size / 1e6,
     }
+
+
+def measure_on_demand(osm: str, places: list[tuple[str, float, float]], hubs: list[str], classes: list[int],
+                      out: str, region: int) -> dict[str, float]:
+    """In its own process: the on-demand build (graph + hub tables), then a region's table among its
+    ``region`` rooms nearest one room, as a decomposed plan would ask it; the process's peak memory."""
+    started = time.perf_counter()
+    build_network(places, Path(osm), RoadProfile(), Path(out), classes, full=False, hubs=hubs)
+    build_s = time.perf_counter() - started
+    network = RoadNetwork(_FakeScenario(places), read_roads(Path(out) / ROADS))  # type: ignore[arg-type]
+    rooms = [p for p in places if p[0] not in set(hubs)]
+    centre = np.array(rooms[0][1:])
+    nearest = np.argsort(np.hypot(*(np.array([p[1:] for p in rooms]) - centre).T))[:region]
+    ids = [rooms[k][0] for k in nearest]
+    started = time.perf_counter()
+    network.distance_m(ids, ids + hubs)
+    network.duration_s(hubs, ids)
+    region_s = time.perf_counter() - started
+    return {"build_s": build_s, "region_s": region_s, "sources": network.dijkstra_runs, "rooms": len(ids),
+            "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 class _FakeScenario:
@@ -167,24 +179,31 @@ def in_process(fn, *args):  # type: ignore[no-untyped-def]
         return pool.apply(fn, args)
 
 
-def build_row(work: Path, nodes: int, rooms: int, seed: int) -> list[object]:
+def build_row(work: Path, nodes: int, rooms: int, seed: int, region: int) -> list[object]:
     scenario = district(rooms, seed)
     places = places_of(scenario)
+    hubs = [pid for pid in scenario.locations() if pid not in {r.id for r in scenario.rooms}]
     osm = work / f"grid-{nodes}-{rooms}.osm.pbf"
     started = time.perf_counter()
     real_nodes, spacing = write_grid(osm, places, nodes, seed)
     write_s = time.perf_counter() - started
     classes = sorted({vt.vehicle_class for vt in scenario.fleet})
-    out = Path(tempfile.mkdtemp(prefix=f"out-{nodes}-{rooms}-", dir=work))  # a fresh folder: no cached build
-    m = in_process(measure_build, str(osm), places, classes, str(out))
-    estimate = TARGET_PLACES * m["per_source_s"] / 2  # every place a source once, on 2 cores
-    return [f"{real_nodes:,}", f"{m['edges']:,}", f"{spacing:.0f}", len(places), f"{write_s:.1f}", f"{m['build_s']:.1f}",
-            f"{m['peak_mib']:.0f}", f"{m['matrix_mb']:.2f}", f"{m['roads_mb']:.1f}", f"{m['per_source_s'] * 1000:.1f}",
-            f"{estimate / 60:.1f}"]
+    full = in_process(measure_build, str(osm), places, classes, str(Path(tempfile.mkdtemp(prefix="full-", dir=work))))
+    lazy = in_process(measure_on_demand, str(osm), places, hubs, classes, str(Path(tempfile.mkdtemp(prefix="lazy-", dir=work))),
+                      region)
+    per_source = lazy["region_s"] / max(lazy["sources"], 1)
+    # a 20,000-room district by regions on 2 cores: its hub tables (scaled by its hubs: 13 stations per
+    # 940 rooms, and garages and plants alike) plus one limited search per room
+    hub_scale = (TARGET_PLACES * len(hubs) / max(rooms, 1)) / max(len(hubs), 1)
+    estimate = (lazy["build_s"] * hub_scale + TARGET_PLACES * per_source) / 2
+    return [f"{real_nodes:,}", f"{full['edges']:,}", f"{spacing:.0f}", len(places), f"{write_s:.1f}", f"{full['build_s']:.1f}",
+            f"{full['peak_mib']:.0f}", f"{full['matrix_mb']:.2f}", f"{full['roads_mb']:.1f}", len(hubs), f"{lazy['build_s']:.1f}",
+            f"{lazy['peak_mib']:.0f}", f"{lazy['rooms']}", f"{per_source * 1000:.1f}", f"{estimate / 60:.1f}"]
 
 
-BUILD_HEADERS = ["graph nodes", "edges", "spacing m", "places", "write .pbf s", "build s", "peak MiB", "matrix MB",
-                 "roads MB", "ms per source on demand", f"est. min for {TARGET_PLACES:,} places by regions (2 cores)"]
+BUILD_HEADERS = ["graph nodes", "edges", "spacing m", "places", "write .pbf s", "full build s", "full peak MiB", "matrix MB",
+                 "roads MB", "hubs", "on-demand build s", "on-demand peak MiB", "region rooms", "ms per room source",
+                 f"est. min for {TARGET_PLACES:,} places by regions (2 cores)"]
 
 
 def plan_rows(work: Path, nodes: int, rooms: int, iterations: int, seed: int) -> list[list[object]]:
@@ -209,6 +228,7 @@ def main() -> None:
     parser.add_argument("--nodes", type=int, nargs="+", default=[10_000])
     parser.add_argument("--places", type=int, default=100, help="Rooms of the district for the graph-size table.")
     parser.add_argument("--place-counts", type=int, nargs="*", default=[100], help="Rooms for the places table.")
+    parser.add_argument("--region", type=int, default=600, help="Rooms of the region whose table is timed on demand.")
     parser.add_argument("--plan-rooms", type=int, default=10)
     parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--seed", type=int, default=1)
@@ -219,10 +239,10 @@ def main() -> None:
         work = args.work or Path(scratch)
         work.mkdir(parents=True, exist_ok=True)
         print("\n## Build against graph size\n")
-        print(table(BUILD_HEADERS, [build_row(work, n, args.places, args.seed) for n in args.nodes]))
+        print(table(BUILD_HEADERS, [build_row(work, n, args.places, args.seed, args.region) for n in args.nodes]))
         if args.place_counts:
             print(f"\n## Build against places ({args.nodes[0]:,}-node grid)\n")
-            print(table(BUILD_HEADERS, [build_row(work, args.nodes[0], r, args.seed) for r in args.place_counts]))
+            print(table(BUILD_HEADERS, [build_row(work, args.nodes[0], r, args.seed, args.region) for r in args.place_counts]))
         print(f"\n## Plans on roads against haversine × 1.3 ({args.nodes[0]:,}-node grid)\n")
         print(table(["travel", "rooms", "iterations", "cost", "km", "trucks", "plan s", "valid", "complete"],
                     plan_rows(work, args.nodes[0], args.plan_rooms, args.iterations, args.seed)))

@@ -40,3 +40,37 @@ def test_on_demand_rows_match_the_table(tmp_path: Path) -> None:
     assert on_demand.leg("G", "TOP") == table.leg("G", "TOP")
     large = RoadNetwork(scenario, roads, vehicle_class=2)
     assert large.distance_m(["G"], ["FARM"])[0, 0] >= NO_ROUTE_M
+
+
+def test_an_on_demand_build_reads_hub_legs_and_searches_only_from_rooms(tmp_path: Path, monkeypatch) -> None:
+    where = {pid: (lat, lon) for pid, lat, lon in PLACES}
+    text = scenario_yaml({p: where[p] for p in ("FARM", "LANE", "TOP")}, {"MID": where["MID"]}, {"G": where["G"]},
+                         classes=(1, 2), matrix="full/matrix.npz")
+    (tmp_path / "scenario.yaml").write_text(text)
+    places = [(pid, *where[pid]) for pid in ("FARM", "LANE", "TOP", "MID", "G")]
+    osm = track_district(tmp_path)
+    build_network(places, osm, RoadProfile(), tmp_path / "full", [1, 2])
+    build_network(places, osm, RoadProfile(), tmp_path / "lazy", [1, 2], full=False, hubs=["MID", "G"])
+    scenario = load_scenario(tmp_path / "scenario.yaml")
+    ids = list(scenario.locations())
+    roads = read_roads(tmp_path / "lazy" / "roads.npz")
+    assert sorted(roads.hubs) == [1, 2] and roads.hubs[1].from_s.shape == (2, 5) and roads.hubs[1].to_m.shape == (5, 2)
+    for k in (1, 2):
+        exact = RoadNetwork(scenario, read_roads(tmp_path / "full" / "roads.npz"), vehicle_class=k)
+        lazy = RoadNetwork(scenario, roads, vehicle_class=k)
+        assert np.array_equal(lazy.distance_m(["MID", "G"], ids), exact.distance_m(["MID", "G"], ids))
+        assert np.array_equal(lazy.distance_m(ids, ["MID", "G"]), exact.distance_m(ids, ["MID", "G"]))
+        assert lazy.dijkstra_runs == 0  # every leg from or to a hub is in the hub tables
+        assert np.array_equal(lazy.distance_m(ids, ids), exact.distance_m(ids, ids))
+        # one run per room (class 2 reaches neither FARM nor LANE: their roads are cut off for it, so
+        # no second search without a limit)
+        assert lazy.dijkstra_runs == 3
+    monkeypatch.setattr("wasteopt.network.osm_network.LIMIT_SLACK_S", 0.0)
+    monkeypatch.setattr("wasteopt.network.osm_network.LIMIT_STRETCH", 0.1)  # far too short: searched again, still exact
+    lazy = RoadNetwork(scenario, roads, vehicle_class=1)
+    assert np.array_equal(lazy.distance_m(["FARM", "TOP"], ["LANE", "TOP", "FARM"]), table_of(tmp_path, scenario, ["FARM", "TOP"], ["LANE", "TOP", "FARM"]))
+    assert lazy.dijkstra_runs == 4  # two limited runs, two again without a limit
+
+
+def table_of(tmp_path: Path, scenario, origins: list[str], destinations: list[str]) -> np.ndarray:
+    return RoadNetwork(scenario, read_roads(tmp_path / "full" / "roads.npz"), vehicle_class=1).distance_m(origins, destinations)

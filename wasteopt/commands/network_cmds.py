@@ -6,7 +6,8 @@ scenario then names as ``travel: {model: matrix, matrix: {file: DIR/matrix.npz}}
 vehicle class, and ``DIR/roads.npz`` for drawing legs along the roads. A place farther than the
 profile's ``max_snap_m`` from any road is a warning naming its file and line; places with no route
 to the rest are an error naming them (exit status 2). Districts the engine splits into regions
-(more rooms than its decomposition threshold) get no places × places table, only the road graph.
+(more rooms than its decomposition threshold) get no places × places table, only the road graph
+and the legs between every place and the stations, plants and garages.
 """
 
 from __future__ import annotations
@@ -55,7 +56,9 @@ def build_command(scenario: Path, osm: Path, profile_path: Path | None, out: Pat
     read = scenario_places(scenario)
     full = not on_demand and len(read.rooms) <= DECOMPOSE_ABOVE
     try:
-        result = build_network(read.places, osm, profile, out, read.classes, full)
+        rooms = set(read.rooms)
+        hubs = [pid for pid, _, _ in read.places if pid not in rooms]
+        result = build_network(read.places, osm, profile, out, read.classes, full, hubs)
     except Disconnected as error:
         for pid in error.ids:
             click.echo(f"{read.origins.get(pid, scenario)}: {pid}: no road route to the rest of the district "

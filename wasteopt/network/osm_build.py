@@ -3,8 +3,9 @@
 One call, :func:`build_network`, with the places as plain (id, lat, lon) so that this module needs
 no scenario: the command gathers the places, their file lines for warnings, and the fleet's vehicle
 classes. When ``full`` is false (districts the engine splits into regions) no places × places
-table is written, only the road graph with the places on it, from which
-:class:`wasteopt.network.osm_network.RoadNetwork` answers any rows on demand.
+table is written, only the road graph with the places on it and the hub tables (every place to and
+from each station, plant and garage), from which :class:`wasteopt.network.osm_network.RoadNetwork`
+answers any rows on demand.
 
 The result is cached: a folder whose ``build.json`` holds the same input key (extract bytes,
 profile, places, classes) is reused as it is.
@@ -23,6 +24,7 @@ from wasteopt.network.osm_files import (
     BUILD, MATRIX, ROADS, cached_build, class_file, input_key, road_max_class, write_matrix, write_roads,
 )
 from wasteopt.network.osm_graph import ClassGraph, RoadGraph, build_graph
+from wasteopt.network.osm_hubs import HubTables, hub_tables
 from wasteopt.network.osm_profile import RoadProfile
 from wasteopt.network.osm_read import read_ways
 from wasteopt.network.osm_snap import snap_places
@@ -63,10 +65,12 @@ class BuildResult:
 
 
 def build_network(places: list[PlaceRow], osm: Path, profile: RoadProfile, out: Path, classes: list[int],
-                  full: bool = True) -> BuildResult:
-    """Build (or reuse) the road travel files for ``places`` in ``out``; raises :class:`Disconnected`."""
+                  full: bool = True, hubs: list[str] | None = None) -> BuildResult:
+    """Build (or reuse) the road travel files for ``places`` in ``out``; raises :class:`Disconnected`.
+    Without ``full`` tables, the places ``hubs`` (stations, plants, garages) get hub tables."""
     classes = sorted(set(classes)) or [1]
-    key = input_key(osm, profile.digest(), [list(p) for p in places], classes, full)  # type: ignore[misc]
+    hub_ids = [] if full else sorted(set(hubs or []))
+    key = input_key(osm, profile.digest(), [list(p) for p in places], classes, full, hub_ids)  # type: ignore[misc]
     record = cached_build(out, key)
     if record is not None:
         return _from_record(out, record)
@@ -82,9 +86,16 @@ def build_network(places: list[PlaceRow], osm: Path, profile: RoadProfile, out: 
     out.mkdir(parents=True, exist_ok=True)
     files = [ROADS]
     trees: dict[int, Trees] = {}
+    hub_tables_by_class: dict[int, HubTables] = {}
     if full:
         files += _write_tables(out, graph, classes, base, ids, snapped.node, snapped.metres, profile, trees)
-    write_roads(out / ROADS, graph, ids, snapped.node, snapped.metres, profile.access_speed_kmh, trees)
+    elif hub_ids:
+        at = {pid: k for k, pid in enumerate(ids)}
+        where = np.array([at[h] for h in hub_ids if h in at], dtype=np.int64)
+        for k in classes:
+            forward = base if k == classes[0] else graph.for_class(k)
+            hub_tables_by_class[k] = hub_tables(forward, graph.for_class(k, reverse=True), snapped.node, where)
+    write_roads(out / ROADS, graph, ids, snapped.node, snapped.metres, profile.access_speed_kmh, trees, hub_tables_by_class)
     result = BuildResult(
         out, False, {pid: round(float(m), 1) for pid, m in zip(ids, snapped.metres)},
         [pid for pid, m in zip(ids, snapped.metres) if m > profile.max_snap_m], classes,

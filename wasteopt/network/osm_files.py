@@ -9,7 +9,8 @@
 - ``matrix.class{K}.npz``: the same for vehicle class K; ``inf`` where class K has no route.
 - ``roads.npz``: the road graph (node coordinates, edges with metres, seconds, class bits), each
   place's road node and snap metres, and per class the predecessor trees that trace any leg
-  between places along the roads (``tree_*_c{K}``). :class:`RoadFile` reads it.
+  between places along the roads (``tree_*_c{K}``) or, in an on-demand build, the hub tables
+  (``hub_*_c{K}``, :mod:`wasteopt.network.osm_hubs`). :class:`RoadFile` reads it.
 - ``build.json``: the cache key (a hash of the extract, the profile, the places and the classes)
   and what the build found (snaps, limits from the roads).
 """
@@ -25,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from wasteopt.network.osm_graph import RoadGraph
+from wasteopt.network.osm_hubs import HubTables
 from wasteopt.network.osm_tables import Trees
 from wasteopt.network.travel import MatrixTable
 
@@ -33,6 +35,7 @@ ROADS = "roads.npz"
 BUILD = "build.json"
 FORMAT = 1
 """Bumped when the files change shape: a cache written by another format is rebuilt."""
+HUB_PARTS = ("hub_index", "hub_from_s", "hub_from_m", "hub_to_s", "hub_to_m")
 NO_ROUTE_M = 10**9
 """What a class table holds (metres, and seconds) where that class has no route: far beyond any day."""
 
@@ -48,8 +51,8 @@ def write_matrix(path: Path, ids: list[str], metres: np.ndarray, seconds: np.nda
 
 
 def write_roads(path: Path, graph: RoadGraph, ids: list[str], node: np.ndarray, snap_m: np.ndarray,
-                access_speed_kmh: float, trees: dict[int, Trees]) -> None:
-    """The road graph, the places on it and each class's trees."""
+                access_speed_kmh: float, trees: dict[int, Trees], hubs: dict[int, HubTables] | None = None) -> None:
+    """The road graph, the places on it, each class's trees and (on-demand builds) hub tables."""
     arrays: dict[str, np.ndarray] = {
         "node_lat": graph.lat, "node_lon": graph.lon, "tail": graph.tail, "head": graph.head,
         "length_m": graph.length_m.astype(np.float32), "time_s": graph.time_s.astype(np.float32),
@@ -59,6 +62,8 @@ def write_roads(path: Path, graph: RoadGraph, ids: list[str], node: np.ndarray, 
     for k, tree in trees.items():
         arrays.update({f"tree_sources_c{k}": tree.sources, f"tree_ptr_c{k}": tree.ptr,
                        f"tree_node_c{k}": tree.node, f"tree_pred_c{k}": tree.pred})
+    for k, table in (hubs or {}).items():
+        arrays.update(table.arrays(f"_c{k}"))
     np.savez(path, **arrays)
 
 
@@ -72,6 +77,7 @@ class RoadFile:
     snap_m: np.ndarray
     access_speed_kmh: float
     trees: dict[int, Trees] = field(default_factory=dict)
+    hubs: dict[int, HubTables] = field(default_factory=dict)
 
     def node_of(self, place_id: str) -> int:
         """The road node a place is snapped to."""
@@ -94,8 +100,12 @@ def read_roads(path: str | Path) -> RoadFile:
                                                      data[f"tree_pred_c{name[len('tree_sources_c'):]}"])
             for name in data.files if name.startswith("tree_sources_c")
         }
+        hubs = {
+            int(name[len("hub_index_c"):]): HubTables(*(data[f"{part}_c{name[len('hub_index_c'):]}"] for part in HUB_PARTS))
+            for name in data.files if name.startswith("hub_index_c")
+        }
         return RoadFile(graph, {pid: k for k, pid in enumerate(ids)}, data["place_node"], data["snap_m"],
-                        float(data["access_speed_kmh"]), trees)
+                        float(data["access_speed_kmh"]), trees, hubs)
 
 
 def matrix_extras(path: str | Path) -> dict[str, object]:
@@ -175,13 +185,14 @@ def _in_largest_group(reachable: np.ndarray) -> np.ndarray:
     return count == count.max()
 
 
-def input_key(osm: Path, profile_digest: str, places: list[tuple[str, float, float]], classes: list[int], full: bool) -> str:
-    """The cache key of a build: the extract's bytes, the profile, the places, the classes, the format."""
+def input_key(osm: Path, profile_digest: str, places: list[tuple[str, float, float]], classes: list[int], full: bool,
+              hubs: list[str] | None = None) -> str:
+    """The cache key of a build: the extract's bytes, the profile, the places, the classes, the hubs, the format."""
     digest = hashlib.sha256()
     with open(osm, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
-    digest.update(json.dumps([FORMAT, profile_digest, places, classes, full]).encode())
+    digest.update(json.dumps([FORMAT, profile_digest, places, classes, full, hubs or []]).encode())
     return digest.hexdigest()
 
 

@@ -49,10 +49,12 @@ class RoadGraph:
         below = [k for k, n in enumerate(numbers) if n <= vehicle_class]
         return 1 << (below[-1] if below else 0)
 
-    def for_class(self, vehicle_class: int) -> "ClassGraph":
-        """The graph that ``vehicle_class`` drives on."""
+    def for_class(self, vehicle_class: int, reverse: bool = False) -> "ClassGraph":
+        """The graph that ``vehicle_class`` drives on (``reverse``: every edge turned round, so that
+        Dijkstra from a place gives the paths *to* it)."""
         keep = (self.classes & self.class_bit(vehicle_class)) != 0
-        return ClassGraph.from_edges(self.nodes, self.tail[keep], self.head[keep], self.time_s[keep], self.length_m[keep])
+        tail, head = (self.head[keep], self.tail[keep]) if reverse else (self.tail[keep], self.head[keep])
+        return ClassGraph.from_edges(self.nodes, tail, head, self.time_s[keep], self.length_m[keep])
 
 
 @dataclass

@@ -1,11 +1,18 @@
 """A travel network on the road graph itself, answering any rows on demand (large districts).
 
 Above the engine's decomposition threshold a places × places table is not built (20,000 places are
-3.2 GB a table); ``wasteopt network build`` then writes only ``roads.npz``, and
-:class:`RoadNetwork` answers ``distance_m`` / ``duration_s`` for whatever ids it is asked, running
-Dijkstra from the sources it has not seen yet (in batches) and keeping their rows to every place
-(float32 seconds and metres, a bounded least-recently-used cache). A region's small matrix then
-costs one Dijkstra per place of the region, and a row asked twice is computed once.
+3.2 GB a table); ``wasteopt network build`` then writes ``roads.npz`` with the road graph and the
+hub tables (every place to and from each station, plant and garage), and :class:`RoadNetwork`
+answers ``distance_m`` / ``duration_s`` for whatever ids it is asked:
+
+- a leg from or to a hub is read from the hub tables (no search);
+- a leg between two rooms comes from a Dijkstra run from the first room, kept as a row to every
+  place (float32, a bounded least-recently-used cache). A region asks for legs among its own rooms,
+  so each run is limited to a generous time radius around the asked targets
+  (:data:`LIMIT_STRETCH` × straight line at :data:`LIMIT_KMH`, plus :data:`LIMIT_SLACK_S`), which
+  explores a fraction of a county's graph; a target outside that radius is searched again without
+  a limit, so every answer is exact (a target in another weakly connected part of the class's
+  graph has no route at all, and is not searched for).
 """
 
 from __future__ import annotations
@@ -14,15 +21,22 @@ from collections import OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
+from scipy.sparse.csgraph import connected_components
 
-from wasteopt.network.osm_files import RoadFile
-from wasteopt.network.osm_graph import ClassGraph
+from wasteopt.network.osm_files import NO_ROUTE_M, RoadFile
+from wasteopt.network.osm_graph import EARTH_RADIUS_M, ClassGraph
+from wasteopt.network.osm_hubs import HubTables
 from wasteopt.network.osm_tables import rows_to
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.scenario.models import Scenario
 
 CACHE_ROWS = 4096
 """Source rows kept (each 8 bytes per distinct place node: 160 KB at 20,000 places)."""
+LIMIT_STRETCH = 2.5
+LIMIT_KMH = 15.0
+LIMIT_SLACK_S = 300.0
+"""A room's Dijkstra stops at ``LIMIT_STRETCH × straight metres to its farthest asked target / LIMIT_KMH
++ LIMIT_SLACK_S`` seconds (a road 2.5 times the straight line at 15 km/h, plus 5 minutes)."""
 
 
 class RoadNetwork(TravelNetwork):
@@ -46,12 +60,18 @@ class RoadNetwork(TravelNetwork):
         classes = [int(k) for k in roads.graph.class_numbers]
         self.vehicle_class = vehicle_class if vehicle_class is not None else classes[0]
         self._graph: ClassGraph = roads.graph.for_class(self.vehicle_class)
-        rows = np.array([roads.place_index[pid] for pid in places], dtype=np.int64)
-        self._node = roads.place_node[rows].astype(np.int64)
-        self._snap = roads.snap_m[rows].astype(float)
+        self._place = np.array([roads.place_index[pid] for pid in places], dtype=np.int64)  # position in the road file
+        self._node = roads.place_node[self._place].astype(np.int64)
+        self._snap = roads.snap_m[self._place].astype(float)
         self._targets, self._column = np.unique(self._node, return_inverse=True)
+        self._part = connected_components(self._graph.seconds, directed=True, connection="weak")[1]
+        self._target_part = self._part[self._targets]
         self._access = 3.6 / roads.access_speed_kmh
-        self._rows: OrderedDict[int, np.ndarray] = OrderedDict()
+        self._hubs: HubTables | None = roads.hubs.get(self.vehicle_class)
+        self._hub_of = np.full(len(roads.place_node), -1, dtype=np.int64)
+        if self._hubs is not None:
+            self._hub_of[self._hubs.hubs] = np.arange(len(self._hubs.hubs))
+        self._rows: OrderedDict[int, tuple[np.ndarray, float]] = OrderedDict()
         self._cache_rows = cache_rows
         self.dijkstra_runs = 0
 
@@ -61,7 +81,7 @@ class RoadNetwork(TravelNetwork):
         return False
 
     def distance_m(self, origins: Sequence[str], destinations: Sequence[str]) -> np.ndarray:
-        """Road metres, ``len(origins) × len(destinations)`` (access legs included; huge where no route)."""
+        """Road metres, ``len(origins) × len(destinations)`` (access legs included; ``NO_ROUTE_M`` where none)."""
         return self._table(origins, destinations, 1)
 
     def duration_s(self, origins: Sequence[str], destinations: Sequence[str], speed_kmh: float | None = None) -> np.ndarray:
@@ -84,25 +104,60 @@ class RoadNetwork(TravelNetwork):
     def _table(self, origins: Sequence[str], destinations: Sequence[str], which: int) -> np.ndarray:
         """``which`` 0: seconds, 1: metres; integer, access legs added, the diagonal 0."""
         o, d = self.indices(origins), self.indices(destinations)
-        self._fill(np.unique(self._node[o]))
-        rows = np.stack([self._rows[int(n)][which] for n in self._node[o]]) if len(o) else np.zeros((0, len(self._targets)))
-        road = rows[:, self._column[d]].astype(float)
+        road = np.full((len(o), len(d)), np.nan)
+        from_hub, to_hub = self._hub_of[self._place[o]], self._hub_of[self._place[d]]
+        if self._hubs is not None:
+            rows_h, cols_h = from_hub >= 0, to_hub >= 0
+            table = self._hubs.from_m if which else self._hubs.from_s
+            road[rows_h] = table[np.ix_(from_hub[rows_h], self._place[d])]
+            table = self._hubs.to_m if which else self._hubs.to_s
+            road[np.ix_(~rows_h, cols_h)] = table[np.ix_(self._place[o[~rows_h]], to_hub[cols_h])]
+        rest_rows = np.flatnonzero(np.isnan(road).any(axis=1))
+        if len(rest_rows):
+            rest_cols = np.flatnonzero(np.isnan(road[rest_rows]).any(axis=0))
+            columns = self._column[d[rest_cols]]
+            self._fill(o[rest_rows], d[rest_cols], columns)
+            rows = np.stack([self._rows[int(n)][0][which] for n in self._node[o[rest_rows]]])
+            road[np.ix_(rest_rows, rest_cols)] = rows[:, columns]
         access = self._snap[o][:, None] + self._snap[d][None, :]
         value = road + (access * self._access if which == 0 else access)
         value[np.asarray(origins)[:, None] == np.asarray(destinations)[None, :]] = 0.0
-        return np.rint(np.nan_to_num(value, posinf=1e9)).astype(np.int64)
+        value[~np.isfinite(value)] = NO_ROUTE_M
+        return np.rint(value).astype(np.int64)
 
-    def _fill(self, sources: np.ndarray) -> None:
-        """Run Dijkstra from the sources not in the cache; keep their rows."""
-        missing = [int(s) for s in sources if int(s) not in self._rows]
+    def _fill(self, origins: np.ndarray, destinations: np.ndarray, columns: np.ndarray) -> None:
+        """Make sure the rows of ``origins`` (scenario positions) hold exact values at ``columns``
+        (the destinations' target columns): Dijkstra, limited around the destinations, from sources
+        not in the cache; again without a limit where a limited row misses a target."""
+        sources = np.unique(self._node[origins])
         for s in sources:
             if int(s) in self._rows:
                 self._rows.move_to_end(int(s))
+        missing = [int(s) for s in sources if int(s) not in self._rows]
         if missing:
-            zeros_o, zeros_t = np.zeros(len(missing)), np.zeros(len(self._targets))
-            tables = rows_to(self._graph, np.array(missing, dtype=np.int64), self._targets, zeros_o, zeros_t, 1.0)
-            self.dijkstra_runs += len(missing)
-            for k, s in enumerate(missing):
-                self._rows[s] = np.stack([tables.seconds[k], tables.metres[k]]).astype(np.float32)
+            self._run(missing, self._limit(origins, destinations))
+        short = [int(s) for s in sources if np.isfinite(self._rows[int(s)][1]) and self._misses(int(s), columns)]
+        if short:
+            self._run(short, np.inf)
         while len(self._rows) > max(self._cache_rows, len(sources)):
             self._rows.popitem(last=False)
+
+    def _misses(self, source: int, columns: np.ndarray) -> bool:
+        """Whether a limited row lacks a target it may have a route to (one in the same weakly
+        connected part of the graph: in another there is none, searched or not)."""
+        unknown = ~np.isfinite(self._rows[source][0][0][columns])
+        return bool((unknown & (self._target_part[columns] == self._part[source])).any())
+
+    def _run(self, sources: list[int], limit_s: float) -> None:
+        zeros_o, zeros_t = np.zeros(len(sources)), np.zeros(len(self._targets))
+        tables = rows_to(self._graph, np.array(sources, dtype=np.int64), self._targets, zeros_o, zeros_t, 1.0, limit_s=limit_s)
+        self.dijkstra_runs += len(sources)
+        for k, s in enumerate(sources):
+            self._rows[s] = (np.stack([tables.seconds[k], tables.metres[k]]).astype(np.float32), limit_s)
+
+    def _limit(self, origins: np.ndarray, destinations: np.ndarray) -> float:
+        """Seconds within which Dijkstra from these origins most likely finds every destination."""
+        a, b = self._coords[np.unique(origins)], self._coords[np.unique(destinations)]
+        lo, hi = np.minimum(a.min(axis=0), b.min(axis=0)), np.maximum(a.max(axis=0), b.max(axis=0))
+        span = EARTH_RADIUS_M * float(np.hypot(hi[0] - lo[0], (hi[1] - lo[1]) * np.cos((hi[0] + lo[0]) / 2)))
+        return LIMIT_STRETCH * span / (LIMIT_KMH / 3.6) + LIMIT_SLACK_S

@@ -73,8 +73,9 @@ def place_tables(graph: ClassGraph, place_node: np.ndarray, snap_m: np.ndarray, 
 
 
 def rows_to(graph: ClassGraph, origin_node: np.ndarray, target_node: np.ndarray, origin_snap_m: np.ndarray,
-            target_snap_m: np.ndarray, access_speed_kmh: float, keep_trees: bool = False) -> RoadTables:
-    """Tables from each origin to each target place (given by their road nodes and snap metres)."""
+            target_snap_m: np.ndarray, access_speed_kmh: float, keep_trees: bool = False, limit_s: float = np.inf) -> RoadTables:
+    """Tables from each origin to each target place (given by their road nodes and snap metres).
+    With ``limit_s``, Dijkstra stops at that many seconds: targets farther are ``inf``."""
     sources, source_of = np.unique(origin_node, return_inverse=True)
     targets, target_of = np.unique(target_node, return_inverse=True)
     road_s = np.empty((len(sources), len(targets)))
@@ -84,7 +85,7 @@ def rows_to(graph: ClassGraph, origin_node: np.ndarray, target_node: np.ndarray,
     batch = max(1, min(len(sources), BATCH_CELLS // max(nodes, 1)))
     for lo in range(0, len(sources), batch):
         chunk = sources[lo:lo + batch]
-        seconds, pred = dijkstra(graph.seconds, directed=True, indices=chunk, return_predecessors=True)
+        seconds, pred = dijkstra(graph.seconds, directed=True, indices=chunk, return_predecessors=True, limit=limit_s)
         for row, source in enumerate(chunk):
             road_s[lo + row] = seconds[row, targets]
             if keep_trees or len(targets) <= WALK_TARGETS:
