@@ -12,6 +12,7 @@ from wasteopt.network import network_for
 from wasteopt.network.osm_build import build_network
 from wasteopt.network.osm_files import NO_ROUTE_M, read_roads
 from wasteopt.network.osm_network import RoadNetwork
+from wasteopt.network.nearest import nearest
 from wasteopt.network.osm_profile import RoadProfile
 from wasteopt.scenario.loader import load_scenario
 
@@ -74,3 +75,22 @@ def test_an_on_demand_build_reads_hub_legs_and_searches_only_from_rooms(tmp_path
 
 def table_of(tmp_path: Path, scenario, origins: list[str], destinations: list[str]) -> np.ndarray:
     return RoadNetwork(scenario, read_roads(tmp_path / "full" / "roads.npz"), vehicle_class=1).distance_m(origins, destinations)
+
+
+def test_nearest_on_demand(tmp_path: Path) -> None:
+    where = {pid: (lat, lon) for pid, lat, lon in PLACES}
+    text = scenario_yaml({p: where[p] for p in ("FARM", "LANE", "TOP")}, {"MID": where["MID"]}, {"G": where["G"]},
+                         classes=(1,), matrix="full/matrix.npz")
+    (tmp_path / "scenario.yaml").write_text(text)
+    places = [(pid, *where[pid]) for pid in ("FARM", "LANE", "TOP", "MID", "G")]
+    osm = track_district(tmp_path)
+    build_network(places, osm, RoadProfile(), tmp_path / "full", [1])
+    build_network(places, osm, RoadProfile(), tmp_path / "lazy", [1], full=False, hubs=["MID", "G"])
+    scenario = load_scenario(tmp_path / "scenario.yaml")
+    table = network_for(scenario)
+    lazy = RoadNetwork.from_file(scenario, tmp_path / "lazy" / "roads.npz")
+    rooms = ["FARM", "LANE", "TOP"]
+    assert lazy.are_hubs(["MID", "G"]) and not lazy.are_hubs(["MID", "TOP"])
+    for destinations in (["MID", "G"], rooms):
+        got, want = nearest(lazy, rooms, destinations, 2), nearest(table, rooms, destinations, 2)
+        assert np.array_equal(got[1], want[1]) and np.array_equal(got[0], want[0])

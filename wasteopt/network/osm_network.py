@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 
-from wasteopt.network.osm_files import NO_ROUTE_M, RoadFile
+from wasteopt.network.osm_files import NO_ROUTE_M, RoadFile, read_roads
 from wasteopt.network.osm_graph import EARTH_RADIUS_M, ClassGraph
 from wasteopt.network.osm_hubs import HubTables
 from wasteopt.network.osm_tables import rows_to
@@ -74,6 +75,15 @@ class RoadNetwork(TravelNetwork):
         self._rows: OrderedDict[int, tuple[np.ndarray, float]] = OrderedDict()
         self._cache_rows = cache_rows
         self.dijkstra_runs = 0
+
+    @classmethod
+    def from_file(cls, scenario: Scenario, path: str | Path, vehicle_class: int | None = None) -> "RoadNetwork":
+        """The network of a ``roads.npz`` written by ``wasteopt network build``."""
+        return cls(scenario, read_roads(path), vehicle_class)
+
+    def are_hubs(self, ids: Sequence[str]) -> bool:
+        """Whether every one of ``ids`` has hub tables (legs to and from them need no search)."""
+        return self._hubs is not None and bool((self._hub_of[self._place[self.indices(ids)]] >= 0).all())
 
     @property
     def is_geometric(self) -> bool:
