@@ -1,6 +1,7 @@
 """``--lang zh|en`` on the commands, its defaults (``WASTEOPT_LANG``, the scenario's ``language:``, the
-locale), the bound stated in ``plan.json``, and ``sheets --format xlsx``. No solve: ``plan`` is given
-a hand-built plan, the others read hand-written plans."""
+locale), the bound stated in ``plan.json``, ``sheets --format xlsx``, what validate finds undone and
+the engine's reasons and diagnostics in Chinese (``plan.json`` keeps them English). No solve: ``plan``
+is given a hand-built plan, the others read hand-written plans."""
 
 from __future__ import annotations
 
@@ -17,9 +18,11 @@ from tests.plan.test_validate import BASE_PLAN, make_scenario
 from tests.report.conftest import many_trucks_plan
 from wasteopt.cli import main
 from wasteopt.i18n import ENV
-from wasteopt.plan.models import Plan, save_plan
+from wasteopt.plan.models import Diagnostic, Plan, Unserved, save_plan
 from wasteopt.plan.summary import with_bound_ratio
+from wasteopt.plan.validate import Shortfall
 from wasteopt.scenario.writer import save_scenario
+from wasteopt.solve.collection.routing import TIME_RAN_OUT
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> Result:
@@ -38,7 +41,7 @@ def validated(tmp_path: Path) -> tuple[str, str]:
 
 INCOMPLETE_EN = ("plan is valid but incomplete: 1 room unserved (2 routes, 4 rooms served, 1 unserved, 12.00 km, "
                  "collection cost 264.83, 0 haul trips)\n")
-INCOMPLETE_ZH = ("方案有效但不完整：1 room unserved（2 条线路，收运 4 个收集房，未收运 1 个，12.00 公里，收运成本 264.83，"
+INCOMPLETE_ZH = ("方案有效但不完整：1 个收集房未收运（2 条线路，收运 4 个收集房，未收运 1 个，12.00 公里，收运成本 264.83，"
                  "转运 0 趟）\n")
 
 
@@ -123,3 +126,42 @@ def test_unwritable_workbook_is_refused_before_reading(hand_plan: tuple[str, Pla
     result = run("sheets", str(tmp_path / "plan.json"), "--scenario", scenario, "-o", str(tmp_path / "s"), "--format", "xlsx")
     assert result.exit_code == 2
     assert result.stderr == f"{tmp_path / 's' / 'sheets.xlsx'}: cannot write: Is a directory\n"
+
+
+def test_what_is_left_undone_in_chinese() -> None:
+    undone = Shortfall(["R5", "R6"], {"S03": 9120, "S05": 12000})
+    assert str(undone) == "2 rooms unserved; 9,120 kg left at S03, 12,000 kg at S05"
+    assert undone.words("zh") == f"{undone:zh}" == "2 个收集房未收运；S03 滞留 9,120 公斤，S05 12,000 公斤"
+    assert undone.reasons("zh") == ["2 个收集房未收运", "S03 滞留 9,120 公斤", "S05 滞留 12,000 公斤"]
+    assert f"{undone}" == str(undone) and f"{undone:en}" == str(undone)
+    assert Shortfall().words("zh") == "没有未完成的工作"
+    assert f"{Shortfall([], {'S1': 1000}):zh}" == "S1 滞留 1,000 公斤"
+
+
+STORAGE = ("S1 holds 2 containers and needs container 3 at 09:00:00, but container 1 can be swapped out at 10:00:00 "
+           "at the earliest")
+
+
+def test_the_engines_reasons_and_diagnostics_are_said_in_chinese(hand_plan: tuple[str, Plan], tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    scenario, plan = hand_plan
+    room = next(s.id for s in plan.routes[0].stops if s.kind == "room")
+    plan = plan.model_copy(update={
+        "unserved": [Unserved(id=room, reason=TIME_RAN_OUT)],
+        "diagnostics": [Diagnostic(level="error", code="haul-storage", subject="S1", message=STORAGE, fix="1 more container slot at S1")]})
+    monkeypatch.setattr(wasteopt, "solve", lambda *a, **k: plan.model_copy(deep=True))
+    result = run("plan", scenario, "--iterations", "1", "--out", str(tmp_path / "out"), "--lang", "zh")
+    assert result.exit_code == 3, result.output
+    lines = result.output.splitlines()
+    assert f"  未收运 {room}：在给定时间内未能排入：延长 --time-limit（或增加 --iterations）可能收运到它" in lines
+    assert "错误：S1 可存放 2 个箱体，09:00:00 需要 3 号箱体，但 1 号箱体最早 10:00:00 才能换走——建议：S1 增加 1 个箱位" in lines
+    written = json.loads((tmp_path / "out" / "plan.json").read_text(encoding="utf-8"))
+    assert written["unserved"][0]["reason"] == TIME_RAN_OUT and written["diagnostics"][0]["message"] == STORAGE
+    english = run("plan", scenario, "--iterations", "1", "--out", str(tmp_path / "en")).output.splitlines()
+    assert f"  unserved {room}: {TIME_RAN_OUT}" in english
+    assert f"error: {STORAGE} — fix: 1 more container slot at S1" in english
+    result = run("report", str(tmp_path / "out" / "plan.json"), "--scenario", scenario, "-o", str(tmp_path / "r.html"), "--lang", "zh")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "在给定时间内未能排入" in page and "S1 可存放 2 个箱体" in page and "建议：S1 增加 1 个箱位" in page
+    assert TIME_RAN_OUT not in page and STORAGE not in page

@@ -1,11 +1,20 @@
 """What ``wasteopt check`` says about a scenario: the fleet lines name breaks and daily limits where set,
-the haul shift assumed, the files read; warnings about cost fields left empty."""
+the haul shift assumed, the files read; warnings about cost fields left empty; all of it in Chinese too."""
 
 from __future__ import annotations
 
 from wasteopt.scenario.input_files import InputFile
 from wasteopt.scenario.models import Break, Garage, HaulTruckType, Room, Scenario, Station, VehicleType
-from wasteopt.scenario.summary import breaks_text, cost_warning, limits_text, shift_text, summary_lines, warnings
+from wasteopt.scenario.summary import (
+    breaks_text,
+    cost_warning,
+    limits_text,
+    shift_text,
+    summary_lines,
+    unservable_warnings,
+    warnings,
+)
+from wasteopt.solve.collection.reachability import TOO_HEAVY, narrow
 
 
 def _scenario(*fleet: VehicleType) -> Scenario:
@@ -76,3 +85,51 @@ def test_files_read_are_listed() -> None:
     lines = summary_lines(_scenario(_truck()), [InputFile("scenario.yaml", "UTF-8"), InputFile("rooms.csv", "GB18030 (GBK)")])
     assert lines[-3:] == ["  files read", "    scenario.yaml: UTF-8", "    rooms.csv: GB18030 (GBK)"]
     assert "  files read" not in summary_lines(_scenario(_truck()))
+
+
+def test_check_in_chinese() -> None:
+    limited = _truck(breaks=[Break(duration_min=60, earliest="11:00", latest="13:00")], max_trips=1, max_kg_per_day=6000)
+    scenario = _scenario(limited).model_copy(update={"haul_fleet": [_haul(shift_start="05:00")]})
+    lines = summary_lines(scenario, [InputFile("rooms.xlsx", "Excel, sheet 收集房"), InputFile("stations.csv", "GB18030 (GBK)")], "zh")
+    assert lines == [
+        "small：1 个收集房，1 个中转站（另有 0 个候选站址），0 个处理厂，1 个车库",
+        "  镇 0 个，村 0 个",
+        "  垃圾量 0.1 吨/天",
+        "  中转站处理能力：现有站 10.0 吨/天",
+        "  收运车队 2 辆车，分 1 种车型，每趟共 3.0 吨（全部车辆各跑一趟；每车每班可跑多趟）",
+        "    small：2 × 1500 公斤，车型等级 1，车库 G1；休息 60 分钟，11:00–13:00 之间开始；≤ 1 趟，≤ 6,000 公斤/天",
+        "  转运车队 1 辆勾臂车；hook：1 × 9 吨箱体，班次 05:00–14:00（未填 shift_end：取默认值）",
+        "  读取的文件",
+        "    rooms.xlsx：Excel，工作表 收集房",
+        "    stations.csv：GB18030 (GBK)",
+    ]
+    assert warnings(scenario, "zh") == [
+        "没有处理厂：无法规划转运至处理厂",
+        "车型 small：未填 fixed_cost, cost_per_km, cost_per_hour, co2_kg_per_km，按 0 计（方案将不显示这些车辆的成本和 CO₂）",
+        "转运车型 hook：未填 fixed_cost, cost_per_km, cost_per_hour, co2_kg_per_km，按 0 计（方案将不显示这些车辆的成本和 CO₂）",
+    ]
+
+
+def test_warnings_in_chinese_name_what_is_short() -> None:
+    scenario = _scenario(_truck(**COSTS)).model_copy(update={"stations": []})
+    assert warnings(scenario, "zh") == ["没有现有中转站：除非某个变体启用候选站址，否则车辆无处卸料", "没有处理厂：无法规划转运至处理厂"]
+    heavy = _scenario(_truck(**COSTS)).model_copy(update={"rooms": [
+        Room(id=f"R{k}", lat=36.8, lon=118.0, waste_kg_per_day=6000) for k in range(3)]})
+    assert warnings(heavy, "zh")[0] == "现有中转站处理能力 10.0 吨/天，低于每日垃圾量 18.0 吨"
+    assert warnings(heavy, "zh")[2] == "车队每趟共运 3.0 吨：每日垃圾量需要每车跑 4 趟以上"
+    assert cost_warning("vehicle type", _truck(fixed_cost=300, co2_kg_per_km=0.3), "zh") == \
+        "车型 small：未填 cost_per_km, cost_per_hour，按 0 计（方案成本不计这些项）"
+    assert cost_warning("vehicle type", _truck(fixed_cost=300, cost_per_km=2, cost_per_hour=45), "zh") == \
+        "车型 small：未填 co2_kg_per_km，按 0 计（方案将不显示这些车辆的 CO₂）"
+
+
+def test_rooms_never_served_with_the_engines_reason_in_chinese() -> None:
+    reasons = {"R1": TOO_HEAVY, "R2": narrow(1), "R3": "a reason no one knows"}
+    assert unservable_warnings(reasons, limit=2, lang="zh") == [
+        "收集房 R1 永远无法收运：垃圾重量超过所有能到达该处车辆的载重",
+        "收集房 R2 永远无法收运：车队中没有车型等级 ≤ 1 的车辆（道路狭窄）",
+        "另有 1 个收集房永远无法收运（上面已列出 2 个）",
+    ]
+    assert unservable_warnings({"R3": "a reason no one knows"}, lang="zh") == ["收集房 R3 永远无法收运：a reason no one knows"]
+    assert unservable_warnings(reasons, limit=1) == [
+        f"room R1 can never be served: {TOO_HEAVY}", "2 more rooms can never be served (1 listed above)"]

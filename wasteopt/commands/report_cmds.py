@@ -2,7 +2,8 @@
 sheets), ``export`` (GeoJSON or a CSV of stops). Thin: check the outputs can be written, read the
 inputs, call ``wasteopt.report``, write atomically, say what was written. Unreadable inputs and
 unwritable outputs are one line each and exit status 2. What they write and say is in the language
-of ``--lang`` (:func:`wasteopt.i18n.choose_language`); exports keep their field names.
+of ``--lang`` (:func:`wasteopt.i18n.choose_language`), and so are the common problems of a scenario
+that does not load (:func:`wasteopt.scenario.messages.problems_in`); exports keep their field names.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from wasteopt.report.png import PLOTS, PlotsUnavailable, write_pngs
 from wasteopt.report.sheets import FORMATS, sheet_files, write_sheets
 from wasteopt.report.stops_csv import stops_csv
 from wasteopt.scenario.errors import Problem, ScenarioError
+from wasteopt.scenario.messages import problems_in
 from wasteopt.scenario.models import Scenario
 
 
@@ -70,7 +72,8 @@ def report_command(plan_path: str, scenario_path: str, out_path: str, comparison
     The file needs no network: open it on any PC, offline. It prints on A4: every table row, the
     charts, a page per section."""
     check_writable(files=[out_path, *((Path(png_dir) / name for name in PLOTS) if png_dir else ())])
-    scenario, plan = load_inputs(plan_path, scenario_path)
+    with problems_in(choose_language(lang)):
+        scenario, plan = load_inputs(plan_path, scenario_path)
     lang = choose_language(lang, scenario)
     comparison = read_comparison(comparison_path) if comparison_path else None
     page = render_report(scenario, plan, comparison, lang)
@@ -99,7 +102,8 @@ def sheets_command(plan_path: str, scenario_path: str, out_dir: str, fmt: str, l
     OUT/sheets.xlsx), OUT/<truck>.html (printable), OUT/index.html and OUT/print.html (every truck,
     a page each)."""
     check_writable(folders=[out_dir], files=[Path(out_dir) / "index.html"])
-    scenario, plan = load_inputs(plan_path, scenario_path)
+    with problems_in(choose_language(lang)):
+        scenario, plan = load_inputs(plan_path, scenario_path)
     lang = choose_language(lang, scenario)
     check_writable(files=[Path(out_dir) / name for name in sheet_files(plan, fmt)])
     with writing(out_dir):
@@ -119,7 +123,8 @@ def export_command(plan_path: str, scenario_path: str, fmt: str, out_path: str, 
     """Export PLAN as GeoJSON (rooms, stations, garages, plants, one line per trip) or as a CSV of stops
     (field names as headers, whatever the language)."""
     check_writable(files=[out_path])
-    scenario, plan = load_inputs(plan_path, scenario_path)
+    with problems_in(choose_language(lang)):
+        scenario, plan = load_inputs(plan_path, scenario_path)
     lang = choose_language(lang, scenario)
     if fmt == "geojson":
         try:

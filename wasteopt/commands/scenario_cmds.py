@@ -3,7 +3,10 @@
 
 ``check`` also runs the solve layer's reachability screen, so a manager learns before any planning
 which rooms no truck can ever serve, and why (the scenario layer may not import the solver); it
-states how each input file was read (encoding, or workbook sheet).
+states how each input file was read (encoding, or workbook sheet). ``check`` speaks the language of
+``--lang`` (:func:`wasteopt.i18n.choose_language`: else ``WASTEOPT_LANG``, the scenario's
+``language:``, the locale); a scenario that does not load is reported in the language chosen without
+it (the common problems in Chinese: :func:`wasteopt.scenario.messages.problems_in`).
 """
 
 from __future__ import annotations
@@ -13,10 +16,12 @@ from pathlib import Path
 
 import click
 
-from wasteopt.commands.common import UnwritableOutput, reports_bad_input
+from wasteopt.commands.common import UnwritableOutput, lang_option, reports_bad_input
+from wasteopt.i18n import choose_language, text
 from wasteopt.network import network_for
 from wasteopt.scenario.generate import DEFAULT_SEED, PRESETS, generate
 from wasteopt.scenario.loader import load_with_files
+from wasteopt.scenario.messages import problems_in
 from wasteopt.scenario.models import Scenario
 from wasteopt.scenario.summary import summary_lines, unservable_warnings, warnings
 from wasteopt.scenario.template import existing_files, write_template
@@ -26,14 +31,17 @@ from wasteopt.solve.collection.reachability import unservable_rooms
 
 @click.command("check")
 @click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@lang_option
 @reports_bad_input
-def check(scenario: Path) -> None:
+def check(scenario: Path, lang: str | None) -> None:
     """Validate SCENARIO (scenario.yaml) and print a summary; exit 2 listing every problem."""
-    loaded, files = load_with_files(scenario)
-    for line in summary_lines(loaded, files):
+    with problems_in(choose_language(lang)):
+        loaded, files = load_with_files(scenario)
+    lang = choose_language(lang, loaded)
+    for line in summary_lines(loaded, files, lang):
         click.echo(line)
-    for warning in warnings(loaded) + unservable_warnings(never_served(loaded)):
-        click.echo(f"warning: {warning}")
+    for warning in warnings(loaded, lang) + unservable_warnings(never_served(loaded), lang=lang):
+        click.echo(text("check.warning", lang, warning=warning))
 
 
 def never_served(scenario: Scenario) -> dict[str, str]:

@@ -6,8 +6,9 @@ the table, write the files. Exit status (:func:`study_exit_status`) 0; 1 if some
 (found by the engine's own check or by the validator run here: a bug, the plans are named); 3 if some
 plan leaves rooms unserved or work undone (an error diagnostic, e.g. containers the haul leaves
 behind) — everything is still written; 2 on bad input or an output that cannot be written.
-Messages are in the language of ``--lang`` (:func:`wasteopt.i18n.choose_language`); the tables are
-:mod:`wasteopt.whatif.tables`' own.
+Messages and tables (:mod:`wasteopt.whatif.tables`) are in the language of ``--lang``
+(:func:`wasteopt.i18n.choose_language`); so are the common problems of a scenario that does not load
+(:func:`wasteopt.scenario.messages.problems_in`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import wasteopt
 from wasteopt.commands.common import EXIT_INCOMPLETE, EXIT_VIOLATIONS, lang_option, reports_bad_input
 from wasteopt.commands.outputs import check_writable, writing
 from wasteopt.i18n import choose_language, text
+from wasteopt.scenario.messages import problems_in
 from wasteopt.whatif.compare import compare, save_comparison
 from wasteopt.whatif.executors import make_executor
 from wasteopt.whatif.site import save_site, site
@@ -103,7 +105,8 @@ def compare_command(scenario_path: str, variants: tuple[str, ...], time_limit: f
     out = Path(out_dir)
     names = ["base", *(spec_label(split_spec(v)) for v in variants)]
     check_writable(folders=[out], files=[out / "comparison.json", *(out / name / "plan.json" for name in names)])
-    scenario = wasteopt.load_scenario(scenario_path)
+    with problems_in(choose_language(lang)):
+        scenario = wasteopt.load_scenario(scenario_path)
     lang = choose_language(lang, scenario)
     executor = make_executor(cluster, workers or min(len(variants) + 1, _cores()))
     try:
@@ -114,7 +117,7 @@ def compare_command(scenario_path: str, variants: tuple[str, ...], time_limit: f
     with writing(out_dir):
         save_comparison(result, out_dir)
     if not quiet:
-        click.echo(comparison_table(result))
+        click.echo(comparison_table(result, lang))
         click.echo(text("cli.study_written", lang, file="comparison.json", folder=out))
     _finish(plans_with_violations((o.name, o.plan, o.kpis) for o in result.outcomes), result.any_incomplete, lang)
 
@@ -139,7 +142,8 @@ def site_command(scenario_path: str, k: int, candidates: str | None, top: int, m
     OUT/<selection>/plan.json."""
     out = Path(out_dir)
     check_writable(folders=[out], files=[out / "site.json", out / "base" / "plan.json"])
-    scenario = wasteopt.load_scenario(scenario_path)
+    with problems_in(choose_language(lang)):
+        scenario = wasteopt.load_scenario(scenario_path)
     lang = choose_language(lang, scenario)
     wanted = [c.strip() for c in candidates.split(",") if c.strip()] if candidates else None
     executor = make_executor(cluster, workers or min(top, _cores()))
@@ -152,7 +156,7 @@ def site_command(scenario_path: str, k: int, candidates: str | None, top: int, m
     with writing(out_dir):
         save_site(result, out_dir)
     if not quiet:
-        click.echo(site_table(result))
+        click.echo(site_table(result, lang))
         click.echo(text("cli.study_written", lang, file="site.json", folder=out))
     plans = [("base", result.base_plan, result.base_kpis), *((c.name, c.plan, c.kpis) for c in result.choices)]
     _finish(plans_with_violations(plans), result.any_incomplete, lang)

@@ -3,7 +3,9 @@
 What a manager must not miss comes first: that the search was interrupted (the plan is only the best
 found so far), and any violation the engine's own check found in the plan (a bug, to be reported).
 In English or Chinese (``lang``, texts from :mod:`wasteopt.i18n`); the columns line up in both, a
-Chinese character counting two places as a terminal shows it.
+Chinese character counting two places as a terminal shows it. The engine's reasons and diagnostics
+stay English in ``plan.json``; here they are said in Chinese where recognised
+(:func:`wasteopt.i18n_reasons.engine_text`).
 
 The lower bound is worded once, by :func:`bound_statement` ("collection cost ≤ 2.17 × the lower
 bound"), for this summary, the report's card and ``lower_bound.ratio`` in ``plan.json``
@@ -16,6 +18,7 @@ import unicodedata
 from collections import defaultdict
 
 from wasteopt.i18n import plural, text
+from wasteopt.i18n_reasons import engine_text
 from wasteopt.plan.models import Plan
 from wasteopt.scenario.models import Scenario
 
@@ -114,12 +117,13 @@ def _table_lines(scenario: Scenario, plan: Plan, lang: str) -> list[str]:
     served = sum(1 for r in routes for s in r.stops if s.kind == "room")
     lines.append(text("summary.served", lang, served=served, unserved=len(plan.unserved)))
     for item in plan.unserved[:SHOWN]:
-        lines.append(text("summary.unserved_room", lang, id=item.id, reason=item.reason))
+        lines.append(text("summary.unserved_room", lang, id=item.id, reason=engine_text(item.reason, lang)))
     if len(plan.unserved) > SHOWN:
         lines.append(text("summary.more_unserved", lang, n=len(plan.unserved) - SHOWN))
     for diagnostic in plan.diagnostics:
-        fix = text("summary.fix", lang, fix=diagnostic.fix) if diagnostic.fix else ""
-        lines.append(text("summary.diagnostic", lang, level=text(f"level.{diagnostic.level}", lang), message=diagnostic.message, fix=fix))
+        fix = text("summary.fix", lang, fix=engine_text(diagnostic.fix, lang)) if diagnostic.fix else ""
+        lines.append(text("summary.diagnostic", lang, level=text(f"level.{diagnostic.level}", lang),
+                          message=engine_text(diagnostic.message, lang), fix=fix))
     return lines
 
 

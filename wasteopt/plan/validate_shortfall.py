@@ -8,6 +8,9 @@ plan legitimately ends at the stations, and what they hold is not left behind.
 
 Nothing in the plan (diagnostics, flags) changes the answer. Waste received per station is
 recomputed from the rooms each route serves before unloading, not read from the plan's figures.
+
+Said in English (``str()``) or Chinese (:meth:`Shortfall.words`; ``format(shortfall, "zh")``, so the
+catalogue's ``{undone:zh}`` says it in Chinese wherever a text is filled in with the shortfall).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from wasteopt.i18n import LANGUAGES, plural, text
 from wasteopt.plan.models import Plan
 from wasteopt.scenario.models import Scenario
 
@@ -39,23 +43,34 @@ class Shortfall:
     def __bool__(self) -> bool:
         return not self.complete
 
-    def reasons(self) -> list[str]:
+    def reasons(self, lang: str = "en") -> list[str]:
         """Each thing left undone, in words: rooms first, then each station."""
         found = []
         if self.rooms_unserved:
             n = len(self.rooms_unserved)
-            found.append(f"{n} room{'s' if n != 1 else ''} unserved")
-        found += [f"{kg:,} kg left at {station}" for station, kg in self.left_kg.items()]
+            found.append(text("undone.rooms", lang, n=n, s=plural(n)))
+        found += [text("undone.left", lang, kg=f"{kg:,}", station=station) for station, kg in self.left_kg.items()]
         return found
 
-    def __str__(self) -> str:
+    def words(self, lang: str = "en") -> str:
+        """The one-line reason in ``lang`` (``2 个收集房未收运；S03 滞留 9,120 公斤，S05 12,000 公斤``)."""
         parts = []
         if self.rooms_unserved:
-            parts.append(self.reasons()[0])
+            parts.append(self.reasons(lang)[0])
         if self.left_kg:
-            stations = [f"{kg:,} kg {'left ' if k == 0 else ''}at {sid}" for k, (sid, kg) in enumerate(self.left_kg.items())]
-            parts.append(", ".join(stations))
-        return "; ".join(parts) if parts else "nothing left undone"
+            stations = [text("undone.left" if k == 0 else "undone.more_left", lang, kg=f"{kg:,}", station=sid)
+                        for k, (sid, kg) in enumerate(self.left_kg.items())]
+            parts.append(text("join.list", lang).join(stations))
+        return text("join.parts", lang).join(parts) if parts else text("undone.nothing", lang)
+
+    def __str__(self) -> str:
+        return self.words("en")
+
+    def __format__(self, spec: str) -> str:
+        """``format(shortfall, "zh")``: :meth:`words` in that language; no spec: ``str()``."""
+        if spec in LANGUAGES:
+            return self.words(spec)
+        return format(str(self), spec)
 
 
 def shortfall(scenario: Scenario, plan: Plan) -> Shortfall:

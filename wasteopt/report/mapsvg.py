@@ -8,7 +8,7 @@ build``) every leg follows the roads its truck's class drives on (hauls: the lar
 otherwise legs are straight lines. Markers sit in ``data-x``/``data-y`` groups that the page's
 script rescales on zoom, so they keep their on-screen size. A driver break is no place: the legs
 join the places either side of it, and the route's tooltip counts its breaks. Tooltips are in
-English or Chinese (``lang``).
+English or Chinese (``lang``; an unserved room's reason too, where recognised).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from wasteopt.i18n import plural, text
+from wasteopt.i18n_reasons import engine_text
 from wasteopt.network.osm_paths import RoadPaths, road_paths_for
 from wasteopt.plan.models import Plan, Route
 from wasteopt.report.breaks import break_minutes, place_stops, route_breaks
@@ -159,7 +160,7 @@ def _rooms(scenario: Scenario, plan: Plan, xy: dict[str, tuple[float, float]], c
         for stop in route.stops:
             if stop.kind == "room":
                 served[stop.id] = (route.vehicle, stop.arrive)
-    unserved = {u.id: u.reason for u in plan.unserved}
+    unserved = {u.id: engine_text(u.reason, lang) for u in plan.unserved}
     out = []
     for room in scenario.rooms:
         x, y = xy[room.id]

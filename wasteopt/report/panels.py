@@ -3,7 +3,8 @@ side-by-side of what-if variants (``comparison.json`` from ``wasteopt compare``)
 
 The comparison reader is tolerant: it shows whatever numeric figures each variant has, known ones
 first, and ignores what it does not understand, so an older or newer comparison file still reports.
-Labels in English or Chinese (``lang``); the diagnostics' messages are the engine's own.
+Labels in English or Chinese (``lang``); the diagnostics' messages and fixes are the engine's own,
+said in Chinese where recognised (:func:`wasteopt.i18n_reasons.engine_text`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from wasteopt.i18n import text
+from wasteopt.i18n_reasons import engine_text
 from wasteopt.plan.models import Plan
 from wasteopt.report.fmt import DASH, esc, num
 
@@ -27,9 +29,9 @@ def diagnostics(plan: Plan, lang: str = "en") -> str:
     items = []
     for d in sorted(plan.diagnostics, key=lambda d: order.get(d.level, 3)):
         subject = f" <b>{esc(d.subject)}</b>" if d.subject else ""
-        fix = f'<div class="fix">{esc(text("panel.fix", lang, fix=d.fix))}</div>' if d.fix else ""
+        fix = f'<div class="fix">{esc(text("panel.fix", lang, fix=engine_text(d.fix, lang)))}</div>' if d.fix else ""
         items.append(f'<li class="diag {d.level}"><span class="badge {d.level}">{esc(text(f"level.{d.level}", lang))}</span>'
-                     f'<code>{esc(d.code)}</code>{subject} {esc(d.message)}{fix}</li>')
+                     f'<code>{esc(d.code)}</code>{subject} {esc(engine_text(d.message, lang))}{fix}</li>')
     return f'<ul class="diagnostics">{"".join(items)}</ul>'
 
 

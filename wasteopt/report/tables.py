@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from wasteopt.i18n import text
+from wasteopt.i18n_reasons import engine_text
 from wasteopt.plan.models import Plan, Route
 from wasteopt.report.breaks import break_minutes, route_breaks, span_text, where_text
 from wasteopt.report.fmt import DASH, esc, hhmm, num
@@ -134,12 +135,14 @@ def haul_table(scenario: Scenario, plan: Plan, lang: str = "en") -> str:
 
 
 def unserved_table(scenario: Scenario, plan: Plan, lang: str = "en") -> str:
-    """Rooms the plan leaves unemptied, with the reason (as the engine gives it) and where they are."""
+    """Rooms the plan leaves unemptied, with the reason (the engine's, said in ``lang`` where
+    recognised) and where they are."""
     rooms = {r.id: r for r in scenario.rooms}
     headers = _headers([("room", "text"), ("name", "text"), ("village", "text"), ("kg_day", "num"), ("reason", "text")], lang)
     rows = []
     for item in plan.unserved:
         room = rooms[item.id]
+        reason = engine_text(item.reason, lang)
         rows.append(("", [(esc(item.id), item.id), (esc(room.name), room.name), (esc(room.village), room.village),
-                          (num(room.waste_kg_per_day), room.waste_kg_per_day), (esc(item.reason), item.reason)]))
+                          (num(room.waste_kg_per_day), room.waste_kg_per_day), (esc(reason), reason)]))
     return sortable_table("unserved-table", headers, rows)

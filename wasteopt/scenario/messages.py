@@ -1,11 +1,28 @@
-"""Plain-language messages for pydantic validation errors (``must be a number, got 'abc'``)."""
+"""Plain-language messages for pydantic validation errors (``must be a number, got 'abc'``), and the
+common input problems said in Chinese.
+
+The loader words every problem in English (it runs before the language is known: the scenario's
+``language:`` is one of its fields). A command shows them in its language with :func:`problems_in`:
+the frame ``FILE:LINE: field: message`` stays, and the common messages (unknown field or column,
+missing values, not a number, not a clock time, out of range, unknown or duplicate ids; the
+``input.*`` keys of :mod:`wasteopt.i18n`) are said in Chinese; the others stay English.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from pydantic_core import ErrorDetails
+
+from wasteopt.i18n_reasons import Phrasebook, wordings
+from wasteopt.scenario.errors import Problem, ScenarioError
+
+INPUT = Phrasebook([w for w in wordings("input.") if not w.key.startswith("input.part.")], wordings("input.part."))
+"""The common input problems, recognised by their English wording."""
 
 _VALUE_ERROR_PREFIXES = ("Value error, ", "Assertion failed, ")
 _COORDINATE_RANGES = {"lat": (-90, 90), "lon": (-180, 180)}
@@ -108,3 +125,25 @@ def field_label(loc: tuple[Any, ...], message: str, fields: set[str] | None = No
     if not label:
         return "lat/lon" if "lat" in message else "x/y" if "x/y" in message or "x and y" in message else ""
     return label
+
+
+def message_text(message: str, lang: str) -> str:
+    """An input problem's message in ``lang`` (a common one in Chinese; any other as written)."""
+    return INPUT.say(message, lang)
+
+
+def problem_in(problem: Problem, lang: str) -> Problem:
+    """``problem`` with its message in ``lang``; where it is stays as it is."""
+    said = message_text(problem.message, lang)
+    return problem if said == problem.message else dataclasses.replace(problem, message=said)
+
+
+@contextmanager
+def problems_in(lang: str) -> Iterator[None]:
+    """Raise the :class:`ScenarioError` of the block with its problems in ``lang``."""
+    try:
+        yield
+    except ScenarioError as error:
+        if lang == "en":
+            raise
+        raise ScenarioError([problem_in(problem, lang) for problem in error.problems]) from error

@@ -9,13 +9,19 @@ scenario is silent (the hook-lift trucks' shift) and how each file was read (its
 Which rooms can never be served is the solve layer's screen (``wasteopt.solve.collection.reachability``); data
 flows one way, so this module only words its answer (:func:`unservable_warnings`) and the ``check``
 command runs the screen.
+
+Everything is said in English or Chinese (``lang``, texts ``check.*`` of :mod:`wasteopt.i18n`); the
+reasons a room can never be served are the engine's, said in Chinese by :mod:`wasteopt.i18n_reasons`.
+Ids, field names and figures are shown as they are.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from wasteopt.scenario.input_files import InputFile
+from wasteopt.i18n import plural, text
+from wasteopt.i18n_reasons import engine_text
+from wasteopt.scenario.input_files import InputFile, sheet_read_as
 from wasteopt.scenario.models import HaulTruckType, Scenario, VehicleType, format_clock
 
 UNSERVABLE_LISTED = 20
@@ -25,8 +31,14 @@ COST_FIELDS = ("fixed_cost", "cost_per_km", "cost_per_hour")
 """A vehicle type's cost fields: left empty, each counts as 0 (so the plan's cost reads too low)."""
 CO2_FIELD = "co2_kg_per_km"
 
+KINDS = {"vehicle type": "check.vehicle_type", "haul truck type": "check.haul_truck_type"}
+"""The kinds of vehicle type :func:`cost_warning` names, and their catalogue keys."""
 
-def summary_lines(scenario: Scenario, files: Sequence[InputFile] = ()) -> list[str]:
+SHEET = sheet_read_as("")
+"""How a workbook's sheet was read begins so (``Excel, sheet 收集房``)."""
+
+
+def summary_lines(scenario: Scenario, files: Sequence[InputFile] = (), lang: str = "en") -> list[str]:
     """A few lines describing the scenario's size, waste, capacities and fleet (with the haul shift
     assumed), and how each of ``files`` was read."""
     existing = scenario.active_stations
@@ -36,83 +48,90 @@ def summary_lines(scenario: Scenario, files: Sequence[InputFile] = ()) -> list[s
     trucks = sum(v.count for v in scenario.fleet)
     per_trip_t = sum(v.count * v.capacity_kg for v in scenario.fleet) / 1000
     haul = sum(h.count for h in scenario.haul_fleet)
+    capacity = text("check.capacity", lang, tonnes=sum(s.capacity_t_per_day for s in existing))
+    if candidates:
+        capacity += text("check.capacity_candidates", lang, tonnes=sum(s.capacity_t_per_day for s in candidates))
     lines = [
-        f"{scenario.name}: {_count(len(scenario.rooms), 'room')}, {_count(len(existing), 'station')} "
-        f"(+{_count(len(candidates), 'candidate site')}), {_count(len(scenario.plants), 'plant')}, "
-        f"{_count(len(scenario.garages), 'garage')}",
-        f"  towns {len(towns)}, villages {len(villages)}",
-        f"  waste {waste_t(scenario):.1f} t/day",
-        f"  station capacity {sum(s.capacity_t_per_day for s in existing):.1f} t/day at existing stations"
-        + (f", {sum(s.capacity_t_per_day for s in candidates):.1f} t/day at candidate sites" if candidates else ""),
-        f"  collection fleet {_count(trucks, 'truck')} in {_count(len(scenario.fleet), 'type')}, {per_trip_t:.1f} t per trip "
-        "(all trucks once; each can make several trips a shift)",
+        text("check.title", lang, name=scenario.name, rooms=_count(len(scenario.rooms), "rooms", lang),
+             stations=_count(len(existing), "stations", lang), candidates=_count(len(candidates), "candidates", lang),
+             plants=_count(len(scenario.plants), "plants", lang), garages=_count(len(scenario.garages), "garages", lang)),
+        text("check.places", lang, towns=len(towns), villages=len(villages)),
+        text("check.waste", lang, tonnes=waste_t(scenario)),
+        capacity,
+        text("check.fleet", lang, trucks=_count(trucks, "trucks", lang), types=_count(len(scenario.fleet), "types", lang),
+             tonnes=per_trip_t),
     ]
-    lines += [f"    {v.id}: {v.count} × {v.capacity_kg:g} kg, class {v.vehicle_class}, garage {v.garage}"
-              + "".join(f"; {part}" for part in (breaks_text(v), limits_text(v)) if part) for v in scenario.fleet]
-    lines.append(f"  haul fleet {_count(haul, 'hook-lift truck')}" + "".join(
-        f"; {h.id}: {h.count} × {h.container_payload_t:g} t containers, {shift_text(h)}" for h in scenario.haul_fleet))
+    lines += [text("check.vehicle", lang, id=v.id, count=v.count, capacity=v.capacity_kg, vehicle_class=v.vehicle_class,
+                   garage=v.garage)
+              + "".join(text("check.part", lang, part=part) for part in (breaks_text(v, lang), limits_text(v, lang)) if part)
+              for v in scenario.fleet]
+    lines.append(text("check.haul_fleet", lang, trucks=_count(haul, "hook_trucks", lang)) + "".join(
+        text("check.haul_type", lang, id=h.id, count=h.count, payload=h.container_payload_t, shift=shift_text(h, lang))
+        for h in scenario.haul_fleet))
     if scenario.variants:
-        lines.append(f"  variants {', '.join(scenario.variants)}")
+        lines.append(text("check.variants", lang, names=", ".join(scenario.variants)))
     if files:
-        lines.append("  files read")
-        lines += [f"    {file}" for file in files]
+        lines.append(text("check.files", lang))
+        lines += [text("check.file", lang, file=file.file, read_as=_read_as(file.read_as, lang)) for file in files]
     return lines
 
 
-def shift_text(vtype: VehicleType | HaulTruckType) -> str:
+def shift_text(vtype: VehicleType | HaulTruckType, lang: str = "en") -> str:
     """``shift 06:00–20:00``, saying which end is the default when the scenario leaves it empty."""
-    text = f"shift {_clock(vtype.shift_start)}–{_clock(vtype.shift_end)}"
+    said = text("check.shift", lang, start=_clock(vtype.shift_start), end=_clock(vtype.shift_end))
     unset = [name for name in ("shift_start", "shift_end") if name not in vtype.model_fields_set]
     if len(unset) == 2:
-        return f"{text} (the default: shift_start and shift_end not given)"
+        return said + text("check.shift_default", lang)
     if unset:
-        return f"{text} ({unset[0]} not given: the default)"
-    return text
+        return said + text("check.shift_half", lang, field=unset[0])
+    return said
 
 
-def breaks_text(vtype: VehicleType) -> str:
+def breaks_text(vtype: VehicleType, lang: str = "en") -> str:
     """The type's driver breaks: ``break 60 min starting 11:00–13:00``, several joined by ``, ``."""
-    return ", ".join(
-        f"break {b.duration_min:g} min starting {_clock(b.earliest)}"
-        + (f"–{_clock(b.latest)}" if b.latest != b.earliest else "")
+    return text("join.list", lang).join(
+        text("check.break_window", lang, minutes=b.duration_min, start=_clock(b.earliest), end=_clock(b.latest))
+        if b.latest != b.earliest else text("check.break", lang, minutes=b.duration_min, start=_clock(b.earliest))
         for b in vtype.breaks
     )
 
 
-def limits_text(vtype: VehicleType) -> str:
+def limits_text(vtype: VehicleType, lang: str = "en") -> str:
     """The type's daily limits that are set: ``≤ 4 trips, ≤ 6,000 kg/day, ≤ 120 rooms/day, ≤ 200 km/day, ≤ 9 h duty``."""
-    limits = [(vtype.max_trips, "trip" if vtype.max_trips == 1 else "trips"), (vtype.max_kg_per_day, "kg/day"),
-              (vtype.max_stops, "room/day" if vtype.max_stops == 1 else "rooms/day"), (vtype.max_km_per_day, "km/day"),
-              (vtype.max_duty_hours, "h duty")]
-    return ", ".join(f"≤ {_amount(value)} {unit}" for value, unit in limits if value is not None)
+    limits = [(vtype.max_trips, "trips"), (vtype.max_kg_per_day, "kg"), (vtype.max_stops, "rooms"),
+              (vtype.max_km_per_day, "km"), (vtype.max_duty_hours, "hours")]
+    return text("join.list", lang).join(
+        text(f"check.limit.{unit}", lang, value=_amount(value), s=plural(1 if value == 1 else 2))
+        for value, unit in limits if value is not None)
 
 
-def warnings(scenario: Scenario) -> list[str]:
+def warnings(scenario: Scenario, lang: str = "en") -> list[str]:
     """Things that load fine but will likely leave waste uncollected or unhauled."""
     found = []
     daily = waste_t(scenario)
     capacity = sum(s.capacity_t_per_day for s in scenario.active_stations)
     if not scenario.active_stations:
-        found.append("no existing station: trucks have nowhere to unload unless a variant opens a candidate site")
+        found.append(text("check.no_station", lang))
     elif capacity < daily:
-        found.append(f"existing station capacity {capacity:.1f} t/day is below the daily waste {daily:.1f} t")
+        found.append(text("check.station_capacity", lang, capacity=capacity, daily=daily))
     plant_capacity = [p.capacity_t_per_day for p in scenario.plants]
     if not scenario.plants:
-        found.append("no treatment plant: the haul to the plant cannot be planned")
+        found.append(text("check.no_plant", lang))
     elif None not in plant_capacity and sum(plant_capacity) < daily:  # type: ignore[arg-type]
-        found.append(f"plant capacity {sum(plant_capacity):.1f} t/day is below the daily waste {daily:.1f} t")  # type: ignore[arg-type]
+        found.append(text("check.plant_capacity", lang, capacity=sum(plant_capacity), daily=daily))  # type: ignore[arg-type]
     if scenario.plants and not any(h.count for h in scenario.haul_fleet):
-        found.append("no hook-lift trucks: containers cannot be hauled to the plant")
+        found.append(text("check.no_hook_trucks", lang))
     per_trip = sum(v.count * v.capacity_kg for v in scenario.fleet) / 1000
     if 0 < per_trip < daily / 4:
-        found.append(f"the fleet carries {per_trip:.1f} t per trip: the daily waste needs more than 4 trips per truck")
-    found += [w for v in scenario.fleet if (w := cost_warning("vehicle type", v))]
-    found += [w for h in scenario.haul_fleet if (w := cost_warning("haul truck type", h))]
+        found.append(text("check.few_trips", lang, tonnes=per_trip))
+    found += [w for v in scenario.fleet if (w := cost_warning("vehicle type", v, lang))]
+    found += [w for h in scenario.haul_fleet if (w := cost_warning("haul truck type", h, lang))]
     return found
 
 
-def cost_warning(what: str, vtype: VehicleType | HaulTruckType) -> str:
-    """A warning naming the cost and CO₂ fields of a vehicle type left empty (each counts as 0), or ``""``.
+def cost_warning(what: str, vtype: VehicleType | HaulTruckType, lang: str = "en") -> str:
+    """A warning naming the cost and CO₂ fields of a vehicle type left empty (each counts as 0), or ``""``;
+    ``what`` is ``vehicle type`` or ``haul truck type`` (:data:`KINDS`).
 
     A field given as 0 is the user's word and is not warned about; one left out is likely forgotten,
     and would make the plan's cost or CO₂ read 0 without a word."""
@@ -121,20 +140,23 @@ def cost_warning(what: str, vtype: VehicleType | HaulTruckType) -> str:
     if not costs and not co2:
         return ""
     if costs:
-        effect = "the plan will show no cost" if len(costs) == len(COST_FIELDS) else "the plan's cost leaves them out"
-        effect += " and no CO₂" if co2 else ""
+        effect = "no_cost" if len(costs) == len(COST_FIELDS) else "partial"
+        effect += "_co2" if co2 else ""
     else:
-        effect = "the plan will show no CO₂"
-    return f"{what} {vtype.id}: {', '.join(costs + [CO2_FIELD] * co2)} not given, taken as 0 ({effect} for these trucks)"
+        effect = "no_co2"
+    kind = text(KINDS[what], lang) if what in KINDS else what
+    return text("check.costs", lang, what=kind, id=vtype.id, fields=", ".join(costs + [CO2_FIELD] * co2),
+                effect=text(f"check.effect.{effect}", lang))
 
 
-def unservable_warnings(reasons: dict[str, str], limit: int = UNSERVABLE_LISTED) -> list[str]:
+def unservable_warnings(reasons: dict[str, str], limit: int = UNSERVABLE_LISTED, lang: str = "en") -> list[str]:
     """One warning per room no truck can ever serve (room id → reason), the first ``limit`` of them,
     then how many more there are."""
-    listed = [f"room {rid} can never be served: {reason}" for rid, reason in list(reasons.items())[:limit]]
+    listed = [text("check.never_served", lang, id=rid, reason=engine_text(reason, lang))
+              for rid, reason in list(reasons.items())[:limit]]
     rest = len(reasons) - len(listed)
     if rest > 0:
-        listed.append(f"{_count(rest, 'more room')} can never be served ({len(listed)} listed above)")
+        listed.append(text("check.more_never_served", lang, n=rest, s=plural(rest), listed=len(listed)))
     return listed
 
 
@@ -143,10 +165,17 @@ def waste_t(scenario: Scenario) -> float:
     return sum(r.waste_kg_per_day for r in scenario.rooms) / 1000
 
 
+def _read_as(read_as: str, lang: str) -> str:
+    """How a file was read, in ``lang``: an encoding as it is, a workbook's sheet in words."""
+    if read_as.startswith(SHEET) and SHEET:
+        return text("check.sheet", lang, sheet=read_as[len(SHEET):])
+    return read_as
+
+
 def _clock(seconds: int) -> str:
     """``11:00`` (``11:00:30`` when there are seconds)."""
-    text = format_clock(seconds)
-    return text[:-3] if text.endswith(":00") else text
+    said = format_clock(seconds)
+    return said[:-3] if said.endswith(":00") else said
 
 
 def _amount(value: float) -> str:
@@ -154,6 +183,6 @@ def _amount(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def _count(number: int, noun: str) -> str:
-    """``1 station`` / ``13 stations``."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def _count(number: int, noun: str, lang: str) -> str:
+    """``1 station`` / ``13 stations`` (``13 个中转站``): ``noun`` names a ``check.*`` key."""
+    return text(f"check.{noun}", lang, n=number, s=plural(number))

@@ -2,6 +2,11 @@
 
 Compare: one column per plan (base first), one row per figure, variants showing ``value (Δ)``.
 Site: one row per selection of sites, ranked by full-chain cost.
+
+In English or Chinese (``lang``, texts ``whatif.*`` of :mod:`wasteopt.i18n`); plan names, ids and rule
+codes stay, the plans' error diagnostics are said in Chinese where recognised
+(:func:`wasteopt.i18n_reasons.coded_text`), the validator's violations stay as written. Columns line
+up by terminal width (a Chinese character takes two places).
 """
 
 from __future__ import annotations
@@ -9,79 +14,90 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from wasteopt.i18n import text
+from wasteopt.i18n_reasons import coded_text
+from wasteopt.plan.summary import width
 from wasteopt.whatif.compare import Comparison, Outcome
 from wasteopt.whatif.site import SiteResult
 
 FIGURES = (
-    ("trucks", "trucks", "{:.0f}"),
-    ("distance_km", "km/day", "{:.1f}"),
-    ("vehicle_hours", "vehicle-h/day", "{:.1f}"),
-    ("unload_trips", "unload trips", "{:.0f}"),
-    ("haul_trips", "haul trips", "{:.0f}"),
-    ("haul_km", "haul km/day", "{:.1f}"),
-    ("cost", "cost/day", "{:.2f}"),
-    ("unserved", "rooms unserved", "{:.0f}"),
+    ("trucks", "{:.0f}"),
+    ("distance_km", "{:.1f}"),
+    ("vehicle_hours", "{:.1f}"),
+    ("unload_trips", "{:.0f}"),
+    ("haul_trips", "{:.0f}"),
+    ("haul_km", "{:.1f}"),
+    ("cost", "{:.2f}"),
+    ("unserved", "{:.0f}"),
 )
+"""The figures of a comparison, in order, with their format (label: ``whatif.<key>`` in the catalogue)."""
+
+SITE_COLUMNS = ("rank", "sites", "estimated", "actual", "saving", "net_saving", "build_cost", "payback_years",
+                "site_unserved", "violations", "errors")
+"""The columns of the site table (labels: ``whatif.<key>``)."""
 
 
-def comparison_table(comparison: Comparison) -> str:
+def comparison_table(comparison: Comparison, lang: str = "en") -> str:
     """The side-by-side table of a comparison."""
     outcomes = comparison.outcomes
     rows = [["", *(o.name for o in outcomes)]]
-    for key, label, fmt in FIGURES:
-        rows.append([label, *(_with_delta(o, key, fmt) for o in outcomes)])
+    for key, fmt in FIGURES:
+        rows.append([text(f"whatif.{key}", lang), *(_with_delta(o, key, fmt) for o in outcomes)])
     for sid in _station_ids(outcomes):
-        rows.append([f"{sid} t (util)", *(_station_cell(o, sid) for o in outcomes)])
-    rows.append(["build cost", *(_money(o.build_cost) if o.opened else "-" for o in outcomes)])
-    rows.append(["payback years", *(_payback(o.payback_years) if o.opened else "-" for o in outcomes)])
-    rows.append(["violations", *(str(len(o.kpis["violations"])) for o in outcomes)])
-    rows.append(["errors", *(str(len(o.kpis["errors"])) for o in outcomes)])
+        rows.append([text("whatif.station", lang, id=sid), *(_station_cell(o, sid, lang) for o in outcomes)])
+    rows.append([text("whatif.build_cost", lang), *(_money(o.build_cost) if o.opened else "-" for o in outcomes)])
+    rows.append([text("whatif.payback_years", lang), *(_payback(o.payback_years, lang) if o.opened else "-" for o in outcomes)])
+    rows.append([text("whatif.violations", lang), *(str(len(o.kpis["violations"])) for o in outcomes)])
+    rows.append([text("whatif.errors", lang), *(str(len(o.kpis["errors"])) for o in outcomes)])
     lines = [_render(rows)]
     for outcome in outcomes:
-        lines += [f"{outcome.name}: {v}" for v in (*outcome.kpis["violations"], *outcome.kpis["errors"])]
+        lines += _findings(outcome.name, outcome.kpis, lang)
     return "\n".join(lines)
 
 
-def site_table(result: SiteResult) -> str:
+def site_table(result: SiteResult, lang: str = "en") -> str:
     """The ranked selections with estimate vs actual, savings and payback, and the rank agreement."""
     base = result.base_kpis
-    rows = [["rank", "sites", "est. cost/day", "actual cost/day", "saving/day", "net saving/day",
-             "build cost", "payback years", "unserved", "violations", "errors"]]
+    rows = [[text(f"whatif.{key}", lang) for key in SITE_COLUMNS]]
     rows.append(["-", "base", "-", f"{base['cost']:.2f}", "-", "-", "-", "-",
                  str(base["unserved"]), str(len(base["violations"])), str(len(base["errors"]))])
     for c in result.choices:
         rows.append([str(c.rank), ",".join(c.sites), f"{c.estimated_cost:.2f}", f"{c.full_cost:.2f}",
                      f"{c.saving_per_day:.2f}", f"{c.saving_per_day - c.build_cost_per_day:.2f}",
-                     _money(c.build_cost), _payback(c.payback_years), str(c.kpis["unserved"]),
+                     _money(c.build_cost), _payback(c.payback_years, lang), str(c.kpis["unserved"]),
                      str(len(c.kpis["violations"])), str(len(c.kpis["errors"]))])
     agreement = result.agreement
     cal = result.calibration
     notes = [
-        "actual cost/day = full-chain plan cost + build cost annualised over the station's life",
-        f"estimate calibration: alpha {cal['alpha']:.3f} (real collection km / stem km), "
-        f"{cal['cost_per_km']:.2f} yuan/km, {cal['units']} village units",
-        f"estimate vs full plans over {agreement['n']} selections: Spearman {_num(agreement['spearman'])}, "
-        f"Kendall {_num(agreement['kendall'])}",
+        text("whatif.actual_note", lang),
+        text("whatif.calibration", lang, alpha=cal["alpha"], cost_per_km=cal["cost_per_km"], units=cal["units"]),
+        text("whatif.agreement", lang, n=agreement["n"], spearman=_num(agreement["spearman"], lang),
+             kendall=_num(agreement["kendall"], lang)),
     ]
     findings = [("base", base), *((c.name, c.kpis) for c in result.choices)]
-    violations = [f"{name}: {v}" for name, kpis in findings for v in (*kpis["violations"], *kpis["errors"])]
-    return "\n".join([_render(rows), *notes, *violations])
+    return "\n".join([_render(rows), *notes, *(line for name, kpis in findings for line in _findings(name, kpis, lang))])
+
+
+def _findings(name: str, kpis: dict[str, Any], lang: str) -> list[str]:
+    """``name: finding`` for each violation (as written) and error diagnostic (``code: message``) of a plan."""
+    said = [*kpis["violations"], *(coded_text(e, lang) for e in kpis["errors"])]
+    return [text("whatif.finding", lang, name=name, finding=finding) for finding in said]
 
 
 def _with_delta(outcome: Outcome, key: str, fmt: str) -> str:
-    text = fmt.format(outcome.kpis[key])
+    value = fmt.format(outcome.kpis[key])
     if outcome.delta is None:
-        return text
-    return f"{text} ({'+' if outcome.delta[key] >= 0 else ''}{fmt.format(outcome.delta[key])})"
+        return value
+    return f"{value} ({'+' if outcome.delta[key] >= 0 else ''}{fmt.format(outcome.delta[key])})"
 
 
 def _station_ids(outcomes: Sequence[Outcome]) -> list[str]:
     return list(dict.fromkeys(sid for o in outcomes for sid in o.kpis["station_t"]))
 
 
-def _station_cell(outcome: Outcome, sid: str) -> str:
+def _station_cell(outcome: Outcome, sid: str, lang: str = "en") -> str:
     if sid not in outcome.kpis["station_t"]:
-        return "-" if sid in {s.id for s in outcome.scenario.stations} else "closed"
+        return "-" if sid in {s.id for s in outcome.scenario.stations} else text("whatif.closed", lang)
     return f"{outcome.kpis['station_t'][sid]:.1f} ({outcome.kpis['station_utilisation'][sid]:.0%})"
 
 
@@ -89,19 +105,32 @@ def _money(value: float) -> str:
     return f"{value:,.0f}"
 
 
-def _payback(value: Any) -> str:
-    return f"{value:.1f}" if isinstance(value, (int, float)) else str(value)
+def _payback(value: Any, lang: str = "en") -> str:
+    """Years as ``12.3``; the words ``never`` and ``n/a`` in ``lang``."""
+    if isinstance(value, (int, float)):
+        return f"{value:.1f}"
+    return text(WORDS[value], lang) if value in WORDS else str(value)
 
 
-def _num(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.2f}"
+WORDS = {"never": "whatif.never", "n/a": "whatif.na"}
+"""Words a payback may be instead of years (:func:`wasteopt.whatif.kpis.payback_years`, the comparison)."""
+
+
+def _num(value: float | None, lang: str = "en") -> str:
+    return text("whatif.na", lang) if value is None else f"{value:.2f}"
 
 
 def _render(rows: list[list[str]]) -> str:
-    """Left-aligned first column, right-aligned others, two spaces apart."""
-    widths = [max(len(row[k]) for row in rows) for k in range(len(rows[0]))]
+    """Left-aligned first column, right-aligned others, two spaces apart (by terminal width)."""
+    widths = [max(width(row[k]) for row in rows) for k in range(len(rows[0]))]
     lines = []
     for row in rows:
-        cells = [row[0].ljust(widths[0])] + [cell.rjust(w) for cell, w in zip(row[1:], widths[1:])]
+        cells = [_pad(row[0], widths[0], left=True)] + [_pad(cell, w) for cell, w in zip(row[1:], widths[1:])]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
+
+
+def _pad(cell: str, columns: int, left: bool = False) -> str:
+    """``cell`` padded to ``columns`` terminal places, on the right (``left``-aligned) or the left."""
+    fill = " " * max(0, columns - width(cell))
+    return cell + fill if left else fill + cell

@@ -1,0 +1,121 @@
+"""The ``compare`` and ``site`` tables in English (as they always were) and in Chinese: labels, the
+words a payback may be, error diagnostics said in Chinese with their code, violations as written,
+columns lined up by terminal width. Outcomes are built by hand: no plan is solved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.plan.test_validate import make_scenario
+from wasteopt.plan.models import Plan
+from wasteopt.whatif.compare import Comparison, Outcome
+from wasteopt.whatif.site import SiteChoice, SiteResult
+from wasteopt.whatif.tables import comparison_table, site_table
+
+ERROR = "haul-fleet: 1 hook-lift truck cannot haul every container"
+VIOLATION = "kpi-cost: kpis: cost 1000, recomputed 264.83"
+
+
+def _kpis(cost: float, unserved: int = 0, errors: tuple[str, ...] = (), violations: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {"trucks": 2, "distance_km": 12.0, "vehicle_hours": 1.36, "unload_trips": 2, "haul_trips": 0, "haul_km": 0.0,
+            "station_t": {"S1": 0.7, "S2": 0.7}, "station_utilisation": {"S1": 0.35, "S2": 0.35}, "cost": cost,
+            "unserved": unserved, "violations": list(violations), "errors": list(errors)}
+
+
+def _comparison() -> Comparison:
+    scenario = make_scenario()
+    base = Outcome("base", [], scenario, Plan(scenario="tiny"), _kpis(264.83, unserved=1, errors=(ERROR,)))
+    closed = make_scenario()
+    closed = closed.model_copy(update={"stations": [s for s in closed.stations if s.id != "S2"]})
+    variant = Outcome("open-S9", ["open-S9"], closed, Plan(scenario="tiny"), _kpis(250.0, violations=(VIOLATION,)),
+                      delta={"trucks": 0, "distance_km": -1.5, "vehicle_hours": 0.0, "unload_trips": 0, "haul_trips": 0,
+                             "haul_km": 0.0, "cost": -14.83, "unserved": -1},
+                      build_cost=4_000_000, opened=["S9"], payback_years="never")
+    variant.kpis["station_t"] = {"S1": 1.4}
+    variant.kpis["station_utilisation"] = {"S1": 0.7}
+    return Comparison(base, [variant])
+
+
+COMPARISON_EN = """\
+                     base          open-S9
+trucks                  2           2 (+0)
+km/day               12.0      12.0 (-1.5)
+vehicle-h/day         1.4       1.4 (+0.0)
+unload trips            2           2 (+0)
+haul trips              0           0 (+0)
+haul km/day           0.0       0.0 (+0.0)
+cost/day           264.83  250.00 (-14.83)
+rooms unserved          1           0 (-1)
+S1 t (util)     0.7 (35%)        1.4 (70%)
+S2 t (util)     0.7 (35%)           closed
+build cost              -        4,000,000
+payback years           -            never
+violations              0                1
+errors                  1                0
+base: haul-fleet: 1 hook-lift truck cannot haul every container
+open-S9: kpi-cost: kpis: cost 1000, recomputed 264.83"""
+
+COMPARISON_ZH = """\
+                      base          open-S9
+车辆                     2           2 (+0)
+公里/天               12.0      12.0 (-1.5)
+车辆工时/天            1.4       1.4 (+0.0)
+卸料趟数                 2           2 (+0)
+转运趟数                 0           0 (+0)
+转运公里/天            0.0       0.0 (+0.0)
+成本/天             264.83  250.00 (-14.83)
+未收运收集房             1           0 (-1)
+S1 吨（负荷率）  0.7 (35%)        1.4 (70%)
+S2 吨（负荷率）  0.7 (35%)           已关闭
+建设成本                 -        4,000,000
+回收期（年）             -         无法回收
+违规                     0                1
+错误                     1                0
+base：haul-fleet: 1 辆勾臂车无法转运全部箱体
+open-S9：kpi-cost: kpis: cost 1000, recomputed 264.83"""
+
+
+def test_comparison_in_english_is_as_it_was() -> None:
+    assert comparison_table(_comparison()) == COMPARISON_EN
+
+
+def test_comparison_in_chinese_lines_up_by_terminal_width() -> None:
+    assert comparison_table(_comparison(), "zh") == COMPARISON_ZH
+
+
+def _site() -> SiteResult:
+    choice = SiteChoice(sites=["S9"], estimated_cost=240.0, estimate_optimal=True, estimated_unserved_kg=0.0,
+                        plan=Plan(scenario="tiny"), kpis=_kpis(250.0, errors=(ERROR,)), build_cost=4_000_000,
+                        build_cost_per_day=547.95, saving_per_day=14.83, payback_years=739.02, rank=1, estimate_rank=1)
+    return SiteResult(k=1, base_plan=Plan(scenario="tiny"), base_kpis=_kpis(264.83, unserved=1), choices=[choice],
+                      calibration={"alpha": 1.234, "cost_per_km": 2.5, "units": 4},
+                      agreement={"n": 1, "spearman": None, "kendall": 1.0})
+
+
+SITE_EN = """\
+rank  sites  est. cost/day  actual cost/day  saving/day  net saving/day  build cost  payback years  unserved  violations  errors
+-      base              -           264.83           -               -           -              -         1           0       0
+1        S9         240.00           797.95       14.83         -533.12   4,000,000          739.0         0           0       1
+actual cost/day = full-chain plan cost + build cost annualised over the station's life
+estimate calibration: alpha 1.234 (real collection km / stem km), 2.50 yuan/km, 4 village units
+estimate vs full plans over 1 selections: Spearman n/a, Kendall 1.00
+open-S9: haul-fleet: 1 hook-lift truck cannot haul every container"""
+
+
+def test_site_in_english_is_as_it_was() -> None:
+    assert site_table(_site()) == SITE_EN
+
+
+def test_site_in_chinese() -> None:
+    lines = site_table(_site(), "zh").splitlines()
+    assert lines[0].split() == ["排名", "站址", "估算成本/天", "实际成本/天", "节省/天", "净节省/天", "建设成本", "回收期（年）",
+                                "未收运", "违规", "错误"]
+    assert lines[2].split() == ["1", "S9", "240.00", "797.95", "14.83", "-533.12", "4,000,000", "739.0", "0", "0", "1"]
+    assert lines[3:] == [
+        "实际成本/天 = 全链条方案成本 + 按站点使用年限年化的建设成本",
+        "估算校准：alpha 1.234（实际收运公里 / 干线公里），2.50 元/公里，4 个村单元",
+        "估算与完整方案的一致性（1 个选址方案）：Spearman 无，Kendall 1.00",
+        "open-S9：haul-fleet: 1 辆勾臂车无法转运全部箱体",
+    ]
+    widths = {len(line) + sum(1 for c in line if "\u4e00" <= c <= "\u9fff" or c in "（）") for line in lines[:3]}
+    assert len(widths) == 1  # the rows take the same width on a terminal
