@@ -21,6 +21,8 @@ from wasteopt.network.osm_profile import RoadProfile
 from wasteopt.network.osm_read import RoadWays
 
 EARTH_RADIUS_M = 6_371_008.8
+HGV_T = 3.5
+"""``hgv=no`` closes a road to classes heavier than this (t): heavy goods vehicles in OSM's sense."""
 MIN_SECONDS = 1e-3
 """Edges are never free: scipy's sparse graphs treat a zero weight as no edge."""
 
@@ -142,6 +144,8 @@ def _class_masks(ways: RoadWays, profile: RoadProfile, numbers: np.ndarray) -> n
     for bit, number in enumerate(numbers.tolist()):
         cls = profile.vehicle_classes[number]
         allowed = (~ways.track | cls.tracks) & (ways.maxwidth_m >= cls.width_m) & (ways.maxweight_t >= cls.weight_t)
+        if cls.weight_t > HGV_T:
+            allowed &= ~ways.hgv_no
         mask[allowed] |= np.uint16(1 << bit)
     return mask
 

@@ -3,7 +3,7 @@
 The only module that imports ``osmium`` (an optional import here: everything else in
 :mod:`wasteopt.network` works without it). It keeps what the road graph needs of every
 ``highway=*`` way trucks may use: its nodes' ids and coordinates, one-way direction, speed, and the
-``maxwidth`` / ``maxweight`` / track facts that close it to larger vehicle classes. Ways with a
+``maxwidth`` / ``maxweight`` / ``hgv=no`` / track facts that close it to larger vehicle classes. Ways with a
 closed or unknown highway class, ``access=no``/``private`` or ``motor_vehicle=no`` are left out.
 """
 
@@ -46,6 +46,7 @@ class RoadWays:
     track: np.ndarray  # bool per way: highway=track
     maxwidth_m: np.ndarray  # float64 per way, inf when untagged
     maxweight_t: np.ndarray  # float64 per way, inf when untagged
+    hgv_no: np.ndarray  # bool per way: hgv=no (closed to classes heavier than 3.5 t)
 
     @property
     def ways(self) -> int:
@@ -66,6 +67,7 @@ def read_ways(path: str | Path, profile: RoadProfile) -> RoadWays:
     track: list[bool] = []
     width: list[float] = []
     weight: list[float] = []
+    hgv: list[bool] = []
     processor = osmium.FileProcessor(str(path), osmium.osm.NODE | osmium.osm.WAY).with_locations()
     for way in processor.with_filter(osmium.filter.EntityFilter(osmium.osm.WAY)).with_filter(osmium.filter.KeyFilter("highway")):
         tags = way.tags
@@ -86,10 +88,11 @@ def read_ways(path: str | Path, profile: RoadProfile) -> RoadWays:
         track.append(highway == "track")
         width.append(_measure(tags.get("maxwidth", "")))
         weight.append(_measure(tags.get("maxweight", "")))
+        hgv.append(tags.get("hgv", "") in NO_ACCESS)
     return RoadWays(
         np.array(refs, dtype=np.int64), np.array(lat, dtype=float), np.array(lon, dtype=float),
         np.array(start, dtype=np.int64), np.array(speed, dtype=float), np.array(direction, dtype=np.int8),
-        np.array(track, dtype=bool), np.array(width, dtype=float), np.array(weight, dtype=float),
+        np.array(track, dtype=bool), np.array(width, dtype=float), np.array(weight, dtype=float), np.array(hgv, dtype=bool),
     )
 
 
