@@ -31,3 +31,8 @@ def test_problems_name_the_file(tmp_path: Path) -> None:
     assert [str(p) for p in caught.value.problems] == [f"{tmp_path / 'p.yaml'}: max_snap: Extra inputs are not permitted"]
     with pytest.raises(ScenarioError, match="no such file"):
         load_profile(tmp_path / "none.yaml")
+
+
+def test_a_profile_saved_in_gbk_is_read(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_bytes("# 乡村道路\nmax_snap_m: 300\n".encode("gbk"))
+    assert load_profile(tmp_path / "p.yaml").max_snap_m == 300

@@ -27,6 +27,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from wasteopt.scenario.errors import Problem, ScenarioError
+from wasteopt.scenario.text_file import read_text
 
 DEFAULT_SPEEDS_KMH: dict[str, float] = {
     "motorway": 80.0, "motorway_link": 40.0,
@@ -101,11 +102,12 @@ def load_profile(path: str | Path | None) -> RoadProfile:
     if path is None:
         return RoadProfile()
     shown = str(path)
+    source, problems = read_text(Path(path), shown)  # UTF-8 or GB18030, as the scenario's files
+    if source is None:
+        raise ScenarioError(problems)
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except FileNotFoundError:
-        raise ScenarioError([Problem(shown, None, "file", "no such file")]) from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        data = yaml.safe_load(source.text) or {}
+    except yaml.YAMLError as error:
         raise ScenarioError([Problem(shown, None, "file", f"not a readable YAML file ({error})")]) from None
     if not isinstance(data, dict):
         raise ScenarioError([Problem(shown, 1, "profile", "must be a mapping (speeds_kmh:, max_snap_m:, ...)")])
