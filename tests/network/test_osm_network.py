@@ -66,11 +66,16 @@ def test_an_on_demand_build_reads_hub_legs_and_searches_only_from_rooms(tmp_path
         # one run per room (class 2 reaches neither FARM nor LANE: their roads are cut off for it, so
         # no second search without a limit)
         assert lazy.dijkstra_runs == 3
+    origins, destinations = ["FARM", "TOP"], ["LANE", "TOP", "FARM"]
+    want = table_of(tmp_path, scenario, origins, destinations)
+    lazy = RoadNetwork(scenario, roads, vehicle_class=1)
+    assert np.array_equal(lazy.distance_m(origins, destinations), want)
+    assert lazy.dijkstra_runs == 2  # limited by way of the hubs: never too short
     monkeypatch.setattr("wasteopt.network.osm_network.LIMIT_SLACK_S", 0.0)
     monkeypatch.setattr("wasteopt.network.osm_network.LIMIT_STRETCH", 0.1)  # far too short: searched again, still exact
-    lazy = RoadNetwork(scenario, roads, vehicle_class=1)
-    assert np.array_equal(lazy.distance_m(["FARM", "TOP"], ["LANE", "TOP", "FARM"]), table_of(tmp_path, scenario, ["FARM", "TOP"], ["LANE", "TOP", "FARM"]))
-    assert lazy.dijkstra_runs == 4  # two limited runs, two again without a limit
+    no_hubs = RoadNetwork(scenario, read_roads(tmp_path / "full" / "roads.npz"), vehicle_class=1)
+    assert np.array_equal(no_hubs.distance_m(origins, destinations), want)
+    assert no_hubs.dijkstra_runs == 4  # two limited runs, two again without a limit
 
 
 def table_of(tmp_path: Path, scenario, origins: list[str], destinations: list[str]) -> np.ndarray:

@@ -8,11 +8,11 @@ answers ``distance_m`` / ``duration_s`` for whatever ids it is asked:
 - a leg from or to a hub is read from the hub tables (no search);
 - a leg between two rooms comes from a Dijkstra run from the first room, kept as a row to every
   place (float32, a bounded least-recently-used cache). A region asks for legs among its own rooms,
-  so each run is limited to a generous time radius around the asked targets
-  (:data:`LIMIT_STRETCH` × straight line at :data:`LIMIT_KMH`, plus :data:`LIMIT_SLACK_S`), which
-  explores a fraction of a county's graph; a target outside that radius is searched again without
-  a limit, so every answer is exact (a target in another weakly connected part of the class's
-  graph has no route at all, and is not searched for).
+  so each run stops at a time radius that surely covers them: the longest of the source's legs to
+  the asked targets by way of its best hub (hub tables, triangle inequality); without hub tables,
+  :data:`LIMIT_STRETCH` × the asked places' span at :data:`LIMIT_KMH`, plus :data:`LIMIT_SLACK_S`.
+  Either way a target the search misses but may have a route to (same weakly connected part of
+  the class's graph) is searched again without a limit, so every answer is exact.
 """
 
 from __future__ import annotations
@@ -145,7 +145,10 @@ class RoadNetwork(TravelNetwork):
                 self._rows.move_to_end(int(s))
         missing = [int(s) for s in sources if int(s) not in self._rows]
         if missing:
-            self._run(missing, self._limit(origins, destinations))
+            if self._hubs is not None:
+                self._run(missing, self._hub_limits(missing, origins, destinations))
+            else:
+                self._run(missing, self._limit(origins, destinations))
         short = [int(s) for s in sources if np.isfinite(self._rows[int(s)][1]) and self._misses(int(s), columns)]
         if short:
             self._run(short, np.inf)
@@ -158,12 +161,29 @@ class RoadNetwork(TravelNetwork):
         unknown = ~np.isfinite(self._rows[source][0][0][columns])
         return bool((unknown & (self._target_part[columns] == self._part[source])).any())
 
-    def _run(self, sources: list[int], limit_s: float) -> None:
+    def _hub_limits(self, sources: list[int], origins: np.ndarray, destinations: np.ndarray) -> np.ndarray:
+        """Per source, seconds that surely reach every destination with a route through some hub:
+        the longest of its legs to them by way of the best hub (to the hub, on from it), a bound
+        by the triangle inequality — no search is repeated for lack of radius."""
+        assert self._hubs is not None
+        first = {}
+        for k in origins.tolist():
+            first.setdefault(int(self._node[k]), k)
+        rows = self._place[[first[s] for s in sources]]
+        cols = self._place[np.unique(destinations)]
+        via = self._hubs.to_s[rows].astype(float)[:, :, None] + self._hubs.from_s[:, cols].astype(float)[None, :, :]
+        bound = via.min(axis=1)
+        bound[~np.isfinite(bound)] = -np.inf
+        worst = bound.max(axis=1)
+        return np.where(np.isfinite(worst), worst * (1 + 1e-5) + 1.0, np.inf)
+
+    def _run(self, sources: list[int], limit_s: float | np.ndarray) -> None:
         zeros_o, zeros_t = np.zeros(len(sources)), np.zeros(len(self._targets))
         tables = rows_to(self._graph, np.array(sources, dtype=np.int64), self._targets, zeros_o, zeros_t, 1.0, limit_s=limit_s)
         self.dijkstra_runs += len(sources)
+        limits = np.broadcast_to(np.asarray(limit_s, dtype=float), (len(sources),))
         for k, s in enumerate(sources):
-            self._rows[s] = (np.stack([tables.seconds[k], tables.metres[k]]).astype(np.float32), limit_s)
+            self._rows[s] = (np.stack([tables.seconds[k], tables.metres[k]]).astype(np.float32), float(limits[k]))
 
     def _limit(self, origins: np.ndarray, destinations: np.ndarray) -> float:
         """Seconds within which Dijkstra from these origins most likely finds every destination."""

@@ -18,8 +18,8 @@ from wasteopt.network.osm_graph import ClassGraph
 
 NO_PREDECESSOR = -9999
 WALK_TARGETS = 2000
-"""Up to this many targets, their paths' metres are summed by walking back from each target; beyond,
-by pointer doubling over the whole tree (``log₂`` of the path length passes over all nodes)."""
+"""Up to this many targets reached, their paths' metres are summed by walking back from each target;
+beyond, by pointer doubling over the whole tree (``log₂`` of the path length passes over all nodes)."""
 BATCH_CELLS = 40_000_000
 """Dijkstra runs in batches of sources whose result rows hold at most this many cells (≈ 0.5 GB)."""
 
@@ -73,22 +73,30 @@ def place_tables(graph: ClassGraph, place_node: np.ndarray, snap_m: np.ndarray, 
 
 
 def rows_to(graph: ClassGraph, origin_node: np.ndarray, target_node: np.ndarray, origin_snap_m: np.ndarray,
-            target_snap_m: np.ndarray, access_speed_kmh: float, keep_trees: bool = False, limit_s: float = np.inf) -> RoadTables:
+            target_snap_m: np.ndarray, access_speed_kmh: float, keep_trees: bool = False,
+            limit_s: float | np.ndarray = np.inf) -> RoadTables:
     """Tables from each origin to each target place (given by their road nodes and snap metres).
-    With ``limit_s``, Dijkstra stops at that many seconds: targets farther are ``inf``."""
+    With ``limit_s`` (one for all, or one per origin), Dijkstra stops at that many seconds: targets
+    farther are ``inf``. Origins with their own limits are searched one by one."""
     sources, source_of = np.unique(origin_node, return_inverse=True)
+    if np.ndim(limit_s) == 0:
+        limits = np.full(len(sources), float(limit_s))
+    else:
+        limits = np.full(len(sources), -np.inf)
+        np.maximum.at(limits, source_of, np.asarray(limit_s, dtype=float))
     targets, target_of = np.unique(target_node, return_inverse=True)
     road_s = np.empty((len(sources), len(targets)))
     road_m = np.empty((len(sources), len(targets)))
     pairs: list[tuple[np.ndarray, np.ndarray]] = []
     nodes = graph.seconds.shape[0]
-    batch = max(1, min(len(sources), BATCH_CELLS // max(nodes, 1)))
+    batch = max(1, min(len(sources), BATCH_CELLS // max(nodes, 1))) if np.ndim(limit_s) == 0 else 1
     for lo in range(0, len(sources), batch):
         chunk = sources[lo:lo + batch]
-        seconds, pred = dijkstra(graph.seconds, directed=True, indices=chunk, return_predecessors=True, limit=limit_s)
+        seconds, pred = dijkstra(graph.seconds, directed=True, indices=chunk, return_predecessors=True, limit=limits[lo])
+        seconds, pred = seconds.reshape(len(chunk), -1), pred.reshape(len(chunk), -1)
         for row, source in enumerate(chunk):
             road_s[lo + row] = seconds[row, targets]
-            if keep_trees or len(targets) <= WALK_TARGETS:
+            if keep_trees or np.isfinite(road_s[lo + row]).sum() <= WALK_TARGETS:
                 road_m[lo + row], tree = _walk_back(graph, int(source), targets, seconds[row], pred[row], keep_trees)
                 pairs.append(tree)
             else:
