@@ -14,8 +14,9 @@ from typing import Any
 import click
 
 from wasteopt.ctrl_c import EXIT_INTERRUPTED  # noqa: F401  (one of the statuses every command uses)
-from wasteopt.i18n import LANGUAGES, text
+from wasteopt.i18n import LANGUAGES, choose_language, text
 from wasteopt.scenario.errors import ScenarioError
+from wasteopt.scenario.messages import problem_in
 
 EXIT_VIOLATIONS = 1
 EXIT_BAD_INPUT = 2
@@ -32,16 +33,18 @@ class UnwritableOutput(Exception):
 
 
 def reports_bad_input(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn a :class:`ScenarioError` into one line per problem on stderr, and an
-    :class:`UnwritableOutput` into its one line; exit status 2 for both."""
+    """Turn a :class:`ScenarioError` into one line per problem on stderr (in the command's ``--lang``,
+    or the environment's: the scenario's own ``language:`` cannot be read from a scenario that fails
+    to load), and an :class:`UnwritableOutput` into its one line; exit status 2 for both."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
         except ScenarioError as error:
+            lang = choose_language(kwargs.get("lang"))
             for problem in error.problems:
-                click.echo(str(problem), err=True)
+                click.echo(str(problem_in(problem, lang) if lang != "en" else problem), err=True)
             sys.exit(EXIT_BAD_INPUT)
         except UnwritableOutput as error:
             click.echo(str(error), err=True)
