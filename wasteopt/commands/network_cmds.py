@@ -78,7 +78,8 @@ def build_command(scenario: Path, osm: Path, profile_path: Path | None, out: Pat
 def _summary(result: BuildResult, osm: Path, places: int) -> list[str]:
     """What the build did, where the files are, and how the scenario uses them."""
     lines = [f"reused {result.out}: same extract, profile, places and classes" if result.reused else
-             f"roads: {result.nodes:,} nodes, {result.edges:,} one-way edges from {osm} ({result.seconds:.1f} s)"]
+             f"roads: {result.nodes:,} nodes, {result.edges:,} one-way edges from {osm}, {result.joined_edges:,} "
+             f"after joining road pieces ({result.seconds:.1f} s)"]
     farthest = max(result.snap_m.items(), key=lambda kv: kv[1], default=None)
     if farthest is not None:
         lines.append(f"places: {places} snapped to the roads, farthest {farthest[1]:,.0f} m ({farthest[0]})")

@@ -1,4 +1,5 @@
-"""``wasteopt network build``'s work: OSM extract + places → road graph → snapped places → tables → files.
+"""``wasteopt network build``'s work: OSM extract + places → road graph → snapped places → contracted
+graph → tables → files.
 
 One call, :func:`build_network`, with the places as plain (id, lat, lon) so that this module needs
 no scenario: the command gathers the places, their file lines for warnings, and the fleet's vehicle
@@ -23,6 +24,7 @@ import numpy as np
 from wasteopt.network.osm_files import (
     BUILD, MATRIX, ROADS, cached_build, class_file, input_key, road_max_class, write_matrix, write_roads,
 )
+from wasteopt.network.osm_contract import contract
 from wasteopt.network.osm_graph import ClassGraph, RoadGraph, build_graph
 from wasteopt.network.osm_hubs import HubTables, hub_tables
 from wasteopt.network.osm_profile import RoadProfile
@@ -56,12 +58,13 @@ class BuildResult:
     edges: int = 0
     seconds: float = 0.0
     full: bool = True
+    joined_edges: int = 0  # edges after contraction (what Dijkstra searches)
 
     def record(self, key: str, files: list[str]) -> dict[str, object]:
         """``build.json``'s content."""
         return {"key": key, "files": files, "snap_m": self.snap_m, "far": self.far, "classes": self.classes,
                 "road_limits": self.road_limits, "nodes": self.nodes, "edges": self.edges, "seconds": self.seconds,
-                "full": self.full}
+                "full": self.full, "joined_edges": self.joined_edges}
 
 
 def build_network(places: list[PlaceRow], osm: Path, profile: RoadProfile, out: Path, classes: list[int],
@@ -83,6 +86,11 @@ def build_network(places: list[PlaceRow], osm: Path, profile: RoadProfile, out: 
     snapped = snap_places(graph, base, lat, lon, profile.max_snap_m)
     if not snapped.connected.all():
         raise Disconnected([pid for pid, ok in zip(ids, snapped.connected) if not ok])
+    keep = np.zeros(graph.nodes, dtype=bool)
+    keep[snapped.node] = True
+    road_edges = len(graph.tail)
+    graph = contract(graph, keep)
+    base = graph.for_class(classes[0])
     out.mkdir(parents=True, exist_ok=True)
     files = [ROADS]
     trees: dict[int, Trees] = {}
@@ -100,7 +108,7 @@ def build_network(places: list[PlaceRow], osm: Path, profile: RoadProfile, out: 
         out, False, {pid: round(float(m), 1) for pid, m in zip(ids, snapped.metres)},
         [pid for pid, m in zip(ids, snapped.metres) if m > profile.max_snap_m], classes,
         road_max_class(out / MATRIX) if full else {},
-        graph.nodes, len(graph.tail), round(time.perf_counter() - started, 2), full,
+        graph.nodes, road_edges, round(time.perf_counter() - started, 2), full, len(graph.tail),
     )
     (out / BUILD).write_text(json.dumps(result.record(key, files), indent=1), encoding="utf-8")
     return result
@@ -134,4 +142,5 @@ def _from_record(out: Path, record: dict[str, object]) -> BuildResult:
         out, True, dict(record.get("snap_m") or {}), list(record.get("far") or []),  # type: ignore[call-overload]
         list(record.get("classes") or []), dict(limits), int(record.get("nodes") or 0),  # type: ignore[call-overload]
         int(record.get("edges") or 0), float(record.get("seconds") or 0.0), bool(record.get("full", True)),  # type: ignore[arg-type]
+        int(record.get("joined_edges") or 0),  # type: ignore[call-overload]
     )

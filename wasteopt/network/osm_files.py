@@ -7,7 +7,8 @@
   ``class_files`` (one table per vehicle class of the fleet). The scenario's
   ``travel: {model: matrix, matrix: {file: DIR/matrix.npz}}`` is all a user writes.
 - ``matrix.class{K}.npz``: the same for vehicle class K; ``inf`` where class K has no route.
-- ``roads.npz``: the road graph (node coordinates, edges with metres, seconds, class bits), each
+- ``roads.npz``: the road graph (node coordinates, edges with metres, seconds, class bits, and the
+  nodes each contracted edge passes, :mod:`wasteopt.network.osm_contract`), each
   place's road node and snap metres, and per class the predecessor trees that trace any leg
   between places along the roads (``tree_*_c{K}``) or, in an on-demand build, the hub tables
   (``hub_*_c{K}``, :mod:`wasteopt.network.osm_hubs`). :class:`RoadFile` reads it.
@@ -33,7 +34,7 @@ from wasteopt.network.travel import MatrixTable
 MATRIX = "matrix.npz"
 ROADS = "roads.npz"
 BUILD = "build.json"
-FORMAT = 1
+FORMAT = 2
 """Bumped when the files change shape: a cache written by another format is rebuilt."""
 HUB_PARTS = ("hub_index", "hub_from_s", "hub_from_m", "hub_to_s", "hub_to_m")
 NO_ROUTE_M = 10**9
@@ -57,6 +58,7 @@ def write_roads(path: Path, graph: RoadGraph, ids: list[str], node: np.ndarray, 
         "node_lat": graph.lat, "node_lon": graph.lon, "tail": graph.tail, "head": graph.head,
         "length_m": graph.length_m.astype(np.float32), "time_s": graph.time_s.astype(np.float32),
         "classes": graph.classes, "class_numbers": graph.class_numbers,
+        **({"via_ptr": graph.via_ptr, "via_node": graph.via_node} if graph.via_ptr is not None and graph.via_node is not None else {}),
         "place_ids": np.array(ids), "place_node": node, "snap_m": snap_m, "access_speed_kmh": np.array(access_speed_kmh),
     }
     for k, tree in trees.items():
@@ -92,7 +94,8 @@ def read_roads(path: str | Path) -> RoadFile:
     """Read ``roads.npz``."""
     with np.load(path, allow_pickle=False) as data:
         graph = RoadGraph(data["node_lat"], data["node_lon"], data["tail"], data["head"],
-                          data["length_m"].astype(float), data["time_s"].astype(float), data["classes"], data["class_numbers"])
+                          data["length_m"].astype(float), data["time_s"].astype(float), data["classes"], data["class_numbers"],
+                          data["via_ptr"] if "via_ptr" in data.files else None, data["via_node"] if "via_node" in data.files else None)
         ids = [str(i) for i in data["place_ids"]]
         trees = {
             int(name[len("tree_sources_c"):]): Trees(data[name], data[f"tree_ptr_c{name[len('tree_sources_c'):]}"],

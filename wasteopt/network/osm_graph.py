@@ -39,6 +39,14 @@ class RoadGraph:
     time_s: np.ndarray  # float64
     classes: np.ndarray  # uint16 bit mask of the classes allowed, bit i ↔ class_numbers[i]
     class_numbers: np.ndarray  # int64, the profile's vehicle classes, ascending
+    via_ptr: np.ndarray | None = None  # contracted graphs: edge e passes via_node[via_ptr[e]:via_ptr[e+1]]
+    via_node: np.ndarray | None = None
+
+    def via(self, edge: int) -> list[int]:
+        """The nodes an edge passes between its ends (none unless the graph was contracted)."""
+        if self.via_ptr is None or self.via_node is None:
+            return []
+        return [int(n) for n in self.via_node[self.via_ptr[edge]:self.via_ptr[edge + 1]]]
 
     @property
     def nodes(self) -> int:
@@ -56,7 +64,7 @@ class RoadGraph:
         Dijkstra from a place gives the paths *to* it)."""
         keep = (self.classes & self.class_bit(vehicle_class)) != 0
         tail, head = (self.head[keep], self.tail[keep]) if reverse else (self.tail[keep], self.head[keep])
-        return ClassGraph.from_edges(self.nodes, tail, head, self.time_s[keep], self.length_m[keep])
+        return ClassGraph.from_edges(self.nodes, tail, head, self.time_s[keep], self.length_m[keep], np.flatnonzero(keep))
 
 
 @dataclass
@@ -68,10 +76,12 @@ class ClassGraph:
     seconds: csr_matrix
     keys: np.ndarray  # sorted tail * nodes + head
     metres: np.ndarray  # metres of the edge with that key
+    edge: np.ndarray  # the road graph's edge with that key
 
     @staticmethod
-    def from_edges(nodes: int, tail: np.ndarray, head: np.ndarray, time_s: np.ndarray, length_m: np.ndarray) -> "ClassGraph":
-        """The graph of these edges (fastest of parallel ones)."""
+    def from_edges(nodes: int, tail: np.ndarray, head: np.ndarray, time_s: np.ndarray, length_m: np.ndarray,
+                   edge: np.ndarray | None = None) -> "ClassGraph":
+        """The graph of these edges (fastest of parallel ones); ``edge``: their numbers in the road graph."""
         order = np.lexsort((time_s, head, tail))
         keys = tail[order].astype(np.int64) * nodes + head[order]
         first = np.ones(len(keys), dtype=bool)
@@ -80,12 +90,17 @@ class ClassGraph:
         seconds = csr_matrix(
             (np.maximum(time_s[chosen], MIN_SECONDS), (tail[chosen], head[chosen])), shape=(nodes, nodes)
         )
-        return ClassGraph(seconds, keys[first], length_m[chosen])
+        numbers = np.arange(len(tail)) if edge is None else edge
+        return ClassGraph(seconds, keys[first], length_m[chosen], numbers[chosen])
 
     def edge_metres(self, tail: np.ndarray, head: np.ndarray) -> np.ndarray:
         """Metres of the edges ``tail[k] → head[k]`` (each must exist)."""
         where = np.searchsorted(self.keys, tail.astype(np.int64) * self.seconds.shape[0] + head)
         return self.metres[where]
+
+    def edge_number(self, tail: int, head: int) -> int:
+        """The road graph's number of the edge ``tail → head`` this class drives on."""
+        return int(self.edge[np.searchsorted(self.keys, np.int64(tail) * self.seconds.shape[0] + head)])
 
 
 def build_graph(ways: RoadWays, profile: RoadProfile) -> RoadGraph:

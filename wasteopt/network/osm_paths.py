@@ -66,25 +66,35 @@ class RoadPaths:
         return points
 
     def nodes(self, source: int, target: int, vehicle_class: int) -> list[int]:
-        """Road nodes of the fastest path (stored tree first, else Dijkstra)."""
+        """Road nodes of the fastest path (stored tree first, else Dijkstra), with the nodes each
+        contracted edge passes put back."""
         tree = self._roads.trees.get(vehicle_class)
         found = tree.path(source, target) if tree is not None else []
-        if found:
+        if not found:
+            pred = self._predecessors(vehicle_class, source)
+            found = [target]
+            while found[-1] != source:
+                back = int(pred[found[-1]])
+                if back < 0:
+                    return []
+                found.append(back)
+            found.reverse()
+        if self._roads.graph.via_ptr is None:
             return found
-        pred = self._predecessors(vehicle_class, source)
-        out = [target]
-        while out[-1] != source:
-            back = int(pred[out[-1]])
-            if back < 0:
-                return []
-            out.append(back)
-        return out[::-1]
+        graph = self._class_graph(vehicle_class)
+        out = found[:1]
+        for a, b in zip(found[:-1], found[1:]):
+            out += [*self._roads.graph.via(graph.edge_number(a, b)), b]
+        return out
 
-    def _predecessor_row(self, vehicle_class: int, source: int) -> np.ndarray:
+    def _class_graph(self, vehicle_class: int) -> ClassGraph:
         graph = self._graphs.get(vehicle_class)
         if graph is None:
             graph = self._graphs[vehicle_class] = self._roads.graph.for_class(vehicle_class)
-        _, pred = dijkstra(graph.seconds, directed=True, indices=source, return_predecessors=True)
+        return graph
+
+    def _predecessor_row(self, vehicle_class: int, source: int) -> np.ndarray:
+        _, pred = dijkstra(self._class_graph(vehicle_class).seconds, directed=True, indices=source, return_predecessors=True)
         return pred
 
 
