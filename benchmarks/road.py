@@ -8,7 +8,7 @@ are missing, so routes detour as on real roads. Three tables:
 
 1. graph size: for each ``--nodes``, ``wasteopt network build``'s work for a district of ``--places``
    rooms, in its own process each (peak memory: the maximum resident set, Python and the imported
-   libraries included): the full build (read, graph, snap, Dijkstra from every place for each
+   libraries included, plus the largest worker's when ``--workers`` share large searches): the full build (read, graph, snap, Dijkstra from every place for each
    vehicle class, trees, files) and the on-demand build (graph and hub tables, as above 800 rooms),
    then one region's table on demand (``--region`` rooms nearest one room, with every hub), from
    which the time of a 20,000-place district done region by region on 2 cores is estimated (hub
@@ -126,23 +126,23 @@ def _add_way(writer: osmium.SimpleWriter, way: int, run: list[int], tags: dict[s
     return way + 1
 
 
-def measure_build(osm: str, places: list[tuple[str, float, float]], classes: list[int], out: str) -> dict[str, float]:
-    """In its own process: the full build (tables for every place); the process's peak memory."""
+def measure_build(osm: str, places: list[tuple[str, float, float]], classes: list[int], out: str, workers: int) -> dict[str, float]:
+    """In its own process: the full build (tables for every place); peak memory of it and its workers."""
     started = time.perf_counter()
-    result = build_network(places, Path(osm), RoadProfile(), Path(out), classes)
+    result = build_network(places, Path(osm), RoadProfile(), Path(out), classes, workers=workers)
     return {
         "nodes": result.nodes, "edges": result.edges, "joined": result.joined_edges, "build_s": time.perf_counter() - started,
-        "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_mib": _peak_mib(),
         "matrix_mb": (Path(out) / MATRIX).stat().st_size / 1e6, "roads_mb": (Path(out) / ROADS).stat().st_size / 1e6,
     }
 
 
 def measure_on_demand(osm: str, places: list[tuple[str, float, float]], hubs: list[str], classes: list[int],
-                      out: str, region: int) -> dict[str, float]:
+                      out: str, region: int, workers: int) -> dict[str, float]:
     """In its own process: the on-demand build (graph + hub tables), then a region's table among its
     ``region`` rooms nearest one room, as a decomposed plan would ask it; the process's peak memory."""
     started = time.perf_counter()
-    build_network(places, Path(osm), RoadProfile(), Path(out), classes, full=False, hubs=hubs)
+    build_network(places, Path(osm), RoadProfile(), Path(out), classes, full=False, hubs=hubs, workers=workers)
     build_s = time.perf_counter() - started
     network = RoadNetwork(_FakeScenario(places), read_roads(Path(out) / ROADS))  # type: ignore[arg-type]
     rooms = [p for p in places if p[0] not in set(hubs)]
@@ -154,7 +154,14 @@ def measure_on_demand(osm: str, places: list[tuple[str, float, float]], hubs: li
     network.duration_s(hubs, ids)
     region_s = time.perf_counter() - started
     return {"build_s": build_s, "region_s": region_s, "sources": network.dijkstra_runs, "rooms": len(ids),
-            "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+            "peak_mib": _peak_mib()}
+
+
+def _peak_mib() -> float:
+    """This process's peak resident memory plus its largest worker's (an upper bound of the total)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + kids) / 1024
 
 
 class _FakeScenario:
@@ -179,7 +186,7 @@ def in_process(fn, *args):  # type: ignore[no-untyped-def]
         return pool.apply(fn, args)
 
 
-def build_row(work: Path, nodes: int, rooms: int, seed: int, region: int) -> list[object]:
+def build_row(work: Path, nodes: int, rooms: int, seed: int, region: int, workers: int) -> list[object]:
     scenario = district(rooms, seed)
     places = places_of(scenario)
     hubs = [pid for pid in scenario.locations() if pid not in {r.id for r in scenario.rooms}]
@@ -188,9 +195,9 @@ def build_row(work: Path, nodes: int, rooms: int, seed: int, region: int) -> lis
     real_nodes, spacing = write_grid(osm, places, nodes, seed)
     write_s = time.perf_counter() - started
     classes = sorted({vt.vehicle_class for vt in scenario.fleet})
-    full = in_process(measure_build, str(osm), places, classes, str(Path(tempfile.mkdtemp(prefix="full-", dir=work))))
+    full = in_process(measure_build, str(osm), places, classes, str(Path(tempfile.mkdtemp(prefix="full-", dir=work))), workers)
     lazy = in_process(measure_on_demand, str(osm), places, hubs, classes, str(Path(tempfile.mkdtemp(prefix="lazy-", dir=work))),
-                      region)
+                      region, workers)
     per_source = lazy["region_s"] / max(lazy["sources"], 1)
     # a 20,000-room district by regions on 2 cores: its hub tables (scaled by its hubs: 13 stations per
     # 940 rooms, and garages and plants alike) plus one limited search per room
@@ -229,6 +236,7 @@ def main() -> None:
     parser.add_argument("--places", type=int, default=100, help="Rooms of the district for the graph-size table.")
     parser.add_argument("--place-counts", type=int, nargs="*", default=[100], help="Rooms for the places table.")
     parser.add_argument("--region", type=int, default=600, help="Rooms of the region whose table is timed on demand.")
+    parser.add_argument("--workers", type=int, default=2, help="Processes for the builds' large searches.")
     parser.add_argument("--plan-rooms", type=int, default=10)
     parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--seed", type=int, default=1)
@@ -239,10 +247,10 @@ def main() -> None:
         work = args.work or Path(scratch)
         work.mkdir(parents=True, exist_ok=True)
         print("\n## Build against graph size\n")
-        print(table(BUILD_HEADERS, [build_row(work, n, args.places, args.seed, args.region) for n in args.nodes]))
+        print(table(BUILD_HEADERS, [build_row(work, n, args.places, args.seed, args.region, args.workers) for n in args.nodes]))
         if args.place_counts:
             print(f"\n## Build against places ({args.nodes[0]:,}-node grid)\n")
-            print(table(BUILD_HEADERS, [build_row(work, args.nodes[0], r, args.seed, args.region) for r in args.place_counts]))
+            print(table(BUILD_HEADERS, [build_row(work, args.nodes[0], r, args.seed, args.region, args.workers) for r in args.place_counts]))
         print(f"\n## Plans on roads against haversine × 1.3 ({args.nodes[0]:,}-node grid)\n")
         print(table(["travel", "rooms", "iterations", "cost", "km", "trucks", "plan s", "valid", "complete"],
                     plan_rows(work, args.nodes[0], args.plan_rooms, args.iterations, args.seed)))

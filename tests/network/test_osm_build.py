@@ -74,3 +74,16 @@ def test_places_with_no_route_are_named(tmp_path: Path) -> None:
     with pytest.raises(Disconnected) as caught:
         build_network([("A", 0.0, 0.0), ("B", 0.0, 0.002), ("C", 0.001, 0.03)], osm, RoadProfile(), tmp_path / "out", [1])
     assert caught.value.ids == ["C"]
+
+
+def test_worker_processes_give_the_same_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    osm = track_district(tmp_path)
+    build_network(PLACES, osm, RoadProfile(), tmp_path / "one", [1, 2])
+    monkeypatch.setattr("wasteopt.network.osm_tables.PARALLEL_CELLS", 0)  # split even this small job
+    build_network(PLACES, osm, RoadProfile(), tmp_path / "two", [1, 2], workers=2)
+    one, two = read_class_tables(tmp_path / "one" / "matrix.npz"), read_class_tables(tmp_path / "two" / "matrix.npz")
+    for k in (1, 2):
+        assert np.array_equal(one[k].table.distance, two[k].table.distance)
+        assert np.array_equal(one[k].table.duration, two[k].table.duration)
+    trees_one, trees_two = read_roads(tmp_path / "one" / "roads.npz").trees, read_roads(tmp_path / "two" / "roads.npz").trees
+    assert np.array_equal(trees_one[1].node, trees_two[1].node) and np.array_equal(trees_one[1].ptr, trees_two[1].ptr)

@@ -12,6 +12,7 @@ and the legs between every place and the stations, plants and garages.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -44,8 +45,11 @@ def network_group() -> None:
               help="Folder for matrix.npz, the per-class tables, roads.npz and build.json.")
 @click.option("--on-demand", is_flag=True,
               help=f"Write no places × places table, only the road graph (automatic above {DECOMPOSE_ABOVE} rooms).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes for the shortest-path searches of large builds (default: all cores).")
 @reports_bad_input
-def build_command(scenario: Path, osm: Path, profile_path: Path | None, out: Path, on_demand: bool) -> None:
+def build_command(scenario: Path, osm: Path, profile_path: Path | None, out: Path, on_demand: bool,
+                  workers: int | None) -> None:
     """Road travel for SCENARIO's places from the extract --osm, written to --out."""
     check_writable(folders=[out])
     if not osm.is_file():
@@ -58,7 +62,7 @@ def build_command(scenario: Path, osm: Path, profile_path: Path | None, out: Pat
     try:
         rooms = set(read.rooms)
         hubs = [pid for pid, _, _ in read.places if pid not in rooms]
-        result = build_network(read.places, osm, profile, out, read.classes, full, hubs)
+        result = build_network(read.places, osm, profile, out, read.classes, full, hubs, workers or os.cpu_count() or 1)
     except Disconnected as error:
         for pid in error.ids:
             click.echo(f"{read.origins.get(pid, scenario)}: {pid}: no road route to the rest of the district "

@@ -68,9 +68,10 @@ class BuildResult:
 
 
 def build_network(places: list[PlaceRow], osm: Path, profile: RoadProfile, out: Path, classes: list[int],
-                  full: bool = True, hubs: list[str] | None = None) -> BuildResult:
+                  full: bool = True, hubs: list[str] | None = None, workers: int = 1) -> BuildResult:
     """Build (or reuse) the road travel files for ``places`` in ``out``; raises :class:`Disconnected`.
-    Without ``full`` tables, the places ``hubs`` (stations, plants, garages) get hub tables."""
+    Without ``full`` tables, the places ``hubs`` (stations, plants, garages) get hub tables. Large
+    searches are shared among ``workers`` processes."""
     classes = sorted(set(classes)) or [1]
     hub_ids = [] if full else sorted(set(hubs or []))
     key = input_key(osm, profile.digest(), [list(p) for p in places], classes, full, hub_ids)  # type: ignore[misc]
@@ -96,13 +97,13 @@ def build_network(places: list[PlaceRow], osm: Path, profile: RoadProfile, out: 
     trees: dict[int, Trees] = {}
     hub_tables_by_class: dict[int, HubTables] = {}
     if full:
-        files += _write_tables(out, graph, classes, base, ids, snapped.node, snapped.metres, profile, trees)
+        files += _write_tables(out, graph, classes, base, ids, snapped.node, snapped.metres, profile, trees, workers)
     elif hub_ids:
         at = {pid: k for k, pid in enumerate(ids)}
         where = np.array([at[h] for h in hub_ids if h in at], dtype=np.int64)
         for k in classes:
             forward = base if k == classes[0] else graph.for_class(k)
-            hub_tables_by_class[k] = hub_tables(forward, graph.for_class(k, reverse=True), snapped.node, where)
+            hub_tables_by_class[k] = hub_tables(forward, graph.for_class(k, reverse=True), snapped.node, where, workers)
     write_roads(out / ROADS, graph, ids, snapped.node, snapped.metres, profile.access_speed_kmh, trees, hub_tables_by_class)
     result = BuildResult(
         out, False, {pid: round(float(m), 1) for pid, m in zip(ids, snapped.metres)},
@@ -115,13 +116,13 @@ def build_network(places: list[PlaceRow], osm: Path, profile: RoadProfile, out: 
 
 
 def _write_tables(out: Path, graph: RoadGraph, classes: list[int], base: ClassGraph, ids: list[str], node: np.ndarray,
-                  snap_m: np.ndarray, profile: RoadProfile, trees: dict[int, Trees]) -> list[str]:
+                  snap_m: np.ndarray, profile: RoadProfile, trees: dict[int, Trees], workers: int = 1) -> list[str]:
     """Each class's table (the smallest class's as ``matrix.npz`` too); fills ``trees``."""
     written = []
     base_tables = None
     for k in classes:
         class_graph = base if k == classes[0] else graph.for_class(k)
-        tables = place_tables(class_graph, node, snap_m, profile.access_speed_kmh)
+        tables = place_tables(class_graph, node, snap_m, profile.access_speed_kmh, workers=workers)
         assert tables.trees is not None
         trees[k] = tables.trees
         write_matrix(out / class_file(k), ids, tables.metres, tables.seconds, {"vehicle_class": np.array(k)})

@@ -34,10 +34,10 @@ class HubTables:
                 f"hub_to_s{suffix}": self.to_s, f"hub_to_m{suffix}": self.to_m}
 
 
-def hub_tables(graph: ClassGraph, reverse: ClassGraph, place_node: np.ndarray, hubs: np.ndarray) -> HubTables:
+def hub_tables(graph: ClassGraph, reverse: ClassGraph, place_node: np.ndarray, hubs: np.ndarray, workers: int = 1) -> HubTables:
     """The hub tables of one class (``reverse``: the same class's graph turned round)."""
     zeros_h, zeros_p = np.zeros(len(hubs)), np.zeros(len(place_node))
-    out = rows_to(graph, place_node[hubs], place_node, zeros_h, zeros_p, 1.0)
-    back = rows_to(reverse, place_node[hubs], place_node, zeros_h, zeros_p, 1.0)
+    out = rows_to(graph, place_node[hubs], place_node, zeros_h, zeros_p, 1.0, workers=workers)
+    back = rows_to(reverse, place_node[hubs], place_node, zeros_h, zeros_p, 1.0, workers=workers)
     return HubTables(hubs.astype(np.int64), out.seconds.astype(np.float32), out.metres.astype(np.float32),
                      back.seconds.T.astype(np.float32).copy(), back.metres.T.astype(np.float32).copy())

@@ -9,7 +9,9 @@ places can then be traced back without the full trees, which would be places × 
 
 from __future__ import annotations
 
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 from scipy.sparse.csgraph import dijkstra
@@ -20,6 +22,9 @@ NO_PREDECESSOR = -9999
 WALK_TARGETS = 2000
 """Up to this many targets reached, their paths' metres are summed by walking back from each target;
 beyond, by pointer doubling over the whole tree (``log₂`` of the path length passes over all nodes)."""
+PARALLEL_CELLS = 2_000_000_000
+"""Jobs of at least this many sources × graph nodes (400 places on a 500,000-node graph) are split
+among worker processes: each worker pays its start and a copy of the graph, worth it only then."""
 BATCH_CELLS = 40_000_000
 """Dijkstra runs in batches of sources whose result rows hold at most this many cells (≈ 0.5 GB)."""
 
@@ -64,9 +69,9 @@ class RoadTables:
 
 
 def place_tables(graph: ClassGraph, place_node: np.ndarray, snap_m: np.ndarray, access_speed_kmh: float,
-                 keep_trees: bool = True) -> RoadTables:
+                 keep_trees: bool = True, workers: int = 1) -> RoadTables:
     """Tables between all places (rows and columns in place order); a place to itself is 0."""
-    tables = rows_to(graph, place_node, place_node, snap_m, snap_m, access_speed_kmh, keep_trees)
+    tables = rows_to(graph, place_node, place_node, snap_m, snap_m, access_speed_kmh, keep_trees, workers=workers)
     np.fill_diagonal(tables.seconds, 0.0)
     np.fill_diagonal(tables.metres, 0.0)
     return tables
@@ -74,10 +79,11 @@ def place_tables(graph: ClassGraph, place_node: np.ndarray, snap_m: np.ndarray, 
 
 def rows_to(graph: ClassGraph, origin_node: np.ndarray, target_node: np.ndarray, origin_snap_m: np.ndarray,
             target_snap_m: np.ndarray, access_speed_kmh: float, keep_trees: bool = False,
-            limit_s: float | np.ndarray = np.inf) -> RoadTables:
+            limit_s: float | np.ndarray = np.inf, workers: int = 1) -> RoadTables:
     """Tables from each origin to each target place (given by their road nodes and snap metres).
     With ``limit_s`` (one for all, or one per origin), Dijkstra stops at that many seconds: targets
-    farther are ``inf``. Origins with their own limits are searched one by one."""
+    farther are ``inf``. Origins with their own limits are searched one by one. A large job is split
+    among ``workers`` processes (:data:`PARALLEL_CELLS`)."""
     sources, source_of = np.unique(origin_node, return_inverse=True)
     if np.ndim(limit_s) == 0:
         limits = np.full(len(sources), float(limit_s))
@@ -85,11 +91,32 @@ def rows_to(graph: ClassGraph, origin_node: np.ndarray, target_node: np.ndarray,
         limits = np.full(len(sources), -np.inf)
         np.maximum.at(limits, source_of, np.asarray(limit_s, dtype=float))
     targets, target_of = np.unique(target_node, return_inverse=True)
+    one_limit = np.ndim(limit_s) == 0
+    if workers > 1 and len(sources) > 1 and len(sources) * graph.seconds.shape[0] >= PARALLEL_CELLS:
+        parts = [p for p in np.array_split(np.arange(len(sources)), workers) if len(p)]
+        with ProcessPoolExecutor(len(parts)) as pool:
+            done = list(pool.map(_rows_part, repeat(graph), [sources[p] for p in parts], repeat(targets),
+                                 [limits[p] for p in parts], repeat(one_limit), repeat(keep_trees)))
+        road_s = np.vstack([d[0] for d in done])
+        road_m = np.vstack([d[1] for d in done])
+        pairs = [pair for d in done for pair in d[2]]
+    else:
+        road_s, road_m, pairs = _rows_part(graph, sources, targets, limits, one_limit, keep_trees)
+    access = 3.6 / access_speed_kmh
+    metres = origin_snap_m[:, None] + road_m[np.ix_(source_of, target_of)] + target_snap_m[None, :]
+    seconds_out = road_s[np.ix_(source_of, target_of)] + (origin_snap_m[:, None] + target_snap_m[None, :]) * access
+    return RoadTables(seconds_out, metres, _trees(sources, pairs) if keep_trees else None)
+
+
+def _rows_part(graph: ClassGraph, sources: np.ndarray, targets: np.ndarray, limits: np.ndarray, one_limit: bool,
+               keep_trees: bool) -> tuple[np.ndarray, np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
+    """Road seconds and metres from ``sources`` to ``targets`` (road nodes), and the trees' pairs;
+    run in this process or in a worker."""
     road_s = np.empty((len(sources), len(targets)))
     road_m = np.empty((len(sources), len(targets)))
     pairs: list[tuple[np.ndarray, np.ndarray]] = []
     nodes = graph.seconds.shape[0]
-    batch = max(1, min(len(sources), BATCH_CELLS // max(nodes, 1))) if np.ndim(limit_s) == 0 else 1
+    batch = max(1, min(len(sources), BATCH_CELLS // max(nodes, 1))) if one_limit else 1
     for lo in range(0, len(sources), batch):
         chunk = sources[lo:lo + batch]
         seconds, pred = dijkstra(graph.seconds, directed=True, indices=chunk, return_predecessors=True, limit=limits[lo])
@@ -101,10 +128,7 @@ def rows_to(graph: ClassGraph, origin_node: np.ndarray, target_node: np.ndarray,
                 pairs.append(tree)
             else:
                 road_m[lo + row] = path_metres(graph, seconds[row], pred[row])[targets]
-    access = 3.6 / access_speed_kmh
-    metres = origin_snap_m[:, None] + road_m[np.ix_(source_of, target_of)] + target_snap_m[None, :]
-    seconds_out = road_s[np.ix_(source_of, target_of)] + (origin_snap_m[:, None] + target_snap_m[None, :]) * access
-    return RoadTables(seconds_out, metres, _trees(sources, pairs) if keep_trees else None)
+    return road_s, road_m, pairs
 
 
 def _walk_back(graph: ClassGraph, source: int, targets: np.ndarray, seconds: np.ndarray, pred: np.ndarray,
