@@ -87,3 +87,11 @@ def test_worker_processes_give_the_same_tables(tmp_path: Path, monkeypatch: pyte
         assert np.array_equal(one[k].table.duration, two[k].table.duration)
     trees_one, trees_two = read_roads(tmp_path / "one" / "roads.npz").trees, read_roads(tmp_path / "two" / "roads.npz").trees
     assert np.array_equal(trees_one[1].node, trees_two[1].node) and np.array_equal(trees_one[1].ptr, trees_two[1].ptr)
+
+
+def test_a_new_build_leaves_no_file_of_the_earlier_one(tmp_path: Path) -> None:
+    osm = track_district(tmp_path)
+    build_network(PLACES, osm, RoadProfile(), tmp_path / "out", [1, 2])
+    (tmp_path / "out" / "notes.txt").write_text("mine")
+    build_network(PLACES, osm, RoadProfile(), tmp_path / "out", [1], full=False)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["build.json", "notes.txt", "roads.npz"]

@@ -93,6 +93,7 @@ def build_network(places: list[PlaceRow], osm: Path, profile: RoadProfile, out: 
     graph = contract(graph, keep)
     base = graph.for_class(classes[0])
     out.mkdir(parents=True, exist_ok=True)
+    _remove_earlier_build(out)
     files = [ROADS]
     trees: dict[int, Trees] = {}
     hub_tables_by_class: dict[int, HubTables] = {}
@@ -135,6 +136,13 @@ def _write_tables(out: Path, graph: RoadGraph, classes: list[int], base: ClassGr
         "class_numbers": np.array(classes), "class_files": np.array([class_file(k) for k in classes]),
     })
     return [MATRIX, *written]
+
+
+def _remove_earlier_build(out: Path) -> None:
+    """Remove the files an earlier build left in ``out`` (only those a build writes), so that no
+    table of other places or another kind of build stays behind."""
+    for path in [out / BUILD, out / MATRIX, out / ROADS, *out.glob(class_file(0).replace("0", "*"))]:
+        path.unlink(missing_ok=True)
 
 
 def _from_record(out: Path, record: dict[str, object]) -> BuildResult:
