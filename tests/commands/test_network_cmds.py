@@ -98,6 +98,12 @@ def test_an_island_is_refused_naming_its_places(tmp_path: Path) -> None:
 def test_bad_inputs_are_one_line_and_status_2(tmp_path: Path) -> None:
     scenario = river_district(tmp_path)
     assert build(tmp_path, scenario, "missing.osm").stderr == f"{tmp_path / 'missing.osm'}: no such file\n"
+    (tmp_path / "bad.osm").write_text("not xml")
+    bad = build(tmp_path, scenario, "bad.osm")
+    assert bad.exit_code == 2 and bad.stderr.startswith(f"{tmp_path / 'bad.osm'}: cannot read: ")
+    write_osm(tmp_path / "paths.osm", grid_nodes(1, 2), [([1, 2], {"highway": "footway"})])
+    only_paths = build(tmp_path, scenario, "paths.osm")
+    assert only_paths.exit_code == 2 and only_paths.stderr == f"{tmp_path / 'paths.osm'}: the extract has no road a truck may use\n"
     (tmp_path / "profile.yaml").write_text("max_snap_m: -3\n")
     result = build(tmp_path, scenario, "river.osm", "--profile", str(tmp_path / "profile.yaml"))
     assert result.exit_code == 2 and result.stderr.startswith(f"{tmp_path / 'profile.yaml'}: max_snap_m: ")

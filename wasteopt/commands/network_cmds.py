@@ -25,6 +25,7 @@ from wasteopt.network.osm_files import MATRIX, ROADS, class_file
 from wasteopt.network.osm_places import scenario_places
 from wasteopt.network.osm_profile import load_profile
 from wasteopt.network.osm_read import OsmUnavailable
+from wasteopt.network.osm_snap import NoRoads
 from wasteopt.solve.decompose.coordinate import DECOMPOSE_ABOVE
 
 OSM_SUFFIXES = (".osm.pbf", ".pbf", ".osm", ".osm.bz2", ".osm.gz", ".o5m")
@@ -70,7 +71,9 @@ def build_command(scenario: Path, osm: Path, profile_path: Path | None, out: Pat
         sys.exit(EXIT_BAD_INPUT)
     except OsmUnavailable as error:
         _refuse(str(error))
-    except (RuntimeError, ValueError) as error:  # pyosmium: unreadable file
+    except NoRoads as error:
+        _refuse(f"{osm}: {error}")
+    except (RuntimeError, OSError) as error:  # pyosmium: an unreadable file
         _refuse(f"{osm}: cannot read: {error}")
     for line in _summary(result, osm, len(read.places)):
         click.echo(line)

@@ -20,6 +20,10 @@ from scipy.spatial import cKDTree
 from wasteopt.network.osm_graph import EARTH_RADIUS_M, ClassGraph, RoadGraph
 
 
+class NoRoads(ValueError):
+    """The extract has no road a truck may use (wrong file, or a profile that closes every road)."""
+
+
 @dataclass
 class Snapped:
     """Per place: its road node, the straight metres to it, and whether it is on the main network."""
@@ -41,7 +45,7 @@ def snap_places(graph: RoadGraph, base: ClassGraph, lat: np.ndarray, lon: np.nda
     degree = np.diff(seconds.indptr) + np.bincount(seconds.indices, minlength=graph.nodes)
     usable = np.flatnonzero(degree > 0)
     if len(usable) == 0:
-        raise ValueError("the extract has no road a truck may use")
+        raise NoRoads("the extract has no road a truck may use")
     lat0 = float(np.mean(lat)) if len(lat) else float(np.mean(graph.lat))
     nodes_xy = plane(graph.lat[usable], graph.lon[usable], lat0)
     places_xy = plane(lat, lon, lat0)
