@@ -112,7 +112,7 @@ def test_bad_inputs_are_one_line_and_status_2(tmp_path: Path) -> None:
 def test_a_plan_on_the_roads_crosses_the_river_at_the_bridge(tmp_path: Path) -> None:
     scenario = river_district(tmp_path)
     assert build(tmp_path, scenario).exit_code == 0
-    text = scenario.read_text().replace("  model: haversine\n", f"  model: matrix\n  matrix:\n    file: roads/matrix.npz\n")
+    text = scenario.read_text().replace("  model: haversine\n", "  model: matrix\n  matrix:\n    file: roads/matrix.npz\n")
     scenario.write_text(text)
     planned = CliRunner().invoke(main, ["plan", str(scenario), "--iterations", "50", "--seed", "1", "--out", str(tmp_path)])
     assert planned.exit_code == 0, planned.output
