@@ -41,3 +41,20 @@ def test_other_travel_models_have_no_classes(tmp_path: Path) -> None:
     (tmp_path / "scenario.yaml").write_text(text)
     scenario = load_scenario(tmp_path / "scenario.yaml")
     assert class_networks(scenario) == {} and road_class_limits(scenario) == {}
+
+
+def test_the_scenario_network_knows_each_class(tmp_path: Path) -> None:
+    where = {pid: (lat, lon) for pid, lat, lon in PLACES}
+    rooms = {pid: where[pid] for pid in ("FARM", "LANE", "TOP")}
+    (tmp_path / "scenario.yaml").write_text(
+        scenario_yaml(rooms, {"MID": where["MID"]}, {"G": where["G"]}, classes=(1, 2), matrix="roads/matrix.npz"))
+    places = [(pid, *where[pid]) for pid in ("FARM", "LANE", "TOP", "MID", "G")]
+    build_network(places, track_district(tmp_path), RoadProfile(), tmp_path / "roads", [1, 2])
+    network = network_for(load_scenario(tmp_path / "scenario.yaml"))
+    assert network.distance_m(["G"], ["FARM"])[0, 0] == round(4 * STEP_M)
+    assert network.for_class(2).distance_m(["G"], ["FARM"])[0, 0] == NO_ROUTE_M
+    assert network.for_class(7) is network.for_class(2) and network.for_class(1).distance_m(["G"], ["FARM"])[0, 0] == round(4 * STEP_M)
+    plain = scenario_yaml({"R1": (0.0, 0.0)}, {"S1": (0.0, 0.001)}, {"G1": (0.0, 0.002)})
+    (tmp_path / "plain.yaml").write_text(plain)
+    geometric = network_for(load_scenario(tmp_path / "plain.yaml"))
+    assert geometric.for_class(2) is geometric

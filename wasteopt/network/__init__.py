@@ -1,15 +1,20 @@
 """Travel network: distance and time between places, computed in one place for engine and validator."""
 
 from wasteopt.network.matrix_file import read_matrix
+from wasteopt.network.osm_classes import ClassedNetwork, has_class_tables
 from wasteopt.network.travel import MatrixTable, TravelNetwork, seconds_at_speed
 from wasteopt.scenario.models import Scenario
 
 
 def network_for(scenario: Scenario) -> TravelNetwork:
-    """The travel network a scenario asks for (reads the matrix file when the model is ``matrix``)."""
+    """The travel network a scenario asks for (reads the matrix file when the model is ``matrix``;
+    a matrix built from OpenStreetMap also gives each vehicle class's network, ``for_class``)."""
     if scenario.travel.model == "matrix":
         assert scenario.travel.matrix is not None
-        return TravelNetwork(scenario, read_matrix(scenario.travel.matrix.file))
+        matrix = read_matrix(scenario.travel.matrix.file)
+        if has_class_tables(scenario):
+            return ClassedNetwork(scenario, matrix)
+        return TravelNetwork(scenario, matrix)
     return TravelNetwork(scenario)
 
 

@@ -10,9 +10,35 @@ from the roads, as ``max_vehicle_class`` follows from the room table.
 
 from __future__ import annotations
 
-from wasteopt.network.osm_files import read_class_tables, road_max_class
-from wasteopt.network.travel import TravelNetwork
+from wasteopt.network.osm_files import matrix_extras, read_class_tables, road_max_class
+from wasteopt.network.travel import MatrixTable, TravelNetwork
 from wasteopt.scenario.models import Scenario
+
+
+class ClassedNetwork(TravelNetwork):
+    """The smallest class's network (what every caller gets), which also knows each class's own:
+    :meth:`for_class` reads the class tables the first time one is asked for."""
+
+    def __init__(self, scenario: Scenario, matrix: MatrixTable) -> None:
+        super().__init__(scenario, matrix)
+        self._scenario = scenario
+        self._classes: dict[int, TravelNetwork] | None = None
+
+    def for_class(self, vehicle_class: int) -> TravelNetwork:
+        """The network of the largest class built not above ``vehicle_class`` (the smallest built
+        when it is below them all)."""
+        if self._classes is None:
+            self._classes = class_networks(self._scenario)
+        built = sorted(self._classes)
+        below = [k for k in built if k <= vehicle_class]
+        return self._classes[below[-1] if below else built[0]] if built else self
+
+
+def has_class_tables(scenario: Scenario) -> bool:
+    """Whether the scenario's matrix file names per-class tables (a build from OpenStreetMap)."""
+    if scenario.travel.model != "matrix" or scenario.travel.matrix is None:
+        return False
+    return bool(matrix_extras(scenario.travel.matrix.file)["class_files"])
 
 
 def class_networks(scenario: Scenario) -> dict[int, TravelNetwork]:

@@ -46,6 +46,11 @@ class TravelNetwork:
         """Whether distances follow from coordinates (so straight-line order is travel order)."""
         return self._matrix is None
 
+    def for_class(self, vehicle_class: int) -> "TravelNetwork":
+        """The network trucks of ``vehicle_class`` drive on: this one, unless roads differ by class
+        (:class:`wasteopt.network.osm_classes.ClassedNetwork`)."""
+        return self
+
     def points(self, ids: Sequence[str]) -> np.ndarray:
         """Coordinates in which straight-line order is travel order for the geometric models: unit-sphere
         xyz for lat/lon (chord order is great-circle order), x/y otherwise."""
