@@ -68,9 +68,12 @@ def map_svg(scenario: Scenario, plan: Plan, colours: dict[str, str], lang: str =
     """The whole map as an ``<svg>`` element."""
     project = projection_for(scenario)
     planar = {pid: project(place) for pid, place in scenario.locations().items()}
-    frame = frame_for(list(planar.values()))
+    roads = road_paths_for(scenario)
+    along = _road_legs(roads, plan) if roads is not None else {}
+    bends = [project(_point(lat, lon)) for points in along.values() for lat, lon in points[1:-1]]
+    frame = frame_for(list(planar.values()) + bends)  # roads may swing beyond the places
     xy = {pid: frame.xy(*p) for pid, p in planar.items()}
-    legs = _leg_drawer(road_paths_for(scenario), project, frame, xy)
+    legs = _leg_drawer(roads, along, project, frame, xy)
     parts = [
         f'<svg id="map-svg" class="map-svg" viewBox="0 0 {frame.width:.1f} {frame.height:.1f}" '
         f'preserveAspectRatio="xMidYMid meet" data-metres-per-unit="{1 / frame.scale:.6g}" role="img" '
@@ -97,7 +100,29 @@ class _Point:
     lon: float
 
 
-def _leg_drawer(roads: RoadPaths | None, project: Projection, frame: Frame, xy: dict[str, XY]) -> LegDrawer:
+LegKey = tuple[str, str, int]
+"""A leg as the roads draw it: origin id, destination id, the vehicle class built it is drawn for."""
+
+
+def _road_legs(roads: RoadPaths, plan: Plan) -> dict[LegKey, list[tuple[float, float]]]:
+    """Every leg the map draws, as (lat, lon) points along its road: routes' legs for their truck's
+    class, hauls for the largest class."""
+    legs: dict[LegKey, list[tuple[float, float]]] = {}
+    for route in plan.routes:
+        places = place_stops(route.stops)
+        cls = roads.vehicle_class(route.vehicle)
+        for a, b in zip(places[:-1], places[1:]):
+            if (a.id, b.id, cls) not in legs:
+                legs[(a.id, b.id, cls)] = roads.leg(a.id, b.id, vehicle_class=cls)
+    cls = roads.vehicle_class(None, HAUL_CLASS)
+    for trip in plan.haul:
+        if (trip.station, trip.plant, cls) not in legs:
+            legs[(trip.station, trip.plant, cls)] = roads.leg(trip.station, trip.plant, vehicle_class=cls)
+    return legs
+
+
+def _leg_drawer(roads: RoadPaths | None, along: dict[LegKey, list[tuple[float, float]]], project: Projection,
+                frame: Frame, xy: dict[str, XY]) -> LegDrawer:
     """Legs along the roads when there are roads, else straight from place to place."""
 
     def straight(a: str, b: str, vehicle: str | None = None, vehicle_class: int | None = None) -> list[XY]:
@@ -106,14 +131,15 @@ def _leg_drawer(roads: RoadPaths | None, project: Projection, frame: Frame, xy: 
     if roads is None:
         return straight
 
-    def along(a: str, b: str, vehicle: str | None = None, vehicle_class: int | None = None) -> list[XY]:
-        points = roads.leg(a, b, vehicle, vehicle_class)
+    def on_roads(a: str, b: str, vehicle: str | None = None, vehicle_class: int | None = None) -> list[XY]:
+        key = (a, b, roads.vehicle_class(vehicle, vehicle_class))
+        points = along[key] if key in along else roads.leg(a, b, vehicle_class=key[2])
         if len(points) <= 2:
             return straight(a, b)
         inner = [frame.xy(*project(_point(lat, lon))) for lat, lon in points[1:-1]]
         return [xy[a], *inner, xy[b]]
 
-    return along
+    return on_roads
 
 
 def _point(lat: float, lon: float) -> Located:
