@@ -6,14 +6,16 @@ from pathlib import Path
 
 import numpy as np
 
+import wasteopt
 from tests.network.osm_xml import scenario_yaml
 from tests.network.test_osm_build import PLACES, track_district
 from wasteopt.network import network_for
 from wasteopt.network.osm_build import build_network
 from wasteopt.network.osm_files import NO_ROUTE_M, read_roads
-from wasteopt.network.osm_network import RoadNetwork
 from wasteopt.network.nearest import nearest
+from wasteopt.network.osm_network import RoadNetwork
 from wasteopt.network.osm_profile import RoadProfile
+from wasteopt.plan.validate import validate
 from wasteopt.scenario.loader import load_scenario
 
 
@@ -99,3 +101,20 @@ def test_nearest_on_demand(tmp_path: Path) -> None:
     for destinations in (["MID", "G"], rooms):
         got, want = nearest(lazy, rooms, destinations, 2), nearest(table, rooms, destinations, 2)
         assert np.array_equal(got[1], want[1]) and np.array_equal(got[0], want[0])
+
+
+def test_the_engine_plans_on_demand_as_on_the_table(tmp_path: Path) -> None:
+    where = {pid: (lat, lon) for pid, lat, lon in PLACES}
+    text = scenario_yaml({p: where[p] for p in ("LANE", "TOP")}, {"MID": where["MID"]}, {"G": where["G"]},
+                         matrix="full/matrix.npz")
+    (tmp_path / "scenario.yaml").write_text(text)
+    places = [(pid, *where[pid]) for pid in ("LANE", "TOP", "MID", "G")]
+    osm = track_district(tmp_path)
+    build_network(places, osm, RoadProfile(), tmp_path / "full", [1])
+    build_network(places, osm, RoadProfile(), tmp_path / "lazy", [1], full=False, hubs=["MID", "G"])
+    scenario = load_scenario(tmp_path / "scenario.yaml")
+    lazy = RoadNetwork.from_file(scenario, tmp_path / "lazy" / "roads.npz")
+    on_demand = wasteopt.solve(scenario, iterations=30, seed=1, options=wasteopt.SolveOptions(network=lazy))
+    on_table = wasteopt.solve(scenario, iterations=30, seed=1)
+    assert on_demand.kpis["distance_km"] == on_table.kpis["distance_km"] and on_demand.kpis["cost"] == on_table.kpis["cost"]
+    assert validate(scenario, on_demand) == [] and lazy.dijkstra_runs == 2  # one search per room; the rest from hub tables
