@@ -135,7 +135,7 @@ def test_written_files_have_ordinary_permissions(files: tuple[str, str], tmp_pat
     assert run("export", plan, "--scenario", scenario, "--format", "csv", "-o", str(tmp_path / "x" / "stops.csv")).exit_code == 0
     assert run("export", plan, "--scenario", scenario, "--format", "geojson", "-o", str(tmp_path / "x" / "plan.geojson")).exit_code == 0
     written = [p for folder in ("r", "png", "sheets", "x") for p in (tmp_path / folder).iterdir()]
-    assert len(written) == 1 + 2 + (2 * len(solved()[1].routes) + 1) + 2
+    assert len(written) == 1 + 2 + (2 * len(solved()[1].routes) + 2) + 2  # sheets: per truck CSV and HTML, index, print
     assert {p.name: p.stat().st_mode & 0o777 for p in written} == {p.name: 0o644 for p in written}
 
 
