@@ -47,3 +47,21 @@ def test_legs_follow_the_class_roads(tmp_path: Path) -> None:
 def test_no_roads_no_paths(tmp_path: Path) -> None:
     (tmp_path / "scenario.yaml").write_text(scenario_yaml({"R1": (0.0, 0.0)}, {"S1": (0.0, 0.001)}, {"G1": (0.0, 0.002)}))
     assert road_paths_for(load_scenario(tmp_path / "scenario.yaml")) is None
+
+
+def test_a_build_too_big_for_trees_draws_the_same_legs(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    with_trees = road_paths_for(scenario_on_roads(tmp_path / "a"))
+    monkeypatch.setattr("wasteopt.network.osm_build.TREE_ENTRIES", 0)
+    scenario = scenario_on_roads(tmp_path / "b")
+    without = road_paths_for(scenario)
+    assert with_trees is not None and without is not None and without._roads.trees == {}
+    assert without.vehicle_class("class2-01") == 2
+    for a, b in (("G", "TOP"), ("TOP", "FARM"), ("MID", "LANE"), ("FARM", "G")):
+        for vehicle in ("class1-01", "class2-01"):
+            assert without.leg(a, b, vehicle) == with_trees.leg(a, b, vehicle)
+    monkeypatch.setattr("wasteopt.network.osm_paths.PATH_STRETCH", 0.0)
+    monkeypatch.setattr("wasteopt.network.osm_paths.PATH_SLACK_S", 0.0)  # no radius: traced again without a limit
+    fresh = road_paths_for(scenario)
+    assert fresh is not None and fresh.leg("G", "TOP", "class1-01") == with_trees.leg("G", "TOP", "class1-01")

@@ -32,6 +32,10 @@ from wasteopt.network.osm_read import read_ways
 from wasteopt.network.osm_snap import snap_places
 from wasteopt.network.osm_tables import Trees, place_tables
 
+TREE_ENTRIES = 25_000_000
+"""Stored tree entries at most (8 bytes each: 200 MB); beyond, the build keeps no trees and the
+report traces each leg by a Dijkstra run around it (:mod:`wasteopt.network.osm_paths`)."""
+
 PlaceRow = tuple[str, float, float]
 """A place as (id, lat, lon)."""
 
@@ -105,7 +109,10 @@ def build_network(places: list[PlaceRow], osm: Path, profile: RoadProfile, out: 
         for k in classes:
             forward = base if k == classes[0] else graph.for_class(k)
             hub_tables_by_class[k] = hub_tables(forward, graph.for_class(k, reverse=True), snapped.node, where, workers)
-    write_roads(out / ROADS, graph, ids, snapped.node, snapped.metres, profile.access_speed_kmh, trees, hub_tables_by_class)
+    if sum(len(tree.node) for tree in trees.values()) > TREE_ENTRIES:
+        trees = {}  # too big to keep: legs are traced on demand when drawn
+    write_roads(out / ROADS, graph, ids, snapped.node, snapped.metres, profile.access_speed_kmh, trees, hub_tables_by_class,
+                classes)
     result = BuildResult(
         out, False, {pid: round(float(m), 1) for pid, m in zip(ids, snapped.metres)},
         [pid for pid, m in zip(ids, snapped.metres) if m > profile.max_snap_m], classes,

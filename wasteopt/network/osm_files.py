@@ -34,7 +34,7 @@ from wasteopt.network.travel import MatrixTable
 MATRIX = "matrix.npz"
 ROADS = "roads.npz"
 BUILD = "build.json"
-FORMAT = 2
+FORMAT = 3
 """Bumped when the files change shape: a cache written by another format is rebuilt."""
 HUB_PARTS = ("hub_index", "hub_from_s", "hub_from_m", "hub_to_s", "hub_to_m")
 NO_ROUTE_M = 10**9
@@ -52,14 +52,17 @@ def write_matrix(path: Path, ids: list[str], metres: np.ndarray, seconds: np.nda
 
 
 def write_roads(path: Path, graph: RoadGraph, ids: list[str], node: np.ndarray, snap_m: np.ndarray,
-                access_speed_kmh: float, trees: dict[int, Trees], hubs: dict[int, HubTables] | None = None) -> None:
-    """The road graph, the places on it, each class's trees and (on-demand builds) hub tables."""
+                access_speed_kmh: float, trees: dict[int, Trees], hubs: dict[int, HubTables] | None = None,
+                classes: list[int] | None = None) -> None:
+    """The road graph, the places on it, each class's trees and (on-demand builds) hub tables, and
+    the vehicle classes built."""
     arrays: dict[str, np.ndarray] = {
         "node_lat": graph.lat, "node_lon": graph.lon, "tail": graph.tail, "head": graph.head,
         "length_m": graph.length_m.astype(np.float32), "time_s": graph.time_s.astype(np.float32),
         "classes": graph.classes, "class_numbers": graph.class_numbers,
         **({"via_ptr": graph.via_ptr, "via_node": graph.via_node} if graph.via_ptr is not None and graph.via_node is not None else {}),
         "place_ids": np.array(ids), "place_node": node, "snap_m": snap_m, "access_speed_kmh": np.array(access_speed_kmh),
+        "built_classes": np.array(classes or [], dtype=np.int64),
     }
     for k, tree in trees.items():
         arrays.update({f"tree_sources_c{k}": tree.sources, f"tree_ptr_c{k}": tree.ptr,
@@ -80,6 +83,7 @@ class RoadFile:
     access_speed_kmh: float
     trees: dict[int, Trees] = field(default_factory=dict)
     hubs: dict[int, HubTables] = field(default_factory=dict)
+    classes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # the fleet's classes built
 
     def node_of(self, place_id: str) -> int:
         """The road node a place is snapped to."""
@@ -88,6 +92,10 @@ class RoadFile:
     def has(self, place_id: str) -> bool:
         """Whether the place was snapped in this build."""
         return place_id in self.place_index
+
+    def built_classes(self) -> list[int]:
+        """The vehicle classes the build made tables for (else every class of the profile)."""
+        return [int(k) for k in (self.classes if len(self.classes) else self.graph.class_numbers)]
 
 
 def read_roads(path: str | Path) -> RoadFile:
@@ -107,8 +115,9 @@ def read_roads(path: str | Path) -> RoadFile:
             int(name[len("hub_index_c"):]): HubTables(*(data[f"{part}_c{name[len('hub_index_c'):]}"] for part in HUB_PARTS))
             for name in data.files if name.startswith("hub_index_c")
         }
+        built = data["built_classes"] if "built_classes" in data.files else np.zeros(0, dtype=np.int64)
         return RoadFile(graph, {pid: k for k, pid in enumerate(ids)}, data["place_node"], data["snap_m"],
-                        float(data["access_speed_kmh"]), trees, hubs)
+                        float(data["access_speed_kmh"]), trees, hubs, built)
 
 
 def matrix_extras(path: str | Path) -> dict[str, object]:

@@ -5,21 +5,29 @@ A scenario whose matrix file was written by ``wasteopt network build`` names its
 lines). A leg runs from its place to its road node, along the road nodes of the fastest path for
 the vehicle's class, and from the last node to the destination. The path comes from the
 predecessor trees the build stored; a leg they do not cover (a build without tables, for large
-districts) is traced by one Dijkstra run from its source, kept for the next leg from there.
+districts, or one whose trees were too big to keep) is traced by a Dijkstra run from its source
+limited to the leg's surroundings, kept for the next leg from there.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections import OrderedDict
 
 import numpy as np
 from scipy.sparse.csgraph import dijkstra
 
 from wasteopt.network.osm_files import RoadFile, read_roads, roads_path
-from wasteopt.network.osm_graph import ClassGraph
+from wasteopt.network.osm_graph import ClassGraph, haversine_m
 from wasteopt.scenario.models import Scenario
 
 LatLon = tuple[float, float]
+PATH_STRETCH = 3.0
+PATH_KMH = 15.0
+PATH_SLACK_S = 120.0
+"""A leg the stored trees do not cover is traced by Dijkstra from its source, first within
+``PATH_STRETCH`` × its straight line at ``PATH_KMH`` plus ``PATH_SLACK_S`` seconds (legs of a route
+are mostly short: the search stays near), then without a limit if the target lies beyond."""
+CACHED_SOURCES = 64
 
 
 class RoadPaths:
@@ -30,13 +38,12 @@ class RoadPaths:
         self._places = {pid: (float(p.lat), float(p.lon)) for pid, p in scenario.locations().items() if p.is_geographic}  # type: ignore[arg-type]
         self._class_of = {vid: vt.vehicle_class for vid, vt in scenario.vehicle_ids.items()}
         self._graphs: dict[int, ClassGraph] = {}
-        self._predecessors = lru_cache(maxsize=64)(self._predecessor_row)
+        self._rows: OrderedDict[tuple[int, int], tuple[float, np.ndarray]] = OrderedDict()
 
     def vehicle_class(self, vehicle: str | None, number: int | None = None) -> int:
         """The built class a vehicle's legs (or class ``number``'s) are drawn for: the largest built
-        class not above it (every class of the profile when the build kept no trees); the smallest when
-        the vehicle is unknown."""
-        built = sorted(self._roads.trees) or [int(k) for k in self._roads.graph.class_numbers]
+        class not above it; the smallest when the vehicle is unknown."""
+        built = self._roads.built_classes()
         wanted = number if number is not None else self._class_of.get(vehicle or "", built[0])
         below = [k for k in built if k <= wanted]
         return below[-1] if below else built[0]
@@ -71,14 +78,13 @@ class RoadPaths:
         tree = self._roads.trees.get(vehicle_class)
         found = tree.path(source, target) if tree is not None else []
         if not found:
-            pred = self._predecessors(vehicle_class, source)
-            found = [target]
-            while found[-1] != source:
-                back = int(pred[found[-1]])
-                if back < 0:
-                    return []
-                found.append(back)
-            found.reverse()
+            graph = self._roads.graph
+            straight = float(haversine_m(graph.lat[source], graph.lon[source], graph.lat[target], graph.lon[target]))
+            found = self._traced(vehicle_class, source, target, PATH_STRETCH * straight / (PATH_KMH / 3.6) + PATH_SLACK_S)
+            if not found:
+                found = self._traced(vehicle_class, source, target, np.inf)
+            if not found:
+                return []
         if self._roads.graph.via_ptr is None:
             return found
         graph = self._class_graph(vehicle_class)
@@ -93,9 +99,26 @@ class RoadPaths:
             graph = self._graphs[vehicle_class] = self._roads.graph.for_class(vehicle_class)
         return graph
 
-    def _predecessor_row(self, vehicle_class: int, source: int) -> np.ndarray:
-        _, pred = dijkstra(self._class_graph(vehicle_class).seconds, directed=True, indices=source, return_predecessors=True)
-        return pred
+    def _traced(self, vehicle_class: int, source: int, target: int, limit_s: float) -> list[int]:
+        """The path by Dijkstra from ``source``, searched ``limit_s`` seconds around it; ``[]`` when
+        the target lies beyond (or has no route)."""
+        key = (vehicle_class, source)
+        cached = self._rows.get(key)
+        if cached is None or cached[0] < limit_s:
+            _, pred = dijkstra(self._class_graph(vehicle_class).seconds, directed=True, indices=source,
+                               return_predecessors=True, limit=limit_s)
+            cached = self._rows[key] = (limit_s, pred)
+            while len(self._rows) > CACHED_SOURCES:
+                self._rows.popitem(last=False)
+        self._rows.move_to_end(key)
+        pred = cached[1]
+        out = [target]
+        while out[-1] != source:
+            back = int(pred[out[-1]])
+            if back < 0:
+                return []
+            out.append(back)
+        return out[::-1]
 
 
 def road_paths_for(scenario: Scenario) -> RoadPaths | None:
