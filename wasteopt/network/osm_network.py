@@ -7,7 +7,7 @@ answers ``distance_m`` / ``duration_s`` for whatever ids it is asked:
 
 - a leg from or to a hub is read from the hub tables (no search);
 - a leg between two rooms comes from a Dijkstra run from the first room, kept as a row to every
-  place (float32, a bounded least-recently-used cache). A region asks for legs among its own rooms,
+  place (float32, a least-recently-used cache of :data:`CACHE_BYTES`). A region asks for legs among its own rooms,
   so each run stops at a time radius that surely covers them: the longest of the source's legs to
   the asked targets by way of its best hub (hub tables, triangle inequality); without hub tables,
   :data:`LIMIT_STRETCH` × the asked places' span at :data:`LIMIT_KMH`, plus :data:`LIMIT_SLACK_S`.
@@ -31,8 +31,9 @@ from wasteopt.network.osm_tables import rows_to
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.scenario.models import Scenario
 
-CACHE_ROWS = 4096
-"""Source rows kept (each 8 bytes per distinct place node: 160 KB at 20,000 places)."""
+CACHE_BYTES = 256 * 2**20
+"""Memory for kept source rows (each 8 bytes per distinct place node: 160 KB at 20,000 places, so
+about 1,600 rows — more than a region's rooms)."""
 LIMIT_STRETCH = 2.5
 LIMIT_KMH = 15.0
 LIMIT_SLACK_S = 300.0
@@ -47,7 +48,7 @@ class RoadNetwork(TravelNetwork):
     ``matrix`` model) but sets the same coordinate tables, so the inherited helpers work."""
 
     def __init__(self, scenario: Scenario, roads: RoadFile, vehicle_class: int | None = None,
-                 cache_rows: int = CACHE_ROWS) -> None:
+                 cache_rows: int | None = None) -> None:
         places = scenario.locations()
         missing = [pid for pid in places if not roads.has(pid)]
         if missing:
@@ -73,7 +74,7 @@ class RoadNetwork(TravelNetwork):
         if self._hubs is not None:
             self._hub_of[self._hubs.hubs] = np.arange(len(self._hubs.hubs))
         self._rows: OrderedDict[int, tuple[np.ndarray, float]] = OrderedDict()
-        self._cache_rows = cache_rows
+        self._cache_rows = cache_rows if cache_rows is not None else max(1, CACHE_BYTES // (8 * len(self._targets)))
         self.dijkstra_runs = 0
 
     @classmethod
