@@ -51,6 +51,7 @@ def fleet_cost_bound(instance: CollectionInstance, network: TravelNetwork, room_
         for column, total in ((model.s, service[-1]), (model.k, kg[-1]), (model.c, count[-1])):
             model.row({column(len(service) - 1, t): 1.0 for t in allowed}, total, total)
     unload_s = float(instance.station_unload_s.min()) if len(instance.station_ids) else 0.0
+    timed_by_speed = instance.scenario.travel.model != "matrix"  # a matrix file's durations are its own
     home = [_home_m(instance, network, vt.garage) for vt in types]
     km_row = {}
     for t, vt in enumerate(types):
@@ -63,8 +64,10 @@ def fleet_cost_bound(instance: CollectionInstance, network: TravelNetwork, room_
         kg_t = {model.k(g, t): 1.0 for g in range(len(groups))}
         model.row({trips: vt.capacity_kg, **{key: -1.0 for key in kg_t}}, 0.0, np.inf)  # trips carry the kg
         model.row({trips: 1.0, n: -1.0}, 0.0, np.inf)  # every truck used unloads at least once
-        duty = {hours: 1.0, trips: -unload_s, metres: -1.0 / speed, **{model.s(g, t): -1.0 for g in range(len(groups))}}
-        model.row(duty, 0.0, np.inf)  # hours cover service, unloads and driving
+        # hours cover service, unloads and driving (legs are timed to the second: half a second each may round away)
+        duty = {hours: 1.0, trips: -unload_s + 0.5, n: 0.5, metres: -1.0 / speed if timed_by_speed else 0.0}
+        duty |= {model.s(g, t): -1.0 for g in range(len(groups))} | {model.c(g, t): 0.5 for g in range(len(groups))}
+        model.row(duty, 0.0, np.inf)
         model.row({hours: 1.0, n: -shift}, -np.inf, 0.0)  # within the shifts
         model.row({metres: 1.0, n: -home[t]}, 0.0, np.inf)  # each truck drives home from a station
         _daily_limits(model, vt, t, len(groups))
