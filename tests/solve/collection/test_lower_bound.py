@@ -111,3 +111,15 @@ def test_the_cheapest_fleet_bound_weighs_payload_against_price() -> None:
     bound = _bound(sc)
     assert 19.9 <= bound.cost <= optimum(sc).cost + 1e-2
     assert "cheapest fleet" in bound.method
+
+
+def test_the_fleet_bound_counts_every_hour_of_service_with_narrow_lanes() -> None:
+    """Two narrow-lane rooms only the small truck may enter and two open to both, an hour of service
+    each, drivers at 10 yuan an hour and nothing else priced: four hours of service are unavoidable."""
+    rooms = [room(f"N{k}", 100.0 * (k + 1), 0, 100, service_min=60, max_vehicle_class=1) for k in range(2)]
+    rooms += [room(f"O{k}", -100.0 * (k + 1), 0, 100, service_min=60) for k in range(2)]
+    fleet = [truck("SMALL", "G", 1000.0, vehicle_class=1, fixed_cost=0, cost_per_km=0, cost_per_hour=10.0),
+             truck("BIG", "G", 1000.0, vehicle_class=2, fixed_cost=0, cost_per_km=0, cost_per_hour=10.0)]
+    sc = scenario(rooms, [station("S", 0, 0, unload_min=0)], [("G", 0, 0)], fleet)
+    bound = _bound(sc)
+    assert 40.0 <= bound.cost <= optimum(sc).cost + 1e-2

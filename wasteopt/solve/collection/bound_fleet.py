@@ -23,8 +23,9 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.solve.collection.instance import CollectionInstance
 
-TIME_LIMIT_S = 5.0
-"""HiGHS stops here; its proven bound (not its best plan) is what counts then."""
+NODE_LIMIT = 20_000
+"""HiGHS stops after this many branch-and-bound nodes (a node limit, not a time limit, so the bound is
+the same on any machine and executor); its proven bound, not its best solution, is what counts."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ def fleet_cost_bound(instance: CollectionInstance, network: TravelNetwork, room_
         count.append(float(len(rooms)))
         for column, total in ((model.s, service[-1]), (model.k, kg[-1]), (model.c, count[-1])):
             model.row({column(len(service) - 1, t): 1.0 for t in allowed}, total, total)
+            for t in set(range(len(types))) - set(allowed):  # types that may not serve the group do none of its work
+                model.upper[column(len(service) - 1, t)] = 0.0
     unload_s = float(instance.station_unload_s.min()) if len(instance.station_ids) else 0.0
     timed_by_speed = instance.scenario.travel.model != "matrix"  # a matrix file's durations are its own
     home = [_home_m(instance, network, vt.garage) for vt in types]
@@ -177,7 +180,7 @@ class _Program:
             constraints=LinearConstraint(matrix, [row[1] for row in self.rows], [row[2] for row in self.rows]),
             integrality=integrality,
             bounds=Bounds(0, self.upper),
-            options={"time_limit": TIME_LIMIT_S, "mip_rel_gap": 1e-6},
+            options={"node_limit": NODE_LIMIT, "mip_rel_gap": 1e-6},
         )
         bound = getattr(result, "mip_dual_bound", None)
         if result.x is None or bound is None or not np.isfinite(bound):
