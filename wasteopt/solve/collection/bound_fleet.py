@@ -21,6 +21,7 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 from wasteopt.network.travel import TravelNetwork
+from wasteopt.scenario.models import VehicleType
 from wasteopt.solve.collection.instance import CollectionInstance
 
 NODE_LIMIT = 20_000
@@ -38,16 +39,19 @@ class FleetBound:
     km: float
 
 
-def fleet_cost_bound(instance: CollectionInstance, network: TravelNetwork, room_legs_m: float) -> FleetBound | None:
-    """Least cost of any fleet that serves the instance's rooms, given that the legs into and out of
-    rooms total at least ``room_legs_m`` metres; None if HiGHS proves nothing."""
+def fleet_cost_bound(
+    instance: CollectionInstance, network: TravelNetwork, room_legs_m: float, waste_kg: np.ndarray
+) -> FleetBound | None:
+    """Least cost of any fleet that serves the instance's rooms (``waste_kg``: each room's waste as
+    given, not rounded), given that the legs into and out of rooms total at least ``room_legs_m``
+    metres; None if HiGHS proves nothing."""
     types = instance.vehicle_types
-    groups = _room_groups(instance)
+    groups = _room_groups(instance, waste_kg)
     model = _Program(len(types), len(groups))
     service, kg, count = [], [], []
     for rooms, allowed in groups:
         service.append(float(instance.service_s[rooms].sum()))
-        kg.append(float(_true_kg(instance, rooms).sum()))
+        kg.append(float(waste_kg[rooms].sum()))
         count.append(float(len(rooms)))
         for column, total in ((model.s, service[-1]), (model.k, kg[-1]), (model.c, count[-1])):
             model.row({column(len(service) - 1, t): 1.0 for t in allowed}, total, total)
@@ -97,7 +101,7 @@ def _home_m(instance: CollectionInstance, network: TravelNetwork, garage: str) -
     return float(network.distance_m(instance.station_ids, [garage]).min())
 
 
-def _daily_limits(model: "_Program", vt, t: int, groups: int) -> None:
+def _daily_limits(model: "_Program", vt: VehicleType, t: int, groups: int) -> None:
     """A type's daily limits on kg, rooms, trips and km, summed over its trucks."""
     n = model.n(t)
     if vt.max_kg_per_day is not None:
@@ -110,10 +114,9 @@ def _daily_limits(model: "_Program", vt, t: int, groups: int) -> None:
         model.row({model.m(t): 1.0, n: -vt.max_km_per_day * 1000}, -np.inf, 0.0)
 
 
-def _room_groups(instance: CollectionInstance) -> list[tuple[np.ndarray, list[int]]]:
+def _room_groups(instance: CollectionInstance, kg: np.ndarray) -> list[tuple[np.ndarray, list[int]]]:
     """Rooms grouped by the vehicle types that may serve them (class and payload)."""
     types = instance.vehicle_types
-    kg = _true_kg(instance, np.arange(len(instance.room_ids)))
     allowed = np.array(
         [[vt.vehicle_class <= instance.max_class[i] and kg[i] <= vt.capacity_kg for vt in types] for i in range(len(kg))],
         dtype=bool,
@@ -121,11 +124,6 @@ def _room_groups(instance: CollectionInstance) -> list[tuple[np.ndarray, list[in
     keys, inverse = np.unique(allowed, axis=0, return_inverse=True)
     inverse = np.asarray(inverse).reshape(-1)
     return [(np.flatnonzero(inverse == g), np.flatnonzero(key).tolist()) for g, key in enumerate(keys) if key.any()]
-
-
-def _true_kg(instance: CollectionInstance, rooms: np.ndarray) -> np.ndarray:
-    by_id = instance.rooms_by_id
-    return np.array([by_id[instance.room_ids[i]].waste_kg_per_day for i in rooms], dtype=float)
 
 
 class _Program:

@@ -75,7 +75,7 @@ def collection_lower_bound(instance: CollectionInstance, network: TravelNetwork,
         + hours * min(vt.cost_per_hour for vt in types)
     )
     method = f"{method}; ≥ {trucks} truck(s) drive home from a station"
-    fleet = fleet_cost_bound(instance, network, best)
+    fleet = fleet_cost_bound(instance, network, best, waste)
     if fleet is not None and fleet.cost - 0.01 > cost:
         cost = fleet.cost - 0.01  # HiGHS's tolerance
         method += f"; cost: the cheapest fleet for the work ({fleet.trucks} trucks, {fleet.hours:.1f} h, {fleet.km:.1f} km)"
