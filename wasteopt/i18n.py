@@ -445,6 +445,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "engine.no_single_vehicle": ("no vehicle that can reach it carries both its weight and its volume",
                                  "能到达该处的车辆中没有一辆能同时装下其重量和体积"),
     "engine.narrow": ("no vehicle of class ≤ {max_class} in the fleet (narrow access)", "车队中没有车型等级 ≤ {max_class} 的车辆（道路狭窄）"),
+    "engine.no_road": ("no vehicle class of the fleet has a road to it (tracks, maxwidth or maxweight)",
+                       "车队中没有任何车型等级有道路可达（机耕路、限宽或限重）"),
     "engine.service_too_long": ("service takes {service} min, longer than any shift ({shift} min)",
                                 "作业需要 {service} 分钟，长于任何班次（{shift} 分钟）"),
     "engine.hours_outside": ("opening hours {hours} lie outside every shift ({which})", "开放时间 {hours} 不在任何班次内（{which}）"),

@@ -39,10 +39,13 @@ def write_osm(path: Path, nodes: dict[int, tuple[float, float]], ways: list[tupl
 
 
 def scenario_yaml(rooms: dict[str, tuple[float, float]], stations: dict[str, tuple[float, float]],
-                  garages: dict[str, tuple[float, float]], classes: tuple[int, ...] = (1,), matrix: str | None = None) -> str:
+                  garages: dict[str, tuple[float, float]], classes: tuple[int, ...] = (1,), matrix: str | None = None,
+                  roads: str | None = None, counts: dict[int, int] | None = None, cost_per_km: float = 0.0) -> str:
     """A small scenario with places written inline (one line per field, so each place has its line),
-    one truck type per vehicle class, and haversine travel or the matrix file ``matrix``."""
-    travel = f"  model: matrix\n  matrix:\n    file: {matrix}\n" if matrix else "  model: haversine\n"
+    one truck type per vehicle class (``counts``: trucks per class, default one each; ``cost_per_km``
+    for every type), and haversine travel, the matrix file ``matrix`` or the road file ``roads``."""
+    travel = (f"  model: matrix\n  matrix:\n    file: {matrix}\n" if matrix else
+              f"  model: roads\n  roads: {roads}\n" if roads else "  model: haversine\n")
     out = [f"name: roads\ntravel:\n{travel}  speed_kmh: 30"]
     for section, places, extra in (("rooms", rooms, "    waste_kg_per_day: 100\n    service_min: 2"),
                                    ("stations", stations, "    capacity_t_per_day: 50"),
@@ -53,5 +56,6 @@ def scenario_yaml(rooms: dict[str, tuple[float, float]], stations: dict[str, tup
     out.append("fleet:")
     garage = next(iter(garages))
     for k in classes:
-        out.append(f"  - id: class{k}\n    count: 1\n    garage: {garage}\n    capacity_kg: 2000\n    vehicle_class: {k}")
+        out.append(f"  - id: class{k}\n    count: {(counts or {}).get(k, 1)}\n    garage: {garage}\n    capacity_kg: 2000\n"
+                   f"    vehicle_class: {k}" + (f"\n    cost_per_km: {cost_per_km:g}" if cost_per_km else ""))
     return "\n".join(out) + "\n"

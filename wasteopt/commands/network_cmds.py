@@ -7,7 +7,8 @@ vehicle class, and ``DIR/roads.npz`` for drawing legs along the roads. A place f
 profile's ``max_snap_m`` from any road is a warning naming its file and line; places with no route
 to the rest are an error naming them (exit status 2). Districts the engine splits into regions
 (more rooms than its decomposition threshold) get no places × places table, only the road graph
-and the legs between every place and the stations, plants and garages.
+and the legs between every place and the stations, plants and garages; the scenario then names it
+as ``travel: {model: roads, roads: DIR/roads.npz}`` and travel is computed on demand.
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ def _summary(result: BuildResult, osm: Path, places: int) -> list[str]:
         lines.append(f"places: {places} snapped to the roads, farthest {farthest[1]:,.0f} m ({farthest[0]})")
     if not result.full:
         lines.append(f"{'kept' if result.reused else 'wrote'} {result.out / ROADS} (the road graph; no table: travel is computed on demand)")
+        lines.append(f"use it in the scenario: travel: {{model: roads, roads: {result.out / ROADS}}}")
         return lines
     classes = result.classes
     lines.append(f"{'kept' if result.reused else 'wrote'} {result.out / MATRIX} (vehicle class {classes[0]}), "

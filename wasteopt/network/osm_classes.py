@@ -17,21 +17,33 @@ from wasteopt.scenario.models import Scenario
 
 class ClassedNetwork(TravelNetwork):
     """The smallest class's network (what every caller gets), which also knows each class's own:
-    :meth:`for_class` reads the class tables the first time one is asked for."""
+    :meth:`for_class` reads the class tables the first time one is asked for (once: the same
+    network object is handed out for a class every time), and :meth:`road_limits` the rooms only
+    smaller classes reach."""
 
     def __init__(self, scenario: Scenario, matrix: MatrixTable) -> None:
         super().__init__(scenario, matrix)
         self._scenario = scenario
         self._classes: dict[int, TravelNetwork] | None = None
+        self._limits: dict[str, int | None] | None = None
 
     def for_class(self, vehicle_class: int) -> TravelNetwork:
         """The network of the largest class built not above ``vehicle_class`` (the smallest built
-        when it is below them all)."""
+        when it is below them all); for the smallest class built, this one (``matrix.npz`` is its table)."""
         if self._classes is None:
             self._classes = class_networks(self._scenario)
         built = sorted(self._classes)
+        if not built:
+            return self
         below = [k for k in built if k <= vehicle_class]
-        return self._classes[below[-1] if below else built[0]] if built else self
+        chosen = below[-1] if below else built[0]
+        return self if chosen == built[0] else self._classes[chosen]
+
+    def road_limits(self) -> dict[str, int | None]:
+        """The rooms only smaller classes reach (:func:`road_class_limits`), read once."""
+        if self._limits is None:
+            self._limits = road_class_limits(self._scenario)
+        return self._limits
 
 
 def has_class_tables(scenario: Scenario) -> bool:

@@ -48,19 +48,19 @@ class RoadNetwork(TravelNetwork):
     ``matrix`` model) but sets the same coordinate tables, so the inherited helpers work."""
 
     def __init__(self, scenario: Scenario, roads: RoadFile, vehicle_class: int | None = None,
-                 cache_rows: int | None = None) -> None:
+                 cache_rows: int | None = None, family: "_Family | None" = None) -> None:
         places = scenario.locations()
         missing = [pid for pid in places if not roads.has(pid)]
         if missing:
             raise KeyError(f"{len(missing)} places are not in the road file, e.g. {missing[0]}: rebuild it (wasteopt network build)")
+        self._scenario = scenario
         self._travel = scenario.travel
         self._index = {pid: k for k, pid in enumerate(places)}
         self._is_geographic = True
         self._coords = np.radians([[p.lat, p.lon] for p in places.values()], dtype=float)
         self._matrix = None
         self._roads = roads
-        classes = [int(k) for k in roads.graph.class_numbers]
-        self.vehicle_class = vehicle_class if vehicle_class is not None else classes[0]
+        self.vehicle_class = vehicle_class if vehicle_class is not None else roads.built_classes()[0]
         self._graph: ClassGraph = roads.graph.for_class(self.vehicle_class)
         self._place = np.array([roads.place_index[pid] for pid in places], dtype=np.int64)  # position in the road file
         self._node = roads.place_node[self._place].astype(np.int64)
@@ -74,13 +74,51 @@ class RoadNetwork(TravelNetwork):
         if self._hubs is not None:
             self._hub_of[self._hubs.hubs] = np.arange(len(self._hubs.hubs))
         self._rows: OrderedDict[int, tuple[np.ndarray, float]] = OrderedDict()
+        self._cache_rows_given = cache_rows
         self._cache_rows = cache_rows if cache_rows is not None else max(1, CACHE_BYTES // (8 * len(self._targets)))
         self.dijkstra_runs = 0
+        self._family = family if family is not None else _Family()
+        self._family.members.setdefault(self.vehicle_class, self)
 
     @classmethod
     def from_file(cls, scenario: Scenario, path: str | Path, vehicle_class: int | None = None) -> "RoadNetwork":
         """The network of a ``roads.npz`` written by ``wasteopt network build``."""
         return cls(scenario, read_roads(path), vehicle_class)
+
+    def for_class(self, vehicle_class: int) -> "RoadNetwork":
+        """The network of the largest class built not above ``vehicle_class`` (the smallest built when
+        it is below them all), made once and shared by every member of the family."""
+        built = self._roads.built_classes()
+        below = [k for k in built if k <= vehicle_class]
+        chosen = below[-1] if below else built[0]
+        if chosen not in self._family.members:
+            RoadNetwork(self._scenario, self._roads, chosen, self._cache_rows_given, self._family)
+        return self._family.members[chosen]
+
+    def road_limits(self) -> dict[str, int | None]:
+        """Room id → the largest class built whose roads lead to it and back from it (``None``:
+        none), for the rooms some class built cannot reach: a place is reached by a class when its
+        road node lies in the class's strongly connected part holding the most places."""
+        if self._family.limits is None:
+            built = self._roads.built_classes()
+            reached = {}
+            for k in built:
+                member = self.for_class(k)
+                labels = connected_components(member._graph.seconds, directed=True, connection="strong")[1][member._node]
+                reached[k] = labels == np.bincount(labels).argmax()
+            rooms = {room.id for room in self._scenario.rooms}
+            limits: dict[str, int | None] = {}
+            for pid, k in self._index.items():
+                allowed = [c for c in built if reached[c][k]]
+                if pid in rooms and len(allowed) < len(built):
+                    limits[pid] = max(allowed) if allowed else None
+            self._family.limits = limits
+        return self._family.limits
+
+    @property
+    def on_demand(self) -> bool:
+        """Legs between rooms are Dijkstra runs."""
+        return True
 
     def are_hubs(self, ids: Sequence[str]) -> bool:
         """Whether every one of ``ids`` has hub tables (legs to and from them need no search)."""
@@ -192,3 +230,11 @@ class RoadNetwork(TravelNetwork):
         lo, hi = np.minimum(a.min(axis=0), b.min(axis=0)), np.maximum(a.max(axis=0), b.max(axis=0))
         span = EARTH_RADIUS_M * float(np.hypot(hi[0] - lo[0], (hi[1] - lo[1]) * np.cos((hi[0] + lo[0]) / 2)))
         return LIMIT_STRETCH * span / (LIMIT_KMH / 3.6) + LIMIT_SLACK_S
+
+
+class _Family:
+    """The networks of one road file, one per vehicle class built, and the rooms' class limits."""
+
+    def __init__(self) -> None:
+        self.members: dict[int, RoadNetwork] = {}
+        self.limits: dict[str, int | None] | None = None

@@ -1,7 +1,7 @@
 """Each leg of a plan along its road: the points a map or a GeoJSON line should follow.
 
-A scenario whose matrix file was written by ``wasteopt network build`` names its ``roads.npz``;
-:func:`road_paths_for` then gives a :class:`RoadPaths` (otherwise ``None``, and legs stay straight
+A scenario whose matrix file was written by ``wasteopt network build`` names its ``roads.npz`` (and
+one with ``travel: {model: roads}`` names it itself); :func:`road_paths_for` then gives a :class:`RoadPaths` (otherwise ``None``, and legs stay straight
 lines). A leg runs from its place to its road node, along the road nodes of the fastest path for
 the vehicle's class, and from the last node to the destination. The path comes from the
 predecessor trees the build stored; a leg they do not cover (a build without tables, for large
@@ -12,6 +12,7 @@ limited to the leg's surroundings, kept for the next leg from there.
 from __future__ import annotations
 
 from collections import OrderedDict
+from pathlib import Path
 
 import numpy as np
 from scipy.sparse.csgraph import dijkstra
@@ -124,9 +125,12 @@ class RoadPaths:
 def road_paths_for(scenario: Scenario) -> RoadPaths | None:
     """The road geometry a scenario's travel refers to, or ``None`` (legs are then drawn straight)."""
     travel = scenario.travel
-    if travel.model != "matrix" or travel.matrix is None:
+    if travel.model == "roads" and travel.roads is not None:
+        path: Path | None = Path(travel.roads) if Path(travel.roads).exists() else None
+    elif travel.model != "matrix" or travel.matrix is None:
         return None
+    else:
+        path = roads_path(travel.matrix.file)
     if not all(p.is_geographic for p in scenario.locations().values()):
         return None
-    path = roads_path(travel.matrix.file)
     return None if path is None else RoadPaths(scenario, read_roads(path))

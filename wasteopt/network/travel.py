@@ -15,9 +15,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from wasteopt.scenario.models import Scenario
+from wasteopt.scenario.models import Room, Scenario
 
 EARTH_RADIUS_M = 6_371_008.8
+NO_CLASS = 0
+"""A room's class limit when no vehicle class of the fleet has a road to it."""
 
 
 class TravelNetwork:
@@ -48,8 +50,20 @@ class TravelNetwork:
 
     def for_class(self, vehicle_class: int) -> "TravelNetwork":
         """The network trucks of ``vehicle_class`` drive on: this one, unless roads differ by class
-        (:class:`wasteopt.network.osm_classes.ClassedNetwork`)."""
+        (:class:`wasteopt.network.osm_classes.ClassedNetwork`,
+        :class:`wasteopt.network.osm_network.RoadNetwork`)."""
         return self
+
+    def road_limits(self) -> dict[str, int | None]:
+        """Room id → the largest vehicle class whose roads reach it (``None``: no class of the
+        fleet), for the rooms only smaller classes reach; none where roads do not differ by class."""
+        return {}
+
+    @property
+    def on_demand(self) -> bool:
+        """Whether legs between rooms are computed on request (a search each), so that no caller
+        should ask for a rooms × rooms table of a large district."""
+        return False
 
     def points(self, ids: Sequence[str]) -> np.ndarray:
         """Coordinates in which straight-line order is travel order for the geometric models: unit-sphere
@@ -121,6 +135,21 @@ class TravelNetwork:
         if model == "manhattan":
             return np.abs(diff).sum(axis=-1) * self._travel.circuity
         raise ValueError(f"unknown travel model {model!r}")
+
+
+def room_class_limits(network: TravelNetwork, rooms: Sequence[Room]) -> list[int | None]:
+    """Per room, the largest vehicle class that may serve it: the room table's
+    ``max_vehicle_class`` and the roads' limit (:meth:`TravelNetwork.road_limits`), whichever is
+    smaller (``None``: any class; :data:`NO_CLASS`: none of the fleet's has a road to it)."""
+    roads = network.road_limits()
+    limits: list[int | None] = []
+    for room in rooms:
+        limit = room.max_vehicle_class
+        if room.id in roads:
+            road = roads[room.id] or NO_CLASS
+            limit = road if limit is None else min(limit, road)
+        limits.append(limit)
+    return limits
 
 
 def seconds_at_speed(metres: np.ndarray, speed_kmh: float) -> np.ndarray:

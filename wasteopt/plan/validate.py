@@ -68,7 +68,7 @@ def validate(scenario: Scenario, plan: Plan, network: TravelNetwork | None = Non
     """Every violation of the scenario's rules in ``plan``, and every stated figure that differs from
     its recomputation (empty list: the plan is valid)."""
     network = network if network is not None else network_for(scenario)
-    places = Places.of(scenario)
+    places = Places.of(scenario, network.road_limits())
     violations = _check_coverage(scenario, plan)
     if plan.scenario != scenario.name:
         violations.insert(0, Violation("scenario-mismatch", plan.scenario, f"the plan is for scenario {plan.scenario!r}, checked against {scenario.name!r}"))
@@ -76,7 +76,8 @@ def validate(scenario: Scenario, plan: Plan, network: TravelNetwork | None = Non
     for route in plan.routes:
         vtype, fleet_violations = _check_vehicle(scenario, route)
         violations += fleet_violations
-        check = check_route(route, vtype, places, network, scenario.travel.speed_kmh)
+        own = network.for_class(vtype.vehicle_class) if vtype is not None else network  # the roads of its class
+        check = check_route(route, vtype, places, own, scenario.travel.speed_kmh)
         violations += check.violations
         violations += check_workday(route, vtype, places, check)
         checked.append((route, vtype, check))

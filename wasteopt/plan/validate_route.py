@@ -1,7 +1,8 @@
 """Rules for one collection route, recomputed from the scenario and the travel network.
 
 Walks the stops once: shape (garage → ... → garage), known places, load after each stop, capacity,
-unload before home, access, travel and service times, time windows, station hours, shift, and the
+unload before home, access (the room table's ``max_vehicle_class`` and, where roads differ by
+vehicle class, the roads' own limit), travel and service times, time windows, station hours, shift, and the
 route's reported distance, duration, cost, CO₂ and unload count. Shares no code with the engines:
 every figure is recomputed here from the scenario's own numbers, and the recomputed km, hours and cost
 are kept (:class:`RouteCheck`) so the plan's totals can be checked against them, not against the
@@ -50,14 +51,18 @@ class Places:
     rooms: dict[str, Room]
     stations: dict[str, Station]
     garages: dict[str, Garage]
+    road_limits: dict[str, int | None] = field(default_factory=dict)
+    """Rooms only smaller vehicle classes have roads to: room id → the largest (``None``: none)."""
 
     @classmethod
-    def of(cls, scenario: Scenario) -> "Places":
-        """Index the rooms, stations and garages of a scenario."""
+    def of(cls, scenario: Scenario, road_limits: dict[str, int | None] | None = None) -> "Places":
+        """Index the rooms, stations and garages of a scenario (``road_limits``: the travel
+        network's :meth:`~wasteopt.network.travel.TravelNetwork.road_limits`)."""
         return cls(
             rooms={r.id: r for r in scenario.rooms},
             stations={s.id: s for s in scenario.stations},
             garages={g.id: g for g in scenario.garages},
+            road_limits=dict(road_limits or {}),
         )
 
     def knows(self, stop: Stop) -> bool:
@@ -149,7 +154,7 @@ def _check_loads(route: Route, vtype: VehicleType | None, places: Places, check:
             room = places.rooms[stop.id]
             kg += room.waste_kg_per_day
             m3 += room.volume_m3_per_day or 0.0
-            _check_room(route, stop, room, vtype, check)
+            _check_room(route, stop, room, vtype, places.road_limits, check)
             _check_capacity(route, where, kg, m3, vtype, check)
         elif stop.kind == "station":  # unloads even where the station itself is reported as wrong
             check.unloaded_kg[stop.id] += kg
@@ -174,13 +179,23 @@ def _check_break_figures(route: Route, where: str, stop: Stop, check: RouteCheck
         check.add("unloaded-mismatch", route.vehicle, f"{where}: reports unloaded_kg {stop.unloaded_kg:g} at a break")
 
 
-def _check_room(route: Route, stop: Stop, room: Room, vtype: VehicleType | None, check: RouteCheck) -> None:
-    """Rules of one room visit that do not depend on time: access and the amount collected."""
+def _check_room(
+    route: Route, stop: Stop, room: Room, vtype: VehicleType | None, road_limits: dict[str, int | None], check: RouteCheck
+) -> None:
+    """Rules of one room visit that do not depend on time: access (lanes and roads) and the amount collected."""
     if vtype is not None and room.max_vehicle_class is not None and vtype.vehicle_class > room.max_vehicle_class:
         check.add(
             "access",
             room.id,
             f"{route.vehicle} is vehicle class {vtype.vehicle_class}; the room admits class {room.max_vehicle_class} at most",
+        )
+    elif vtype is not None and room.id in road_limits and vtype.vehicle_class > (road_limits[room.id] or 0):
+        limit = road_limits[room.id]
+        admits = f"the roads to it admit class {limit} at most" if limit else "no class of the fleet has a road to it"
+        check.add(
+            "access",
+            room.id,
+            f"{route.vehicle} is vehicle class {vtype.vehicle_class}; {admits} (tracks, maxwidth or maxweight)",
         )
     if stop.collected_kg is not None and not close_enough(stop.collected_kg, room.waste_kg_per_day, TOL_KG):
         check.add(

@@ -107,7 +107,7 @@ def coordinate_systems(context: Context) -> list[Problem]:
                 f"{count} {_system(None, other=system)} but {reference_origin} uses {system}; "
                 "give every place in one coordinate system")))
     if context.travel is not None and not problems:
-        needs = {"haversine": "lat/lon", "euclidean": "x/y", "manhattan": "x/y"}.get(context.travel.model)
+        needs = {"haversine": "lat/lon", "euclidean": "x/y", "manhattan": "x/y", "roads": "lat/lon"}.get(context.travel.model)
         if needs is not None and needs != system:
             hint = "use euclidean or manhattan" if system == "x/y" else "use haversine"
             problems.append(context.at(("travel", "model"), "travel.model", (

@@ -14,6 +14,7 @@ matrix path is stored absolute in the model so it works from any working directo
 from __future__ import annotations
 
 import os
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from pydantic import TypeAdapter, ValidationError
 from wasteopt.scenario.checks import Context, cross_check
 from wasteopt.scenario.errors import Problem, ScenarioError
 from wasteopt.scenario.input_files import InputFile
-from wasteopt.scenario.matrix_file import read_matrix_arrays
+from wasteopt.scenario.matrix_file import read_matrix_arrays, road_place_ids
 from wasteopt.scenario.messages import describe, field_label
 from wasteopt.scenario.models import Identifier, Scenario, Travel, Variant
 from wasteopt.scenario.sections import SECTIONS, Section, read_section
@@ -90,6 +91,8 @@ def read_inputs(path: str | Path) -> Reading:
     problems += cross_check(Context(sections, document, display, travel, variants))
     if scenario is not None and scenario.travel.model == "matrix":
         problems += _matrix_problems(scenario, _matrix_display(data, base_display))
+    if scenario is not None and scenario.travel.model == "roads":
+        problems += _roads_problems(scenario, _roads_display(data, base_display))
     problems.sort(key=lambda p: (p.file != display, p.file, p.line or 0))
     return Reading(scenario if not problems else None, problems, files)
 
@@ -118,8 +121,12 @@ def _try(build: Any) -> Any:
 
 
 def _absolute_matrix_path(rest: dict[str, Any], base: Path) -> dict[str, Any]:
-    """A copy of the top level with ``travel.matrix.file`` made absolute (relative to the YAML file)."""
+    """A copy of the top level with ``travel.matrix.file`` and ``travel.roads`` made absolute
+    (relative to the YAML file)."""
     travel = rest.get("travel")
+    if isinstance(travel, dict) and isinstance(travel.get("roads"), str) and travel["roads"]:
+        travel = {**travel, "roads": os.path.normpath(os.path.join(os.path.abspath(base), travel["roads"]))}
+        rest = {**rest, "travel": travel}
     if not (isinstance(travel, dict) and isinstance(travel.get("matrix"), dict)):
         return rest
     matrix = travel["matrix"]
@@ -132,6 +139,29 @@ def _absolute_matrix_path(rest: dict[str, Any], base: Path) -> dict[str, Any]:
 def _matrix_display(data: dict[str, Any], base_display: str) -> str:
     relative = data["travel"]["matrix"]["file"]
     return os.path.join(base_display, relative) if base_display and not os.path.isabs(relative) else relative
+
+
+def _roads_display(data: dict[str, Any], base_display: str) -> str:
+    relative = data["travel"]["roads"]
+    return os.path.join(base_display, relative) if base_display and not os.path.isabs(relative) else relative
+
+
+def _roads_problems(scenario: Scenario, display: str) -> list[Problem]:
+    """The road file must be one ``wasteopt network build`` wrote, with every place of the scenario on it."""
+    assert scenario.travel.roads is not None
+    try:
+        ids = road_place_ids(scenario.travel.roads)
+    except FileNotFoundError:
+        return [Problem(display, None, "travel.roads", "no such file (run: wasteopt network build SCENARIO --osm FILE --out DIR)")]
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        return [Problem(display, None, "travel.roads", "not a road file written by 'wasteopt network build' (roads.npz)")]
+    known = set(ids)
+    missing = [pid for pid in scenario.locations() if pid not in known]
+    if not missing:
+        return []
+    shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+    return [Problem(display, None, "ids", f"{len(missing)} places of the scenario are not on the roads: {shown} "
+                    "(build again: wasteopt network build)")]
 
 
 def _matrix_problems(scenario: Scenario, display: str) -> list[Problem]:

@@ -151,3 +151,11 @@ def _metres(km: np.ndarray) -> np.ndarray:
 
 def _seconds(minutes: np.ndarray) -> np.ndarray:
     return np.rint(np.asarray(minutes, dtype=float) * 60.0).astype(np.int64)
+
+
+def road_place_ids(path: str | Path) -> list[str]:
+    """The place ids of a road file (``roads.npz`` of ``wasteopt network build``), read alone (an
+    NPZ loads each array when asked). Raises ``OSError``, ``ValueError``, ``KeyError`` or
+    ``zipfile.BadZipFile`` for a missing or foreign file."""
+    with np.load(path, allow_pickle=False) as data:
+        return [str(i) for i in data["place_ids"]]

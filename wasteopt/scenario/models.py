@@ -277,15 +277,23 @@ class MatrixSource(_Frozen):
 class Travel(_Frozen):
     """How travel distance and time between two places are computed."""
 
-    model: Literal["haversine", "euclidean", "manhattan", "matrix"] = "haversine"
+    model: Literal["haversine", "euclidean", "manhattan", "matrix", "roads"] = "haversine"
     circuity: PositiveFloat = Field(default=1.3, description="Road distance / straight-line distance.")
     speed_kmh: PositiveFloat = Field(default=30.0, description="Average speed where a vehicle type gives none.")
     matrix: MatrixSource | None = None
+    roads: str | None = Field(
+        default=None,
+        description="roads.npz written by 'wasteopt network build' (model roads): travel on the road graph, computed on demand.",
+    )
 
     @model_validator(mode="after")
     def _matrix_given(self) -> "Travel":
         if self.model == "matrix" and self.matrix is None:
             raise ValueError("model 'matrix' needs a matrix: {file: ...}")
+        if self.model == "roads" and not self.roads:
+            raise ValueError("model 'roads' needs roads: the roads.npz file 'wasteopt network build' wrote")
+        if self.model != "roads" and self.roads:
+            raise ValueError(f"roads: is read with model 'roads' only (the model is '{self.model}')")
         return self
 
 

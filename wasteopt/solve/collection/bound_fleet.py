@@ -58,8 +58,8 @@ def fleet_cost_bound(
             for t in set(range(len(types))) - set(allowed):  # types that may not serve the group do none of its work
                 model.upper[column(len(service) - 1, t)] = 0.0
     unload_s = float(instance.station_unload_s.min()) if len(instance.station_ids) else 0.0
-    timed_by_speed = instance.scenario.travel.model != "matrix"  # a matrix file's durations are its own
-    home = [_home_m(instance, network, vt.garage) for vt in types]
+    timed_by_speed = instance.scenario.travel.model not in ("matrix", "roads")  # a matrix file's or the roads' durations are their own
+    home = [_home_m(instance, instance.travel(network, vt), vt.garage) for vt in types]  # on the type's own roads
     km_row = {}
     for t, vt in enumerate(types):
         speed = instance.type_speed(vt) / 3.6

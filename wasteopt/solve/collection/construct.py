@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from wasteopt.network.travel import TravelNetwork
+from wasteopt.scenario.models import VehicleType
 from wasteopt.solve.collection.instance import CollectionInstance
 from wasteopt.solve.collection.routes import RawRoute, Visit
 from wasteopt.solve.collection.workday import search_close, search_shift_end
@@ -70,7 +71,11 @@ def construct_routes(
     free = np.asarray(instance.station_capacity_kg if station_left_kg is None else station_left_kg, dtype=np.int64)
     room_idx = np.asarray(rooms, dtype=np.int64)
     speeds = {instance.type_speed(vt) for vt in instance.vehicle_types}
-    tables = {speed: _tables(instance, network, room_idx, speed) for speed in speeds}
+    tables = {
+        key: _tables(instance, net, room_idx, key[1])
+        for speed in speeds
+        for key, net in _profiles(instance, network, speed).items()
+    }
     best: tuple[list[RawRoute], list[int]] | None = None
     for priority in LANE_PRIORITIES_S:  # the next only if this one leaves rooms out
         routes, left = _greedy(instance, network, room_idx, list(trucks_left), free.copy(), tables, priority)
@@ -87,7 +92,7 @@ def _greedy(
     room_idx: np.ndarray,
     trucks: list[int],
     free: np.ndarray,
-    tables: dict[float, _Tables],
+    tables: dict[tuple[int, float], _Tables],
     lane_priority_s: int,
 ) -> tuple[list[RawRoute], list[int]]:
     """One pass of the construction with the given head start for narrow-lane rooms."""
@@ -98,7 +103,7 @@ def _greedy(
         seed = _seed(instance, room_idx, alive & ~tried, tables)
         day = None
         for t in _types_for(instance, network, int(room_idx[seed]), trucks):
-            day = _Day(instance, room_idx, t, tables[instance.type_speed(instance.vehicle_types[t])], lane_priority_s)
+            day = _Day(instance, room_idx, t, tables[_profile(instance, network, instance.vehicle_types[t])], lane_priority_s)
             if day.step(alive, free, first=seed):
                 break
             day = None
@@ -112,7 +117,18 @@ def _greedy(
     return routes, room_idx[alive].tolist()
 
 
-def _seed(instance: CollectionInstance, rooms: np.ndarray, open_: np.ndarray, tables: dict[float, _Tables]) -> int:
+def _profiles(instance: CollectionInstance, network: TravelNetwork, speed: float) -> dict[tuple[int, float], TravelNetwork]:
+    """The networks the types of ``speed`` drive on, keyed as :func:`_profile` (one unless roads differ by class)."""
+    nets = [instance.travel(network, vt) for vt in instance.vehicle_types if instance.type_speed(vt) == speed]
+    return {(id(net), speed): net for net in nets}
+
+
+def _profile(instance: CollectionInstance, network: TravelNetwork, vt: VehicleType) -> tuple[int, float]:
+    """Which travel tables a type's trucks use: its class's network and its speed."""
+    return id(instance.travel(network, vt)), instance.type_speed(vt)
+
+
+def _seed(instance: CollectionInstance, rooms: np.ndarray, open_: np.ndarray, tables: dict[tuple[int, float], _Tables]) -> int:
     """The room a new truck starts with: the one fewest vehicle classes may serve (narrow lanes
     first, while trucks that fit them are left), then the one whose window closes first, then the
     one farthest from any station (its truck then works its way back towards the stations, and
@@ -128,8 +144,14 @@ def _types_for(instance: CollectionInstance, network: TravelNetwork, room: int, 
     has no lane limit (small trucks are kept for narrow lanes), then the nearest garage."""
     rid = instance.room_ids[room]
     types = [t for t, vt in enumerate(instance.vehicle_types) if trucks[t] > 0 and vt.vehicle_class <= instance.max_class[room]]
-    garage_m = {gid: int(network.distance_m([gid], [rid])[0, 0]) for gid in {instance.vehicle_types[t].garage for t in types}}
-    return sorted(types, key=lambda t: (-instance.vehicle_types[t].vehicle_class, garage_m[instance.vehicle_types[t].garage], t))
+    garage_m: dict[tuple[str, int], int] = {}
+    for t in types:
+        vt = instance.vehicle_types[t]
+        net = instance.travel(network, vt)
+        if (vt.garage, id(net)) not in garage_m:
+            garage_m[vt.garage, id(net)] = int(net.distance_m([vt.garage], [rid])[0, 0])
+    return sorted(types, key=lambda t: (-instance.vehicle_types[t].vehicle_class,
+                                        garage_m[instance.vehicle_types[t].garage, id(instance.travel(network, instance.vehicle_types[t]))], t))
 
 
 def _tables(instance: CollectionInstance, network: TravelNetwork, rooms: np.ndarray, speed: float) -> _Tables:

@@ -145,9 +145,10 @@ class _Placement:
         """(extra metres, route, position) of every place in route ``r`` the room could go."""
         path = path_ids(self.instance, self.routes[r])
         rid = self.instance.room_ids[room]
-        to_room = self.network.distance_m(path[:-1], [rid])[:, 0]
-        from_room = self.network.distance_m([rid], path[1:])[0]
-        detour = to_room + from_room - self.network.legs_m(path)
+        net = self.instance.travel(self.network, self.instance.vehicle_types[self.routes[r].type_index])
+        to_room = net.distance_m(path[:-1], [rid])[:, 0]
+        from_room = net.distance_m([rid], path[1:])[0]
+        detour = to_room + from_room - net.legs_m(path)
         return [(int(detour[p]), r, p) for p in range(len(detour))]
 
     def _try(self, r: int, visits: tuple[Visit, ...]) -> bool:

@@ -13,7 +13,7 @@ from functools import cached_property
 
 import numpy as np
 
-from wasteopt.network.travel import TravelNetwork
+from wasteopt.network.travel import TravelNetwork, room_class_limits
 from wasteopt.scenario.models import Room, Scenario, VehicleType
 from wasteopt.solve.collection.reachability import unservable_rooms
 
@@ -35,7 +35,7 @@ class CollectionInstance:
     service_s: np.ndarray  # per room
     tw_open_s: np.ndarray  # per room
     tw_close_s: np.ndarray  # per room
-    max_class: np.ndarray  # per room; large where unrestricted
+    max_class: np.ndarray  # per room: the room table's and the roads' limit; large where unrestricted, 0 where no road
     station_capacity_kg: np.ndarray
     station_open_s: np.ndarray
     station_close_s: np.ndarray
@@ -51,6 +51,10 @@ class CollectionInstance:
     def uses_volume(self) -> bool:
         """Whether capacity is checked by volume as well as by weight."""
         return self.volume_l is not None
+
+    def travel(self, network: TravelNetwork, vehicle_type: VehicleType) -> TravelNetwork:
+        """The network trucks of ``vehicle_type`` drive on (their vehicle class's roads)."""
+        return network.for_class(vehicle_type.vehicle_class)
 
     def type_speed(self, vehicle_type: VehicleType) -> float:
         """Average speed of a vehicle type (km/h)."""
@@ -98,7 +102,7 @@ def build_instance(
         service_s=np.array([round(r.service_min * 60) for r in rooms], dtype=np.int64),
         tw_open_s=np.array([r.tw_open or 0 for r in rooms], dtype=np.int64),
         tw_close_s=np.array([r.tw_close if r.tw_close is not None else day for r in rooms], dtype=np.int64),
-        max_class=np.array([r.max_vehicle_class or 10**6 for r in rooms], dtype=np.int64),
+        max_class=np.array([10**6 if limit is None else limit for limit in room_class_limits(network, rooms)], dtype=np.int64),
         station_capacity_kg=np.array([int(s.capacity_t_per_day * 1000) for s in stations], dtype=np.int64),
         station_open_s=np.array([s.open for s in stations], dtype=np.int64),
         station_close_s=np.array([s.close for s in stations], dtype=np.int64),

@@ -23,6 +23,13 @@ cheapest fleet that could do the work type by type (:mod:`wasteopt.solve.collect
 Memory stays linear in the number of rooms: nearest neighbours come from a k-d tree on coordinates
 (on the unit sphere for lat/lon, where chord order is great-circle order, so the nearest is exact),
 and their road distances are then asked of the travel network pair by pair.
+
+Where roads differ by vehicle class, every figure is taken from the least over the fleet's classes
+(:func:`wasteopt.network.shortest.shortest_network`), so the bound holds for any truck. On a road
+network computed on demand (:class:`~wasteopt.network.osm_network.RoadNetwork`) nothing asks for
+legs between all rooms: a room's nearest other room counts at its great-circle metres (a road leg,
+access legs included, is never shorter than the straight line), with :data:`STRAIGHT_SLACK` for
+rounding; legs to and from stations and garages come from its hub tables.
 """
 
 from __future__ import annotations
@@ -31,8 +38,11 @@ import math
 
 import numpy as np
 
+from scipy.spatial import cKDTree
+
 from wasteopt.network.nearest import ROWS_PER_BLOCK_CELLS, nearest
-from wasteopt.network.travel import TravelNetwork
+from wasteopt.network.shortest import shortest_network
+from wasteopt.network.travel import EARTH_RADIUS_M, TravelNetwork
 from wasteopt.plan.models import LowerBound
 from wasteopt.solve.collection.bound_fleet import fleet_cost_bound
 from wasteopt.solve.collection.bound_tree import tree_bound_m
@@ -40,6 +50,11 @@ from wasteopt.solve.collection.instance import CollectionInstance
 
 BLOCK = 4000
 """Rooms per block when a matrix file's table is searched by columns."""
+STRAIGHT_SLACK = 1e-3
+"""Part of a great-circle leg given up when it stands for a road leg (the places' snap metres are
+measured on a local plane, which may differ from the great circle by that much)."""
+OWN_DURATIONS = ("matrix", "roads")
+"""Travel models whose durations are their own (not metres at a truck's speed)."""
 
 
 def collection_lower_bound(instance: CollectionInstance, network: TravelNetwork, tree: bool = True) -> LowerBound:
@@ -49,6 +64,8 @@ def collection_lower_bound(instance: CollectionInstance, network: TravelNetwork,
     if not rooms:
         return LowerBound(distance_km=0.0, cost=0.0, method="no rooms to serve")
     types = instance.vehicle_types
+    own = network  # each type's own roads (the fleet bound prices each type's drive home on them)
+    network = shortest_network(network, [vt.vehicle_class for vt in types])
     payload = max(vt.capacity_kg for vt in types)
     waste = true_waste_kg(instance)
     trips = math.ceil(float(waste.sum()) / payload - 1e-9)
@@ -75,7 +92,7 @@ def collection_lower_bound(instance: CollectionInstance, network: TravelNetwork,
         + hours * min(vt.cost_per_hour for vt in types)
     )
     method = f"{method}; ≥ {trucks} truck(s) drive home from a station"
-    fleet = fleet_cost_bound(instance, network, best, waste)
+    fleet = fleet_cost_bound(instance, own, best, waste)
     if fleet is not None and fleet.cost - 0.01 > cost:
         cost = fleet.cost - 0.01  # HiGHS's tolerance
         method += f"; cost: the cheapest fleet for the work ({fleet.trucks} trucks, {fleet.hours:.1f} h, {fleet.km:.1f} km)"
@@ -113,7 +130,17 @@ def nearest_other_m(instance: CollectionInstance, network: TravelNetwork) -> np.
         from_fixed[lo : lo + len(block)] = network.distance_m(others, block).min(axis=0)
     if len(rooms) == 1:
         return from_fixed
+    if network.on_demand:
+        return np.minimum(from_fixed, _nearest_room_straight(network, rooms))
     return np.minimum(from_fixed, _nearest_room_blocked(network, rooms))
+
+
+def _nearest_room_straight(network: TravelNetwork, rooms: list[str]) -> np.ndarray:
+    """Per room: great-circle metres to its nearest other room, less :data:`STRAIGHT_SLACK` and a
+    metre (a lower bound on any road leg into it from another room; lat/lon places)."""
+    chord, _ = cKDTree(network.points(rooms)).query(network.points(rooms), k=2)
+    metres = 2 * EARTH_RADIUS_M * np.arcsin(np.clip(chord[:, 1] / 2, 0.0, 1.0))
+    return np.maximum(metres * (1 - STRAIGHT_SLACK) - 1.0, 0.0)
 
 
 def _nearest_room_blocked(network: TravelNetwork, rooms: list[str]) -> np.ndarray:
@@ -132,7 +159,7 @@ def _min_trucks_and_hours(instance: CollectionInstance, metres: float, trips: in
     """Trucks and duty hours no plan can do without: unavoidable work over the longest shift."""
     types = instance.vehicle_types
     fastest = max(instance.type_speed(vt) for vt in types) / 3.6
-    driving_s = 0.0 if instance.scenario.travel.model == "matrix" else metres / fastest - 0.5 * (len(instance.room_ids) + trips)
+    driving_s = 0.0 if instance.scenario.travel.model in OWN_DURATIONS else metres / fastest - 0.5 * (len(instance.room_ids) + trips)
     work_s = float(instance.service_s.sum()) + trips * float(instance.station_unload_s.min()) + max(0.0, driving_s)
     longest = max(vt.shift_end - vt.shift_start for vt in types)
     return max(1, math.ceil(work_s / longest)), work_s / 3600

@@ -38,7 +38,7 @@ import math
 import numpy as np
 
 from wasteopt.network.nearest import nearest, pair_durations_s
-from wasteopt.network.travel import TravelNetwork
+from wasteopt.network.travel import NO_CLASS, TravelNetwork, room_class_limits
 from wasteopt.scenario.models import Room, Scenario, Station, VehicleType
 
 SHORTLIST_STATIONS = 8
@@ -55,8 +55,14 @@ TOO_BULKY = "too bulky for every vehicle that can reach it"
 NO_SINGLE_VEHICLE = "no vehicle that can reach it carries both its weight and its volume"
 
 
+NO_ROAD = "no vehicle class of the fleet has a road to it (tracks, maxwidth or maxweight)"
+
+
 def narrow(max_class: int | None) -> str:
-    """No truck of the fleet is small enough for the room's lanes."""
+    """No truck of the fleet is small enough for the room's lanes (:data:`NO_ROAD` when the roads
+    admit no class of the fleet at all)."""
+    if max_class == NO_CLASS:
+        return NO_ROAD
     return f"no vehicle of class ≤ {max_class} in the fleet (narrow access)"
 
 
@@ -134,8 +140,9 @@ def unservable_rooms(
         return {room.id: NO_STATION for room in rooms}
     if not types:
         return {room.id: NO_TRUCK for room in rooms}
-    reasons = _load_reasons(rooms, types)
-    checker = _Trips(scenario, network, rooms, stations, types)
+    limits = room_class_limits(network, rooms)
+    reasons = _load_reasons(rooms, types, limits)
+    checker = _Trips(scenario, network, rooms, stations, types, limits)
     unsettled = np.array([k for k, room in enumerate(rooms) if room.id not in reasons], dtype=np.int64)
     unsettled = unsettled[~checker.shortlisted(unsettled)]
     for lo in range(0, len(unsettled), EXACT_BLOCK):
@@ -146,13 +153,14 @@ def unservable_rooms(
     return {room.id: reasons[room.id] for room in rooms if room.id in reasons}
 
 
-def _load_reasons(rooms: list[Room], types: list[VehicleType]) -> dict[str, str]:
+def _load_reasons(rooms: list[Room], types: list[VehicleType], room_limits: list[int | None]) -> dict[str, str]:
     """Rooms no allowed vehicle can enter, or whose waste no allowed vehicle can carry. Rooms are
-    grouped by their class limit (a handful of values), so the work is rooms + types, not rooms × types."""
+    grouped by their class limit (``room_limits``: the room table's and the roads', a handful of
+    values), so the work is rooms + types, not rooms × types."""
     reasons: dict[str, str] = {}
     limits: dict[int | None, list[int]] = {}
-    for k, room in enumerate(rooms):
-        limits.setdefault(room.max_vehicle_class, []).append(k)
+    for k, limit in enumerate(room_limits):
+        limits.setdefault(limit, []).append(k)
     for limit, members in limits.items():
         fleet = [vt for vt in types if limit is None or vt.vehicle_class <= limit]
         for k, reason in zip(members, _load_reasons_for(fleet, [rooms[k] for k in members], limit)):
@@ -178,13 +186,19 @@ def _load_reasons_for(fleet: list[VehicleType], rooms: list[Room], limit: int | 
 
 
 class _Trips:
-    """Each room's best garage → room → station → garage day, by vehicle type, with station hours."""
+    """Each room's best garage → room → station → garage day, by vehicle type, with station hours.
+    Types are timed by *profile*: a speed and the network of their vehicle class (one network unless
+    roads differ by class)."""
 
     def __init__(
-        self, scenario: Scenario, network: TravelNetwork, rooms: list[Room], stations: list[Station], types: list[VehicleType]
+        self, scenario: Scenario, network: TravelNetwork, rooms: list[Room], stations: list[Station], types: list[VehicleType],
+        limits: list[int | None],
     ) -> None:
         self.network = network
         self.types = types
+        nets = [network.for_class(vt.vehicle_class) for vt in types]
+        self.nets = list({id(net): net for net in nets}.values())
+        self.net_of = [next(j for j, net in enumerate(self.nets) if net is own) for own in nets]
         self.room_ids = [room.id for room in rooms]
         self.station_ids = [s.id for s in stations]
         self.garage_ids = sorted({vt.garage for vt in types})
@@ -197,7 +211,7 @@ class _Trips:
         self.tw_close = np.array([room.tw_close if room.tw_close is not None else NEVER for room in rooms], dtype=np.int64)
         self.service_s = np.array([round(room.service_min * 60) for room in rooms], dtype=np.int64)
         self.rooms = rooms
-        self.max_class = np.array([room.max_vehicle_class or NEVER for room in rooms], dtype=np.int64)
+        self.max_class = np.array([NEVER if limit is None else limit for limit in limits], dtype=np.int64)
         self.kg = np.array([room.waste_kg_per_day for room in rooms])
         self.m3 = np.array([room.volume_m3_per_day or 0.0 for room in rooms])
         self.vt_class = np.array([vt.vehicle_class for vt in types], dtype=np.int64)
@@ -205,7 +219,15 @@ class _Trips:
         self.vt_m3 = np.array([np.inf if vt.capacity_m3 is None else vt.capacity_m3 for vt in types])
         self.shift_start = np.array([vt.shift_start for vt in types], dtype=np.int64)
         self.shift_end = np.array([vt.shift_end for vt in types], dtype=np.int64)
-        self.home_s = {v: network.duration_s(self.station_ids, self.garage_ids, v) for v in set(self.speeds)}
+        self.home_s = {(v, j): self.nets[j].duration_s(self.station_ids, self.garage_ids, v) for v, j in self.profiles()}
+
+    def profiles(self) -> list[tuple[float, int]]:
+        """(speed, network position) of the types, each once: by speed, then in the types' order."""
+        return [(v, j) for v in set(self.speeds) for j in dict.fromkeys(self.net_of[t] for t in range(len(self.types)) if self.speeds[t] == v)]
+
+    def of_profile(self, t: int, speed: float, j: int) -> bool:
+        """Whether truck type ``t`` is timed with that profile."""
+        return self.speeds[t] == speed and self.net_of[t] == j
 
     def allowed(self, which: np.ndarray, t: int) -> np.ndarray:
         """Per room of ``which``: truck type ``t`` may use its lanes and carries its waste (kg and m³)."""
@@ -219,15 +241,16 @@ class _Trips:
         station, _ = nearest(self.network, ids, self.station_ids, SHORTLIST_STATIONS)
         garage, _ = nearest(self.network, ids, self.garage_ids, SHORTLIST_GARAGES)
         fits = np.zeros(len(which), dtype=bool)
-        for speed in set(self.speeds):
+        for speed, n in self.profiles():
+            net = self.nets[n]
             to_station = np.column_stack(
-                [pair_durations_s(self.network, ids, [self.station_ids[s] for s in station[:, j]], speed) for j in range(station.shape[1])]
+                [pair_durations_s(net, ids, [self.station_ids[s] for s in station[:, j]], speed) for j in range(station.shape[1])]
             )
             for slot in range(garage.shape[1]):
-                out = pair_durations_s(self.network, [self.garage_ids[g] for g in garage[:, slot]], ids, speed)
-                home = self.home_s[speed][station, garage[:, slot][:, None]]
+                out = pair_durations_s(net, [self.garage_ids[g] for g in garage[:, slot]], ids, speed)
+                home = self.home_s[speed, n][station, garage[:, slot][:, None]]
                 for t, vt in enumerate(self.types):
-                    if self.speeds[t] == speed:
+                    if self.of_profile(t, speed, n):
                         rows = np.flatnonzero(garage[:, slot] == self.garage_of[vt.garage])
                         fits[rows] |= self._fits(t, which[rows], out[rows], to_station[rows], station[rows], home[rows])
         return fits
@@ -237,12 +260,12 @@ class _Trips:
         ids = [self.room_ids[k] for k in which]
         fits = np.zeros(len(which), dtype=bool)
         every = np.arange(len(self.station_ids))[None, :]
-        for speed in set(self.speeds):
-            to_station = self.network.duration_s(ids, self.station_ids, speed)
+        for speed, n in self.profiles():
+            to_station = self.nets[n].duration_s(ids, self.station_ids, speed)
             for t, vt in enumerate(self.types):
-                if self.speeds[t] == speed:
-                    out = self.network.duration_s([vt.garage], ids, speed)[0]
-                    home = self.home_s[speed][:, self.garage_of[vt.garage]][None, :]
+                if self.of_profile(t, speed, n):
+                    out = self.nets[n].duration_s([vt.garage], ids, speed)[0]
+                    home = self.home_s[speed, n][:, self.garage_of[vt.garage]][None, :]
                     fits |= self._fits(t, which, out, to_station, every, home)
         return fits
 
@@ -278,12 +301,12 @@ class _Diagnosis:
         self.late = _Best(rows)  # stations closed: (arrival − close, station, arrival)
         self.wait = _Best(rows)  # stations opening late: (back − shift end, station, back, shift end)
         ids = [trips.room_ids[k] for k in which]
-        for speed in set(trips.speeds):
-            to_station = trips.network.duration_s(ids, trips.station_ids, speed)
+        for speed, n in trips.profiles():
+            to_station = trips.nets[n].duration_s(ids, trips.station_ids, speed)
             for t, vt in enumerate(trips.types):
-                if trips.speeds[t] == speed:
-                    out = trips.network.duration_s([vt.garage], ids, speed)[0]
-                    self._add_type(t, out, to_station, trips.home_s[speed][:, trips.garage_of[vt.garage]][None, :])
+                if trips.of_profile(t, speed, n):
+                    out = trips.nets[n].duration_s([vt.garage], ids, speed)[0]
+                    self._add_type(t, out, to_station, trips.home_s[speed, n][:, trips.garage_of[vt.garage]][None, :])
 
     def _add_type(self, t: int, out: np.ndarray, to_station: np.ndarray, home: np.ndarray) -> None:
         """Fold in truck type ``t`` (``out``: garage → room per row; ``to_station``: rows × stations;

@@ -60,6 +60,7 @@ def with_unloads(instance: CollectionInstance, network: TravelNetwork, raw: RawR
     """The route with an unload at the nearest station wherever the truck would overflow, and a
     final unload if it would otherwise go home loaded."""
     capacity = np.array(instance.capacity(instance.vehicle_types[raw.type_index]), dtype=np.int64)
+    network = instance.travel(network, instance.vehicle_types[raw.type_index])
     visits: list[Visit] = []
     load = np.zeros(len(capacity), dtype=np.int64)
     for visit in raw.visits:
@@ -94,9 +95,10 @@ def _move_unload(instance: CollectionInstance, network: TravelNetwork, raw: RawR
     position = breach if breach < len(raw.visits) else len(raw.visits) - 1
     if raw.visits[position].kind != "station" or position == 0:
         return None
+    own = instance.travel(network, instance.vehicle_types[raw.type_index])
     before = path_ids(instance, raw)[position]
     k = min(STATION_CHOICES, len(instance.station_ids))
-    near, _ = nearest(network, [before], instance.station_ids, k)
+    near, _ = nearest(own, [before], instance.station_ids, k)
     best: tuple[int, RawRoute] | None = None
     for s in np.atleast_1d(near[0]):
         if int(s) == raw.visits[position].index:
@@ -104,7 +106,7 @@ def _move_unload(instance: CollectionInstance, network: TravelNetwork, raw: RawR
         visits = raw.visits[:position] + (Visit("station", int(s)),) + raw.visits[position + 1 :]
         candidate = replace(raw, visits=visits)
         if time_route(instance, network, candidate).feasible:
-            metres = int(network.legs_m(path_ids(instance, candidate)).sum())
+            metres = int(own.legs_m(path_ids(instance, candidate)).sum())
             if best is None or metres < best[0]:
                 best = (metres, candidate)
     return None if best is None else best[1]
@@ -126,6 +128,7 @@ def _costliest_room(instance: CollectionInstance, network: TravelNetwork, raw: R
     service): taking it off brings every later stop forward the most."""
     path = path_ids(instance, raw)
     speed = instance.type_speed(instance.vehicle_types[raw.type_index])
+    network = instance.travel(network, instance.vehicle_types[raw.type_index])
     rooms = [k for k in range(min(breach + 1, len(raw.visits))) if raw.visits[k].kind == "room"]
     legs = network.legs_s(path, speed)
     skip = pair_durations_s(network, [path[k] for k in rooms], [path[k + 2] for k in rooms], speed)

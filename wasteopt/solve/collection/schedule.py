@@ -71,8 +71,9 @@ def path_ids(instance: CollectionInstance, raw: RawRoute) -> list[str]:
 
 def time_route(instance: CollectionInstance, network: TravelNetwork, raw: RawRoute) -> Timing:
     """Earliest-feasible timing with the latest useful departure from the garage, every break owed
-    placed, and the day's limits checked."""
+    placed, and the day's limits checked (on the roads of the truck's vehicle class)."""
     vt = instance.vehicle_types[raw.type_index]
+    network = instance.travel(network, vt)
     path = path_ids(instance, raw)
     legs = network.legs_s(path, instance.type_speed(vt))
     stops = _Stops(legs, *_windows(instance, raw), vt.shift_end)
@@ -215,10 +216,12 @@ def _propagate(
 
 
 def build_route(instance: CollectionInstance, network: TravelNetwork, raw: RawRoute, vehicle_id: str) -> Route:
-    """The plan's route for one truck: stops (breaks included) with times and loads, km, hours and cost."""
+    """The plan's route for one truck: stops (breaks included) with times and loads, km, hours and
+    cost, on the roads of its vehicle class."""
     vt = instance.vehicle_types[raw.type_index]
     path = path_ids(instance, raw)
     timing = time_route(instance, network, raw)
+    network = instance.travel(network, vt)
     stops = [Stop(kind="garage", id=vt.garage, depart=clock_text(timing.depart), load_kg=0)]
     breaks = {k: [b for b in timing.breaks if b.leg == k] for k in range(len(raw.visits) + 1)}
     load = 0.0

@@ -75,16 +75,17 @@ def _unload_points(
         path = path_ids(instance, raw)
         timing = time_route(instance, network, raw)
         slack = int(vt.shift_end - timing.arrive[-1])
+        own = instance.travel(network, vt)  # its class's roads
         carried = 0
         for position, visit in enumerate(raw.visits):
             if visit.kind == "room":
                 carried += int(instance.waste_kg[visit.index])
                 continue
             before, after = path[position], path[position + 2]
-            to_m = network.distance_m([before], stations)[0]
-            from_m = network.distance_m(stations, [after])[:, 0]
-            to_s = network.duration_s([before], stations, speed)[0]
-            from_s = network.duration_s(stations, [after], speed)[:, 0]
+            to_m = own.distance_m([before], stations)[0]
+            from_m = own.distance_m(stations, [after])[:, 0]
+            to_s = own.duration_s([before], stations, speed)[0]
+            from_s = own.duration_s(stations, [after], speed)[:, 0]
             via_cost = (to_m + from_m) * vt.cost_per_km / 1000 + (to_s + from_s + instance.station_unload_s) * vt.cost_per_hour / 3600
             via_time = to_s + instance.station_unload_s + from_s
             arrival = (timing.end[position - 1] if position > 0 else timing.arrive[0] - to_s[visit.index]) + to_s

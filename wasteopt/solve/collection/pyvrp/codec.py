@@ -29,7 +29,7 @@ def decode(model: PyVRPModel, solution: pyvrp.Solution) -> list[RawRoute]:
         if visits[-1].kind == "room":
             garage = model.data.vehicle_type(route.vehicle_type()).start_depot
             last_place = g + s + visits[-1].index  # room place index in the un-expanded table
-            visits.append(Visit("station", int(model.final_station[garage, last_place])))
+            visits.append(Visit("station", int(model.final_station[route.vehicle_type()][garage, last_place])))
         routes.append(RawRoute(model.type_index[route.vehicle_type()], tuple(visits)))
     return routes
 

@@ -11,8 +11,9 @@ Modelling choices (PyVRP ≥ 0.14, locations separate from depots and clients):
   recorded here and put back in the visit sequence when decoding.
 - Rooms are optional clients with a prize far above any route cost, so the solver serves every
   room it can, and a room it cannot fit is reported unserved instead of making the run infeasible.
-- Access restrictions (narrow lanes): one routing profile per (vehicle class, speed); in a profile
-  the rooms a class may not reach are made prohibitively far.
+- Access restrictions (narrow lanes, and roads closed to larger classes): one routing profile per
+  (vehicle class, speed), each with its class's own distances and durations where roads differ by
+  class (``network.for_class``); in a profile the rooms a class may not reach are made prohibitively far.
 - Breaks and daily limits (:mod:`wasteopt.solve.collection.workday`): the search sees a shift
   shortened by the breaks owed, windows closing after a break may start brought forward by its
   length, the payload cut to the daily kg limit and the unloads to the trips the limits allow; km and
@@ -50,7 +51,7 @@ class PyVRPModel:
     """PyVRP data plus what is needed to read its solutions back."""
 
     data: pyvrp.ProblemData
-    final_station: np.ndarray  # [garage, location] -> station index used to go home from there
+    final_station: list[np.ndarray]  # per PyVRP vehicle type, [garage, location] -> station index used to go home from there
     num_garages: int
     num_stations: int
     type_index: list[int]  # PyVRP vehicle type -> instance vehicle type
@@ -66,21 +67,14 @@ def build_model(
     scenario = instance.scenario
     g, s = len(instance.garage_ids), len(instance.station_ids)
     place_ids = instance.garage_ids + instance.station_ids + instance.room_ids
-    base_m = network.distance_m(place_ids, place_ids)
     penalty = np.zeros(s, dtype=np.int64) if station_penalty_m is None else station_penalty_m.astype(np.int64)
-    penalised = base_m.copy()
-    penalised[:, g : g + s] += penalty[None, :]
-
-    # Going home via a station: best station for (place, garage), by penalised distance, among the
-    # stations open whenever a truck of that garage could arrive (the device cannot see the clock).
-    via = penalised[:, g : g + s][:, :, None] + base_m[g : g + s, :g][None, :, :]  # place × station × garage
-    via = via + np.where(final_stations(instance, network), 0, FORBIDDEN_M).T[None, :, :]
-    final_station = via.argmin(axis=1).T  # garage × place
-    home_m = via.min(axis=1)  # place × garage
-    station_rows = np.arange(g, g + s)
-    home_m[station_rows, :] = base_m[station_rows, :g]  # already unloaded: drive straight home
-    garage_rows = np.arange(g)
-    home_m[garage_rows, :] = base_m[garage_rows, :g]  # unused truck: stays home
+    allowed_final = final_stations(instance, network)
+    homes: dict[int, _Home] = {}
+    for vt in instance.vehicle_types:  # one set of tables per network the fleet drives on (one unless roads differ by class)
+        net = instance.travel(network, vt)
+        if id(net) not in homes:
+            homes[id(net)] = _going_home(net, place_ids, penalty, allowed_final, g, s)
+    base_m = network.distance_m(place_ids, place_ids) if id(network) not in homes else homes[id(network)].base_m
 
     locations = [pyvrp.Location(0.0, 0.0, name=pid) for pid in place_ids]
     locations[g + s : g + s] = [pyvrp.Location(0.0, 0.0, name=f"home:{gid}") for gid in instance.garage_ids]
@@ -95,6 +89,7 @@ def build_model(
         return full
 
     profiles: dict[tuple[int, float], int] = {}
+    final_station: list[np.ndarray] = []
     distance_matrices: list[np.ndarray] = []
     duration_matrices: list[np.ndarray] = []
     vehicle_types: list[pyvrp.VehicleType] = []
@@ -117,17 +112,20 @@ def build_model(
     for t, vt in enumerate(instance.vehicle_types):
         speed = instance.type_speed(vt)
         key = (vt.vehicle_class, speed)
+        net = instance.travel(network, vt)
+        home = homes[id(net)]
+        final_station.append(home.final_station)
         if key not in profiles:
             profiles[key] = len(distance_matrices)
             forbidden = np.flatnonzero(instance.max_class < vt.vehicle_class) + g + s
-            inner_m = penalised.copy()
+            inner_m = home.penalised.copy()
             inner_m[forbidden, :] += FORBIDDEN_M
             inner_m[:, forbidden] += FORBIDDEN_M
-            dist = expand(inner_m, home_m)
+            dist = expand(inner_m, home.home_m)
             dist[forbidden + g, g + s : room_offset] += FORBIDDEN_M
             np.fill_diagonal(dist, 0)  # penalties are for arriving from elsewhere
-            base_s = network.duration_s(place_ids, place_ids, speed)
-            home_s = _home_durations(base_s, final_station, instance.station_unload_s, g, s)
+            base_s = net.duration_s(place_ids, place_ids, speed)
+            home_s = _home_durations(base_s, home.final_station, instance.station_unload_s, g, s)
             duration_matrices.append(expand(base_s, home_s))
             distance_matrices.append(dist)
         garage = garage_pos[vt.garage]
@@ -174,6 +172,37 @@ def build_model(
     return PyVRPModel(data, final_station, g, s, list(range(len(instance.vehicle_types))))
 
 
+@dataclass(frozen=True)
+class _Home:
+    """One network's tables for going home via a station: its metres between the places, with the
+    station penalties, the station each (garage, place) goes home by, and that way's metres."""
+
+    base_m: np.ndarray
+    penalised: np.ndarray
+    final_station: np.ndarray  # garage × place
+    home_m: np.ndarray  # place × garage
+
+
+def _going_home(
+    network: TravelNetwork, place_ids: list[str], penalty: np.ndarray, allowed: np.ndarray, g: int, s: int
+) -> _Home:
+    """Going home via a station on ``network``: best station for (place, garage), by penalised
+    distance, among the stations open whenever a truck of that garage could arrive (``allowed``;
+    the device cannot see the clock)."""
+    base_m = network.distance_m(place_ids, place_ids)
+    penalised = base_m.copy()
+    penalised[:, g : g + s] += penalty[None, :]
+    via = penalised[:, g : g + s][:, :, None] + base_m[g : g + s, :g][None, :, :]  # place × station × garage
+    via = via + np.where(allowed, 0, FORBIDDEN_M).T[None, :, :]
+    final_station = via.argmin(axis=1).T  # garage × place
+    home_m = via.min(axis=1)  # place × garage
+    station_rows = np.arange(g, g + s)
+    home_m[station_rows, :] = base_m[station_rows, :g]  # already unloaded: drive straight home
+    garage_rows = np.arange(g)
+    home_m[garage_rows, :] = base_m[garage_rows, :g]  # unused truck: stays home
+    return _Home(base_m, penalised, final_station, home_m)
+
+
 def _search_close(instance: CollectionInstance, opens: np.ndarray, closes: np.ndarray) -> np.ndarray:
     """Closing times the search sees: brought forward by the breaks a truck owes before it
     (:func:`workday.search_close`); windows are shared by every type, so by the least any type needs."""
@@ -200,7 +229,8 @@ def final_stations(instance: CollectionInstance, network: TravelNetwork) -> np.n
     qualifies when it is open at every time a truck of the garage could get there within its shift
     (the earliest a truck can arrive, and the latest from which it can still unload and get home).
     A garage with no such station keeps those that close latest; routes the device then sends to a
-    closed station are moved to an open one, or repaired, after decoding."""
+    closed station are moved to an open one, or repaired, after decoding. Where roads differ by
+    class, the quickest of the garage's classes counts."""
     stations = instance.station_ids
     allowed = np.ones((len(instance.garage_ids), len(stations)), dtype=bool)
     for gi, gid in enumerate(instance.garage_ids):
@@ -208,8 +238,9 @@ def final_stations(instance: CollectionInstance, network: TravelNetwork) -> np.n
         if not types or not stations:
             continue
         fastest = max(instance.type_speed(vt) for vt in types)
-        out = network.duration_s([gid], stations, fastest)[0]
-        back = network.duration_s(stations, [gid], fastest)[:, 0]
+        nets = list({id(net): net for net in (instance.travel(network, vt) for vt in types)}.values())
+        out = np.minimum.reduce([net.duration_s([gid], stations, fastest)[0] for net in nets])
+        back = np.minimum.reduce([net.duration_s(stations, [gid], fastest)[:, 0] for net in nets])
         earliest = min(vt.shift_start for vt in types) + out
         latest = max(vt.shift_end for vt in types) - instance.station_unload_s - back
         safe = (instance.station_open_s <= earliest) & (instance.station_close_s >= latest)
