@@ -37,6 +37,7 @@ EXAMPLES: list[tuple[str, str]] = [
     (reach.TOO_BULKY, "垃圾体积超过所有能到达该处车辆的容积"),
     (reach.NO_SINGLE_VEHICLE, "能到达该处的车辆中没有一辆能同时装下其重量和体积"),
     (reach.narrow(1), "车队中没有车型等级 ≤ 1 的车辆（道路狭窄）"),
+    (reach.narrow(0), "车队中没有任何车型等级有道路可达（机耕路、限宽或限重）"),
     (reach.service_too_long(500, 8 * H), "作业需要 500 分钟，长于任何班次（480 分钟）"),
     (reach.hours_outside_shifts(2 * H, 3 * H, [(6 * H, 14 * H)]), "开放时间 02:00–03:00 不在任何班次内（最早班次 06:00–14:00）"),
     (reach.hours_outside_shifts(None, 3 * H, [(6 * H, 14 * H)]), "开放时间 03:00 前 不在任何班次内（最早班次 06:00–14:00）"),

@@ -140,3 +140,35 @@ def test_a_plan_on_the_roads_crosses_the_river_at_the_bridge(tmp_path: Path) -> 
     report = CliRunner().invoke(main, ["report", str(tmp_path / "plan.json"), "--scenario", str(scenario),
                                        "-o", str(tmp_path / "report.html")])
     assert report.exit_code == 0, report.output
+
+
+def test_an_on_demand_build_is_planned_with_model_roads_across_the_bridge(tmp_path: Path) -> None:
+    scenario = river_district(tmp_path)
+    result = build(tmp_path, scenario, "river.osm", "--on-demand")
+    assert result.exit_code == 0, result.output
+    roads = tmp_path / "roads" / "roads.npz"
+    assert result.stdout.splitlines()[-1] == f"use it in the scenario: travel: {{model: roads, roads: {roads}}}"
+    assert not (tmp_path / "roads" / "matrix.npz").exists()
+    scenario.write_text(scenario.read_text().replace("  model: haversine\n", "  model: roads\n  roads: roads/roads.npz\n"))
+    planned = CliRunner().invoke(main, ["plan", str(scenario), "--iterations", "50", "--seed", "1", "--out", str(tmp_path)])
+    assert planned.exit_code == 0, planned.output
+    checked = CliRunner().invoke(main, ["validate", str(scenario), str(tmp_path / "plan.json")])
+    assert checked.exit_code == 0, checked.output
+    plan = load_plan(tmp_path / "plan.json")
+    (route,) = plan.routes
+    ids = [s.id for s in route.stops if s.kind != "break"]
+    assert ids[0] == "G1" and ids[-2:] == ["S1", "G1"] and sorted(ids[1:-2]) == ["R1", "R2", "R3"]
+    # the same legs as the build's full table (a build of the same places without --on-demand)
+    full = CliRunner().invoke(main, ["network", "build", str(scenario), "--osm", str(tmp_path / "river.osm"), "--out", str(tmp_path / "full")])
+    assert full.exit_code == 0, full.output
+    arrays = read_matrix_arrays(tmp_path / "full" / "matrix.npz")
+    index = {pid: k for k, pid in enumerate(arrays.ids)}
+    road_m = sum(arrays.distance_m[index[a], index[b]] for a, b in zip(ids[:-1], ids[1:]))
+    assert route.distance_km == pytest.approx(road_m / 1000, abs=1e-3) and road_m >= 24 * STEP_M - 1  # twice over the bridge
+    exported = tmp_path / "plan.geojson"
+    done = CliRunner().invoke(main, ["export", str(tmp_path / "plan.json"), "--scenario", str(scenario), "--format", "geojson",
+                                     "-o", str(exported)])
+    assert done.exit_code == 0, done.output
+    lines = [f for f in json.loads(exported.read_text())["features"] if f["geometry"]["type"] == "LineString"]
+    crossings = [(lon, lat) for f in lines for lon, lat in f["geometry"]["coordinates"] if 0.002 < lon < 0.005]
+    assert crossings and all(lat == pytest.approx(0.004) for _, lat in crossings)  # drawn along the roads, over the bridge

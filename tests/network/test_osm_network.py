@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 
 import wasteopt
-from tests.network.osm_xml import scenario_yaml
+from tests.network.osm_xml import STEP_M, scenario_yaml
 from tests.network.test_osm_build import PLACES, track_district
 from wasteopt.network import network_for
 from wasteopt.network.osm_build import build_network
@@ -118,3 +118,21 @@ def test_the_engine_plans_on_demand_as_on_the_table(tmp_path: Path) -> None:
     on_table = wasteopt.solve(scenario, iterations=30, seed=1)
     assert on_demand.kpis["distance_km"] == on_table.kpis["distance_km"] and on_demand.kpis["cost"] == on_table.kpis["cost"]
     assert validate(scenario, on_demand) == [] and lazy.dijkstra_runs == 2  # one search per room; the rest from hub tables
+
+
+def test_each_class_is_one_network_of_the_family_and_the_roads_limit_rooms(tmp_path: Path) -> None:
+    where = {pid: (lat, lon) for pid, lat, lon in PLACES}
+    text = scenario_yaml({p: where[p] for p in ("FARM", "LANE", "TOP")}, {"MID": where["MID"]}, {"G": where["G"]},
+                         classes=(1, 2), roads="lazy/roads.npz")
+    (tmp_path / "scenario.yaml").write_text(text)
+    places = [(pid, *where[pid]) for pid in ("FARM", "LANE", "TOP", "MID", "G")]
+    build_network(places, track_district(tmp_path), RoadProfile(), tmp_path / "lazy", [1, 2], full=False, hubs=["MID", "G"])
+    scenario = load_scenario(tmp_path / "scenario.yaml")
+    network = network_for(scenario)
+    assert isinstance(network, RoadNetwork) and network.vehicle_class == 1 and network.on_demand
+    assert network.for_class(1) is network and network.for_class(2) is network.for_class(5)  # one network per class, made once
+    assert network.for_class(2).vehicle_class == 2 and network.for_class(2).for_class(1) is network
+    assert network.distance_m(["G"], ["FARM"])[0, 0] == round(4 * STEP_M)
+    assert network.for_class(2).distance_m(["G"], ["FARM"])[0, 0] == NO_ROUTE_M
+    # FARM (tracks only) and LANE (a track or a lane too narrow for class 2): class 1 at most
+    assert network.road_limits() == {"FARM": 1, "LANE": 1} and network.for_class(2).road_limits() == {"FARM": 1, "LANE": 1}

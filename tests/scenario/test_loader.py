@@ -94,3 +94,45 @@ def test_load_raises_with_every_problem(tmp_path: Path) -> None:
     with pytest.raises(ScenarioError) as caught:
         load_scenario(path)
     assert [(p.line, p.field) for p in caught.value.problems] == [(3, "waste_kg_per_day"), (4, "lat")]
+
+
+def test_roads_path_is_absolute_in_model_and_relative_in_files(tmp_path: Path) -> None:
+    text = SCENARIO_YAML.replace("model: haversine", "model: roads\n  roads: data/roads.npz")
+    path = write_scenario(tmp_path / "in", yaml_text=text)
+    (tmp_path / "in" / "data").mkdir()
+    np.savez(tmp_path / "in" / "data" / "roads.npz", place_ids=np.array(["R1", "R2", "R3", "S1", "C1", "P1", "G1"]))
+    scenario = load_scenario(path)
+    assert scenario.travel.roads == str((tmp_path / "in" / "data" / "roads.npz").resolve())
+    out = tmp_path / "out" / "deeper"
+    save_scenario(scenario, out)
+    assert "roads: ../../in/data/roads.npz" in (out / "scenario.yaml").read_text(encoding="utf-8")
+    assert load_scenario(out / "scenario.yaml") == scenario
+
+
+def test_a_road_file_missing_foreign_or_short_of_places_is_named(tmp_path: Path) -> None:
+    text = SCENARIO_YAML.replace("model: haversine", "model: roads\n  roads: roads.npz")
+    path = write_scenario(tmp_path, yaml_text=text)
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{tmp_path}/roads.npz: travel.roads: no such file (run: wasteopt network build SCENARIO --osm FILE --out DIR)"]
+    np.savez(tmp_path / "roads.npz", ids=np.array(["R1"]))
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{tmp_path}/roads.npz: travel.roads: not a road file written by 'wasteopt network build' (roads.npz)"]
+    np.savez(tmp_path / "roads.npz", place_ids=np.array(["R1", "R2"]))
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{tmp_path}/roads.npz: ids: 5 places of the scenario are not on the roads: R3, S1, C1, P1, G1 "
+        "(build again: wasteopt network build)"]
+
+
+def test_roads_go_with_model_roads_only(tmp_path: Path) -> None:
+    for travel, message in (("model: roads", "model 'roads' needs roads: the roads.npz file 'wasteopt network build' wrote"),
+                            ("model: haversine\n  roads: roads.npz", "roads: is read with model 'roads' only (the model is 'haversine')")):
+        path = write_scenario(tmp_path, yaml_text=SCENARIO_YAML.replace("model: haversine", travel))
+        with pytest.raises(ScenarioError) as caught:
+            load_scenario(path)
+        assert [p.message for p in caught.value.problems] == [message], caught.value.problems

@@ -2,8 +2,8 @@
 
 Rooms and stations go to ``rooms.csv`` and ``stations.csv`` (they are spreadsheets in real life); the
 short sections stay inline in the YAML. Floats are written with Python's shortest round-trip repr,
-clock times as ``HH:MM``; columns that are empty in every row are left out. The matrix file path is
-written relative to the directory, as a user would write it. Files are replaced atomically.
+clock times as ``HH:MM``; columns that are empty in every row are left out. The matrix and road file
+paths are written relative to the directory, as a user would write them. Files are replaced atomically.
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ def scenario_yaml(scenario: Scenario, directory: Path) -> str:
     matrix = ordered.get("travel", {}).get("matrix")
     if matrix is not None:
         matrix["file"] = Path(os.path.relpath(matrix["file"], os.path.abspath(directory))).as_posix()
+    if ordered.get("travel", {}).get("roads"):
+        ordered["travel"]["roads"] = Path(os.path.relpath(ordered["travel"]["roads"], os.path.abspath(directory))).as_posix()
     ordered.update({name: f"{name}.csv" for name in TABLES})
     ordered.update({key: _id_first(value) for key, value in data.items() if key not in ordered})
     body = yaml.dump(ordered, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=100)

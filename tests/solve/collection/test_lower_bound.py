@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
 from tests.solve.brute_force import optimum
+from tests.solve.road_cases import track_scenario
 from tests.solve.scenarios import room, scenario, station, truck
 from wasteopt.network import network_for
 from wasteopt.scenario.models import Scenario, Travel
 from wasteopt.solve.collection.instance import build_instance
-from wasteopt.solve.collection.lower_bound import collection_lower_bound, nearest_other_m
+from wasteopt.solve.collection.lower_bound import straight_nearest_room_m, collection_lower_bound, nearest_other_m
+from wasteopt.solve.engine import solve
 
 
 def _bound(sc: Scenario):
@@ -123,3 +127,18 @@ def test_the_fleet_bound_counts_every_hour_of_service_with_narrow_lanes() -> Non
     sc = scenario(rooms, [station("S", 0, 0, unload_min=0)], [("G", 0, 0)], fleet)
     bound = _bound(sc)
     assert 40.0 <= bound.cost <= optimum(sc).cost + 1e-2
+
+
+def test_on_roads_computed_on_demand_the_bound_searches_from_no_room(tmp_path: Path) -> None:
+    scenario = track_scenario(tmp_path, "roads")
+    network = network_for(scenario)
+    instance = build_instance(scenario, network)
+    runs = {k: network.for_class(k).dijkstra_runs for k in (1, 2)}
+    bound = collection_lower_bound(instance, network)
+    assert {k: network.for_class(k).dijkstra_runs for k in (1, 2)} == runs  # hub tables and straight lines only
+    plan = solve(scenario, iterations=30, seed=1)
+    assert plan.unserved == [] and 0 < bound.distance_km <= plan.kpis["distance_km"]
+    # a room's nearest other room by straight line, never more than by road
+    rooms = instance.room_ids
+    roads = np.array(network.distance_m(rooms, rooms), dtype=float) + np.diag([np.inf] * len(rooms))
+    assert np.all(straight_nearest_room_m(network, rooms) <= roads.min(axis=0))

@@ -131,11 +131,11 @@ def nearest_other_m(instance: CollectionInstance, network: TravelNetwork) -> np.
     if len(rooms) == 1:
         return from_fixed
     if network.on_demand:
-        return np.minimum(from_fixed, _nearest_room_straight(network, rooms))
+        return np.minimum(from_fixed, straight_nearest_room_m(network, rooms))
     return np.minimum(from_fixed, _nearest_room_blocked(network, rooms))
 
 
-def _nearest_room_straight(network: TravelNetwork, rooms: list[str]) -> np.ndarray:
+def straight_nearest_room_m(network: TravelNetwork, rooms: list[str]) -> np.ndarray:
     """Per room: great-circle metres to its nearest other room, less :data:`STRAIGHT_SLACK` and a
     metre (a lower bound on any road leg into it from another room; lat/lon places)."""
     chord, _ = cKDTree(network.points(rooms)).query(network.points(rooms), k=2)
