@@ -136,3 +136,5 @@ def test_each_class_is_one_network_of_the_family_and_the_roads_limit_rooms(tmp_p
     assert network.for_class(2).distance_m(["G"], ["FARM"])[0, 0] == NO_ROUTE_M
     # FARM (tracks only) and LANE (a track or a lane too narrow for class 2): class 1 at most
     assert network.road_limits() == {"FARM": 1, "LANE": 1} and network.for_class(2).road_limits() == {"FARM": 1, "LANE": 1}
+    again = network_for(scenario)  # another region of the district: the file and each class's graph are read and made once
+    assert again is not network and again.for_class(2)._graph is network.for_class(2)._graph

@@ -21,8 +21,11 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -37,6 +40,7 @@ BUILD = "build.json"
 FORMAT = 3
 """Bumped when the files change shape: a cache written by another format is rebuilt."""
 HUB_PARTS = ("hub_index", "hub_from_s", "hub_from_m", "hub_to_s", "hub_to_m")
+T = TypeVar("T")
 NO_ROUTE_M = 10**9
 """What a class table holds (metres, and seconds) where that class has no route: far beyond any day."""
 
@@ -84,6 +88,17 @@ class RoadFile:
     trees: dict[int, Trees] = field(default_factory=dict)
     hubs: dict[int, HubTables] = field(default_factory=dict)
     classes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # the fleet's classes built
+    derived: dict[tuple[str, int], object] = field(default_factory=dict, repr=False, compare=False)
+    """What networks on this file work out once per class and share (:meth:`once`)."""
+
+    def once(self, what: str, vehicle_class: int, make: Callable[[], T]) -> T:
+        """``make()`` the first time ``what`` of ``vehicle_class`` is asked for, the kept result after:
+        each class's graph and its connected parts are made once however many networks read the file
+        (one per region of a large district)."""
+        key = (what, vehicle_class)
+        if key not in self.derived:
+            self.derived[key] = make()
+        return self.derived[key]  # type: ignore[return-value]
 
     def node_of(self, place_id: str) -> int:
         """The road node a place is snapped to."""
@@ -96,6 +111,19 @@ class RoadFile:
     def built_classes(self) -> list[int]:
         """The vehicle classes the build made tables for (else every class of the profile)."""
         return [int(k) for k in (self.classes if len(self.classes) else self.graph.class_numbers)]
+
+
+def read_roads_once(path: str | Path) -> RoadFile:
+    """``roads.npz`` read once per process while the file stays the same (every region of a large
+    district plans on the same road file)."""
+    path = Path(path).resolve()
+    stat = path.stat()
+    return _read_roads_kept(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=2)
+def _read_roads_kept(path: str, mtime_ns: int, size: int) -> RoadFile:
+    return read_roads(path)
 
 
 def read_roads(path: str | Path) -> RoadFile:

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 
-from wasteopt.network.osm_files import NO_ROUTE_M, RoadFile, read_roads
+from wasteopt.network.osm_files import NO_ROUTE_M, RoadFile, read_roads_once
 from wasteopt.network.osm_graph import EARTH_RADIUS_M, ClassGraph
 from wasteopt.network.osm_hubs import HubTables
 from wasteopt.network.osm_tables import rows_to
@@ -61,12 +61,13 @@ class RoadNetwork(TravelNetwork):
         self._matrix = None
         self._roads = roads
         self.vehicle_class = vehicle_class if vehicle_class is not None else roads.built_classes()[0]
-        self._graph: ClassGraph = roads.graph.for_class(self.vehicle_class)
+        self._graph: ClassGraph = roads.once("graph", self.vehicle_class, lambda: roads.graph.for_class(self.vehicle_class))
         self._place = np.array([roads.place_index[pid] for pid in places], dtype=np.int64)  # position in the road file
         self._node = roads.place_node[self._place].astype(np.int64)
         self._snap = roads.snap_m[self._place].astype(float)
         self._targets, self._column = np.unique(self._node, return_inverse=True)
-        self._part = connected_components(self._graph.seconds, directed=True, connection="weak")[1]
+        self._part = roads.once("weak", self.vehicle_class,
+                                lambda: connected_components(self._graph.seconds, directed=True, connection="weak")[1])
         self._target_part = self._part[self._targets]
         self._access = 3.6 / roads.access_speed_kmh
         self._hubs: HubTables | None = roads.hubs.get(self.vehicle_class)
@@ -82,8 +83,8 @@ class RoadNetwork(TravelNetwork):
 
     @classmethod
     def from_file(cls, scenario: Scenario, path: str | Path, vehicle_class: int | None = None) -> "RoadNetwork":
-        """The network of a ``roads.npz`` written by ``wasteopt network build``."""
-        return cls(scenario, read_roads(path), vehicle_class)
+        """The network of a ``roads.npz`` written by ``wasteopt network build`` (read once per process)."""
+        return cls(scenario, read_roads_once(path), vehicle_class)
 
     def for_class(self, vehicle_class: int) -> "RoadNetwork":
         """The network of the largest class built not above ``vehicle_class`` (the smallest built when
@@ -104,7 +105,8 @@ class RoadNetwork(TravelNetwork):
             reached = {}
             for k in built:
                 member = self.for_class(k)
-                labels = connected_components(member._graph.seconds, directed=True, connection="strong")[1][member._node]
+                strong = self._roads.once("strong", k, lambda: connected_components(member._graph.seconds, directed=True, connection="strong")[1])
+                labels = strong[member._node]
                 reached[k] = labels == np.bincount(labels).argmax()
             rooms = {room.id for room in self._scenario.rooms}
             limits: dict[str, int | None] = {}
