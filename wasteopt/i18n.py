@@ -33,6 +33,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.more_violations": ("  ... and {n} more (run `wasteopt validate` on the plan)",
                                 "  ……另有 {n} 处（对方案运行 `wasteopt validate` 查看）"),
     "summary.title": ("plan for {scenario}", "{scenario} 的收运方案"),
+    "summary.from": ("re-planned from an earlier plan: {changed} of {both} rooms changed truck, {same} kept their truck "
+                     "({new} new, {dropped} no longer served; stability {stability:g} yuan per room moved)",
+                     "基于先前方案重新规划：{both} 个收集房中 {changed} 个换了车，{same} 个仍由原车收运"
+                     "（新增 {new} 个，不再收运 {dropped} 个；稳定性权重每换车一个收集房 {stability:g} 元）"),
     "summary.variant": (" (variant {variant})", "（变体 {variant}）"),
     "summary.step": ("step", "环节"),
     "summary.tonnes": ("tonnes", "吨"),
