@@ -127,12 +127,14 @@ def steadier(instance: CollectionInstance, network: TravelNetwork, searched: Rou
     if stability <= 0:
         return searched
     start_reasons = left_out_reasons(instance, network, *start)
+    servable = set(instance.room_ids)
 
     def score(routes: list[RawRoute], left: int) -> tuple[int, float]:
         cost = sum(route_cost(instance, network, raw) for raw in routes)
         return left, cost + stability * changed_truck(instance, routes, previous)
 
-    if score(start[0], len(start[1])) <= score(searched[0], len(searched[1])):
+    searched_left = sum(1 for rid in searched[1] if rid in servable)  # not the rooms set aside as unservable
+    if score(start[0], len(start[1])) <= score(searched[0], searched_left):
         return start[0], start_reasons
     return searched
 

@@ -25,12 +25,13 @@ class Budget:
     seed: int = 0
 
 
-def plan_task(scenario: Scenario, variant: Sequence[str], budget: Budget) -> Plan:
+def plan_task(scenario: Scenario, variant: Sequence[str], budget: Budget, start: Plan | None = None) -> Plan:
     """Plan the day for ``scenario`` with the real engine; the plan records the variants applied.
+    ``start``: the plan to re-plan from (the base's, in a warm-started study).
 
     The sweep already keeps every core busy with whole plans, so a large district's regions are
     solved one after another inside the task (no pool within a pool; Dask workers may not start
     processes of their own)."""
     plan = solve(scenario, time_limit=budget.time_limit, iterations=budget.iterations, seed=budget.seed,
-                 options=SolveOptions(executor=InlineExecutor()))
+                 options=SolveOptions(executor=InlineExecutor(), start_from=start))
     return plan.model_copy(update={"variant": list(variant)})
