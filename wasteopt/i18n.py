@@ -472,6 +472,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- the engine's unserved reasons, diagnostics and fixes (wasteopt.i18n_reasons): the English is
     # the engine's wording as recognised ({name} a value, "(s)" an optional plural s); plan.json keeps it ---
     "engine.fleet_small": ("fleet too small: {busy}", "车辆不足：{busy}"),
+    "engine.rooms_changed": ("{changed} of {served} rooms served by both plans changed truck against the previous plan "
+                             "({new} rooms new, {dropped} no longer served, stability {stability} yuan per room moved)",
+                             "两个方案都收运的 {served} 个收集房中，有 {changed} 个相对先前方案换了车"
+                             "（新增 {new} 个，不再收运 {dropped} 个，稳定性权重每换车一个收集房 {stability} 元）"),
     "engine.more_trucks": ("about {more} more truck(s) (e.g. {example}) would serve the {rooms} room(s) left (or longer shifts)",
                            "大约再增加 {more} 辆车（如 {example}）即可收运剩下的 {rooms} 个收集房（或延长班次）"),
     "engine.station_full": ("station capacity: every station it could unload at is full ({stations})",

@@ -109,3 +109,13 @@ def test_the_same_seed_gives_the_same_replan(district):
     scenario, previous = district
     first, second = replan(scenario, previous), replan(scenario, previous)
     assert [r.model_dump() for r in first.routes] == [r.model_dump() for r in second.routes]
+
+
+def test_the_diagnostic_is_said_in_chinese_too(district):
+    from wasteopt.i18n_reasons import engine_text
+
+    scenario, previous = district
+    plan = replan(scenario, previous, stability=1e6)
+    note = next(d for d in plan.diagnostics if d.code == "rooms-changed-truck")
+    assert note.message.startswith("0 of 36 rooms served by both plans changed truck")
+    assert engine_text(note.message, "zh").startswith("两个方案都收运的 36 个收集房中，有 0 个相对先前方案换了车")

@@ -163,7 +163,7 @@ def kept_from(plan: Plan, previous: Plan, stability: float) -> Plan:
     counts = rooms_changed(previous, plan.routes)
     served = counts["same_truck"] + counts["changed_truck"]
     message = (f"{counts['changed_truck']} of {served} rooms served by both plans changed truck against the previous plan "
-               f"({counts['new']} rooms new, {counts['dropped']} no longer served; stability {stability:g} yuan per room moved)")
+               f"({counts['new']} rooms new, {counts['dropped']} no longer served, stability {stability:g} yuan per room moved)")
     note = Diagnostic(level="info", code="rooms-changed-truck", message=message)
     solver = {**plan.solver, "from": {"scenario": previous.scenario, "stability": stability, **counts}}
     return plan.model_copy(update={"solver": solver, "diagnostics": [*plan.diagnostics, note]})
