@@ -120,3 +120,11 @@ def test_unknown_variant_fails_before_anything_is_solved(two_stations):
     with pytest.raises(ScenarioError) as caught:
         compare(two_stations, ["s2-closed", "s9-closed"], source="x.yaml", **BUDGET)
     assert str(caught.value).startswith("x.yaml: variant: unknown variant 's9-closed'")
+
+
+def test_a_stability_weight_keeps_the_base_routes_where_the_change_allows(two_stations, pool):
+    result = compare(two_stations, ["s2-closed"], executor=pool, seeds=2, stability=1e6, **BUDGET)
+    for outcome in result.outcomes:
+        assert all(run["violations"] == [] for run in outcome.runs)
+    # nothing moves off its truck that the closure does not force: the base re-plan keeps every room
+    assert result.base.plan.solver["from"]["changed_truck"] == 0 and result.base.plan.solver["from"]["stability"] == 1e6

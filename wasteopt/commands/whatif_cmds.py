@@ -47,6 +47,8 @@ def _budget_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--seed", type=int, default=0, show_default=True, help="First random seed; every plan uses the same seeds."),
         click.option("--seeds", "seeds", type=click.IntRange(min=1), default=3, show_default=True,
                      help="Seeds per plan (SEED, SEED+1, ...): each figure's spread and each difference's interval come from them."),
+        click.option("--stability", type=click.FloatRange(min=0), default=0.0, show_default=True,
+                     help="Yuan per room a plan must save to move it off its truck in the base plan (as plan --stability)."),
         click.option("--cold", is_flag=True,
                      help="Plan every variant from scratch instead of from the base plan of its seed (for measuring the warm start)."),
         click.option("--out", "out_dir", type=click.Path(file_okay=False), default="out", show_default=True,
@@ -102,8 +104,8 @@ def _progress(quiet: bool, lang: str = "en") -> Callable[[str], None] | None:
 @_budget_options
 @reports_bad_input
 def compare_command(scenario_path: str, variants: tuple[str, ...], time_limit: float | None, iterations: int | None,
-                    seed: int, seeds: int, cold: bool, out_dir: str, cluster: str | None, workers: int | None, quiet: bool,
-                    lang: str | None) -> None:
+                    seed: int, seeds: int, stability: float, cold: bool, out_dir: str, cluster: str | None,
+                    workers: int | None, quiet: bool, lang: str | None) -> None:
     """Plan SCENARIO and each --variant with the same budget and --seeds seeds, and compare them side by side.
 
     Each variant starts from the base plan of its seed; each line ends with the difference to what it
@@ -121,7 +123,7 @@ def compare_command(scenario_path: str, variants: tuple[str, ...], time_limit: f
     executor = make_executor(cluster, workers or _cores())
     try:
         result = compare(scenario, list(variants), time_limit=time_limit, iterations=iterations, seed=seed, seeds=seeds,
-                         warm=not cold, executor=executor, source=scenario_path, progress=_progress(quiet, lang))
+                         warm=not cold, stability=stability, executor=executor, source=scenario_path, progress=_progress(quiet, lang))
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
     with writing(out_dir):
@@ -143,7 +145,8 @@ def compare_command(scenario_path: str, variants: tuple[str, ...], time_limit: f
 @_budget_options
 @reports_bad_input
 def site_command(scenario_path: str, k: int, candidates: str | None, top: int, model_time_limit: float,
-                 time_limit: float | None, iterations: int | None, seed: int, seeds: int, cold: bool, out_dir: str,
+                 time_limit: float | None, iterations: int | None, seed: int, seeds: int, stability: float, cold: bool,
+                 out_dir: str,
                  cluster: str | None, workers: int | None, quiet: bool, lang: str | None) -> None:
     """Choose the best K candidate sites for new transfer stations in SCENARIO.
 
@@ -160,7 +163,7 @@ def site_command(scenario_path: str, k: int, candidates: str | None, top: int, m
     executor = make_executor(cluster, workers or _cores())
     try:
         result = site(scenario, k, candidates=wanted, time_limit=time_limit, iterations=iterations, seed=seed,
-                      seeds=seeds, warm=not cold, executor=executor, top=top, model_time_limit=model_time_limit, source=scenario_path,
+                      seeds=seeds, warm=not cold, stability=stability, executor=executor, top=top, model_time_limit=model_time_limit, source=scenario_path,
                       progress=_progress(quiet, lang))
     finally:
         executor.shutdown(wait=True, cancel_futures=True)

@@ -127,6 +127,7 @@ def compare(
     seed: int = 0,
     seeds: int = DEFAULT_SEEDS,
     warm: bool = True,
+    stability: float = 0.0,
     executor: Executor | None = None,
     source: str | None = None,
     progress: Callable[[str], None] | None = None,
@@ -139,7 +140,9 @@ def compare(
     start from the base's plan of their seed (see the module docstring). ``base``: the base's first
     plans when already made (same budget and seeds). ``source`` names the scenario file in errors;
     ``progress`` is told each plan's name as it finishes. A variant that leaves more undone than its
-    baseline (rooms unserved, error diagnostics, violations) gets payback ``"n/a"``.
+    baseline (rooms unserved, error diagnostics, violations) gets payback ``"n/a"``. ``stability``:
+    with the warm start, the yuan per room a plan must save to move it off its truck in the base plan
+    (as ``plan --stability``; 0: the cheaper plan wins).
     """
     specs = [split_spec(v) if isinstance(v, str) else list(v) for v in variants]
     jobs: dict[str, tuple[Scenario, list[str]]] = {}
@@ -151,7 +154,7 @@ def compare(
         if names is not None and spec_label(names) not in jobs:
             jobs[spec_label(names)] = (apply_variants(scenario, names, source=source), names)
             added.append(spec_label(names))
-    budget = Budget(time_limit, iterations, seed)
+    budget = Budget(time_limit, iterations, seed, stability)
     if base is None:
         base = first_plans(scenario, budget, seed_list(seed, seeds), warm=warm, executor=executor, progress=progress)
     base, plans = plan_from_base(base, scenario, jobs, budget, executor=executor, progress=progress)
@@ -162,7 +165,7 @@ def compare(
         reference = outcomes[spec_label(baseline_names)] if baseline_names is not None else base_outcome
         _compare_with(scenario, outcome, base_outcome, reference)
         outcome.added = name in added
-    return Comparison(base_outcome, list(outcomes.values()), base, scenario.planning.discount_rate, warm)
+    return Comparison(base_outcome, list(outcomes.values()), base, scenario.planning.discount_rate, base.warm)
 
 
 def save_comparison(comparison: Comparison, out_dir: str | Path) -> None:

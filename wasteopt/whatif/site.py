@@ -169,6 +169,7 @@ def site(
     seed: int = 0,
     seeds: int = DEFAULT_SEEDS,
     warm: bool = True,
+    stability: float = 0.0,
     executor: Executor | None = None,
     top: int = 3,
     model_time_limit: float = 60.0,
@@ -179,12 +180,13 @@ def site(
     """The best ``top`` selections of ``k`` candidate sites, re-planned with the real engine and ranked.
 
     ``time_limit`` / ``iterations`` are the engine budget of every full plan, made with ``seeds``
-    seeds from ``seed`` on; ``warm``: each selection starts from the base's plan of its seed;
+    seeds from ``seed`` on; ``warm``: each selection starts from the base's plan of its seed
+    (``stability``: yuan per room moved off its truck there, as ``plan --stability``);
     ``model_time_limit`` bounds the facility-location solves together. ``base``: the base's first
     plans when already made (same budget and seeds), instead of planning them again.
     """
     sites = _candidates(scenario, candidates, k, source or scenario.name)
-    budget = Budget(time_limit, iterations, seed)
+    budget = Budget(time_limit, iterations, seed, stability)
     if base is None:
         base = first_plans(scenario, budget, seed_list(seed, seeds), warm=warm, executor=executor, progress=progress)
     costs = build_cost_model(scenario, sites)
