@@ -5,7 +5,9 @@ or per region: construction, search, repair) → exact station assignment within
 room still out put back where it fits (:mod:`wasteopt.solve.collection.insert`), or, if rooms are
 still out, the whole-district construction when it serves more → timed routes → haul schedule →
 KPIs and lower bound → the validator's check of the finished plan (``solver.violations``; empty
-unless the engine has a bug). Engines never print and never touch files; the CLI does that.
+unless the engine has a bug). Re-planning from an earlier plan (``SolveOptions.start_from``), its
+routes, repaired, start the routing and name the trucks (:mod:`wasteopt.solve.previous`). Engines
+never print and never touch files; the CLI does that.
 """
 
 from __future__ import annotations
@@ -74,10 +76,11 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
     phases = {"prepare_s": budget.elapsed()}
     decomposed = len(instance.room_ids) > (DECOMPOSE_ABOVE if options.decompose_above is None else options.decompose_above)
     start = starting_routes(instance, network, options.start_from) if options.start_from is not None else None
+    initial = start[0] or None if start else None  # an earlier plan's routes, repaired: the search's start
     if decomposed:
-        raws, unserved = route_decomposed(instance, network, budget, seed, options.executor, initial=start[0] or None if start else None)
+        raws, unserved = route_decomposed(instance, network, budget, seed, options.executor, initial=initial)
     else:
-        raws, unserved = route_collection(instance, network, budget, seed, initial=start[0] or None if start else None)
+        raws, unserved = route_collection(instance, network, budget, seed, initial=initial)
     if start is not None and options.start_from is not None:
         raws, unserved = steadier(instance, network, (raws, unserved), start, options.start_from, options.stability)
     phases["route_s"] = budget.elapsed() - sum(phases.values())
