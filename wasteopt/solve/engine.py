@@ -75,14 +75,13 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
     instance = build_instance(scenario, network)
     phases = {"prepare_s": budget.elapsed()}
     decomposed = len(instance.room_ids) > (DECOMPOSE_ABOVE if options.decompose_above is None else options.decompose_above)
-    start = starting_routes(instance, network, options.start_from) if options.start_from is not None else None
-    initial = start[0] or None if start else None  # an earlier plan's routes, repaired: the search's start
-    if decomposed:
+    initial = starting_routes(instance, options.start_from) or None if options.start_from is not None else None
+    if decomposed:  # an earlier plan's routes start the search (each region its part of them)
         raws, unserved = route_decomposed(instance, network, budget, seed, options.executor, initial=initial)
     else:
         raws, unserved = route_collection(instance, network, budget, seed, initial=initial)
-    if start is not None and options.start_from is not None:
-        raws, unserved = steadier(instance, network, (raws, unserved), start, options.start_from, options.stability)
+    if initial is not None and options.start_from is not None:
+        raws, unserved = steadier(instance, network, (raws, unserved), initial, options.start_from, options.stability)
     phases["route_s"] = budget.elapsed() - sum(phases.values())
     raws, shed = enforce_station_capacity(instance, network, raws, budget)
     index = {rid: k for k, rid in enumerate(instance.room_ids)}

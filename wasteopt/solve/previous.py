@@ -10,8 +10,8 @@ scenario no longer allows is taken out and put back wherever it fits —
   the scenario no longer has;
 - rooms the scenario no longer has, or sets aside as unservable, are dropped;
 
-then the routes are repaired and completed like any other start
-(:func:`wasteopt.solve.collection.routing.finish_routes`), so the start is a feasible plan.
+then the routing repairs and completes them like any other start (its floor,
+:func:`wasteopt.solve.collection.routing.finish_routes`), so the start is a feasible plan.
 
 After the search, :func:`steadier` keeps the start instead of the searched routes unless the search
 saves more than ``stability`` yuan per room it moves to another truck, and :func:`name_like` gives
@@ -37,9 +37,9 @@ Routed = tuple[list[RawRoute], dict[str, str]]
 """Routes and the rooms left out with their reasons, as the routing steps return them."""
 
 
-def starting_routes(instance: CollectionInstance, network: TravelNetwork, previous: Plan) -> tuple[list[RawRoute], list[int]]:
-    """The previous plan's routes made fit for this instance (see the module docstring), repaired and
-    completed: the routes and the instance's rooms that fit nowhere."""
+def starting_routes(instance: CollectionInstance, previous: Plan) -> list[RawRoute]:
+    """The previous plan's routes made fit for this instance (see the module docstring). The routing
+    repairs and completes them (its floor); :func:`completed` does the same here."""
     rooms = {rid: k for k, rid in enumerate(instance.room_ids)}
     stations = {sid: k for k, sid in enumerate(instance.station_ids)}
     types = {vt.id: t for t, vt in enumerate(instance.vehicle_types)}
@@ -57,9 +57,14 @@ def starting_routes(instance: CollectionInstance, network: TravelNetwork, previo
         count = instance.vehicle_types[t].count
         heaviest = sorted(range(len(routes)), key=lambda k: -routes[k][0])[:count]
         kept += [routes[k][1] for k in sorted(heaviest)]
-    served = {v.index for raw in kept for v in raw.visits if v.kind == "room"}
-    missing = [k for k in range(len(instance.room_ids)) if k not in served]
-    return finish_routes(instance, network, kept, missing)
+    return kept
+
+
+def completed(instance: CollectionInstance, network: TravelNetwork, start: list[RawRoute]) -> tuple[list[RawRoute], list[int]]:
+    """Starting routes repaired, with every room they lack put back where it fits: the routes and the
+    rooms that fit nowhere (what the routing's floor is for the same start)."""
+    served = {v.index for raw in start for v in raw.visits if v.kind == "room"}
+    return finish_routes(instance, network, start, [k for k in range(len(instance.room_ids)) if k not in served])
 
 
 def _kept_visits(route: Route, rooms: dict[str, int], stations: dict[str, int]) -> list[Visit]:
@@ -119,13 +124,14 @@ def changed_truck(instance: CollectionInstance, raws: list[RawRoute], previous: 
     )
 
 
-def steadier(instance: CollectionInstance, network: TravelNetwork, searched: Routed,
-             start: tuple[list[RawRoute], list[int]], previous: Plan, stability: float) -> Routed:
-    """The searched routes, or the start where the search does not save more than ``stability`` yuan
-    per room it moves to another truck (fewer rooms left out always wins). ``stability`` 0: the
-    searched routes (never dearer than the start: the search keeps the better of the two)."""
+def steadier(instance: CollectionInstance, network: TravelNetwork, searched: Routed, start_routes: list[RawRoute],
+             previous: Plan, stability: float) -> Routed:
+    """The searched routes, or the (completed) start where the search does not save more than
+    ``stability`` yuan per room it moves to another truck (fewer rooms left out always wins).
+    ``stability`` 0: the searched routes (never dearer than the start: the search keeps the better)."""
     if stability <= 0:
         return searched
+    start = completed(instance, network, start_routes)
     start_reasons = left_out_reasons(instance, network, *start)
     servable = set(instance.room_ids)
 
