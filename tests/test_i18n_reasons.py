@@ -16,6 +16,10 @@ from wasteopt.solve.collection.routing import NO_STATION_CAPACITY, TIME_RAN_OUT
 H = 3600
 
 EXAMPLES: list[tuple[str, str]] = [
+    # previous.py: re-planning from an earlier plan
+    ("12 of 40 rooms served by both plans changed truck against the previous plan (2 rooms new, 0 no longer served, "
+     "stability 5 yuan per room moved)",
+     "两个方案都收运的 40 个收集房中，有 12 个相对先前方案换了车（新增 2 个，不再收运 0 个，稳定性权重每换车一个收集房 5 元）"),
     # routing.py: rooms left out
     ("fleet too small: all 5 trucks are in use; about 2 more trucks (e.g. small) would serve the 7 rooms left (or longer shifts)",
      "车辆不足：全部 5 辆车都已在用；大约再增加 2 辆车（如 small）即可收运剩下的 7 个收集房（或延长班次）"),

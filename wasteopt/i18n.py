@@ -33,6 +33,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.more_violations": ("  ... and {n} more (run `wasteopt validate` on the plan)",
                                 "  ……另有 {n} 处（对方案运行 `wasteopt validate` 查看）"),
     "summary.title": ("plan for {scenario}", "{scenario} 的收运方案"),
+    "summary.from": ("re-planned from an earlier plan: {changed} of {both} rooms changed truck, {same} kept their truck "
+                     "({new} new, {dropped} no longer served; stability {stability:g} yuan per room moved)",
+                     "基于先前方案重新规划：{both} 个收集房中 {changed} 个换了车，{same} 个仍由原车收运"
+                     "（新增 {new} 个，不再收运 {dropped} 个；稳定性权重每换车一个收集房 {stability:g} 元）"),
     "summary.variant": (" (variant {variant})", "（变体 {variant}）"),
     "summary.step": ("step", "环节"),
     "summary.tonnes": ("tonnes", "吨"),
@@ -220,6 +224,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "panel.base": ("base", "基准"),
     "panel.variant": ("variant {n}", "变体 {n}"),
     "panel.opens": ("opens {sites}", "新建 {sites}"),
+    "report.sites": ("Where to build: candidate sites", "选址：候选站点"),
+    "site.map_label": ("Map of the candidate sites, coloured by their daily saving", "候选站点地图，按每日节省着色"),
+    "site.saves": ("saves (whole interval above 0)", "节省（整个区间高于 0）"),
+    "site.costs": ("costs more (whole interval below 0)", "更贵（整个区间低于 0）"),
+    "site.unsure": ("no difference we can measure", "测不出差别"),
+    "site.unplanned": ("not re-planned", "未重新规划"),
+    "site.not_planned": ("{site}: not among the selections re-planned", "{site}：不在重新规划的选址方案中"),
+    "site.tooltip": ("{site} ({name}): saving/day {saving} — {verdict}", "{site}（{name}）：每日节省 {saving} — {verdict}"),
+    "panel.against": ("compared with", "对比对象"),
+    "panel.difference": ("Δ cost/day (95 %)", "Δ 成本/天（95 %）"),
+    "panel.verdict": ("verdict", "结论"),
     "figure.trucks": ("Trucks", "车辆"),
     "figure.distance_km": ("Distance km", "里程（公里）"),
     "figure.collection_km": ("Collection km", "收运里程（公里）"),
@@ -384,6 +399,33 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "whatif.agreement": ("estimate vs full plans over {n} selections: Spearman {spearman}, Kendall {kendall}",
                          "估算与完整方案的一致性（{n} 个选址方案）：Spearman {spearman}，Kendall {kendall}"),
     "whatif.finding": ("{name}: {finding}", "{name}：{finding}"),
+    "whatif.cost_range": ("cost/day min–max", "成本/天 最低–最高"),
+    "whatif.against": ("compared with", "对比对象"),
+    "whatif.d_cost": ("Δ cost/day", "Δ 成本/天"),
+    "whatif.d_trucks": ("Δ trucks", "Δ 车辆"),
+    "whatif.d_km": ("Δ km/day", "Δ 公里/天"),
+    "whatif.verdict": ("verdict", "结论"),
+    "whatif.verdict.cheaper": ("cheaper", "更省"),
+    "whatif.verdict.dearer": ("dearer", "更贵"),
+    "whatif.verdict.no-difference": ("no difference we can measure at this budget", "在此计算预算下测不出差别"),
+    "whatif.verdict.one-run": ("one seed: no interval", "仅一个种子：无区间"),
+    "whatif.beyond_life": ("{years} > life {life:g}", "{years} > 寿命 {life:g}"),
+    "whatif.beyond_life_note": ("{name}: does not pay back within its life ({life:g} years)",
+                                "{name}：在使用年限（{life:g} 年）内无法回收投资"),
+    "whatif.seeds_note": ("figures: mean over {n} seed(s) ({seeds}); Δ: mean difference to the base, seed by seed; "
+                          "station loads and findings: seed {first}'s plan (the one written)",
+                          "数字：{n} 个种子（{seeds}）的平均值；Δ：与基准方案逐种子之差的平均值；中转站负荷与问题：种子 {first} 的方案（即写出的方案）"),
+    "whatif.warm_note": ("each plan started from the base plan of its seed (warm start)",
+                         "每个方案都从同一种子的基准方案出发（热启动）"),
+    "whatif.cold_note": ("each plan planned from scratch (no warm start)", "每个方案都从头规划（无热启动）"),
+    "whatif.interval_note": ("Δ to what each line is compared with, paired by seed: mean and 95 % Student-t interval [low, high]; "
+                             "cheaper or dearer only when the whole interval lies below or above 0",
+                             "与各行对比对象之差，按种子配对：平均值及 95 % t 区间 [下限, 上限]；只有整个区间都低于或高于 0 时才判为更省或更贵"),
+    "whatif.payback_note": ("payback: build cost repaid by the saving against what the line is compared with, "
+                            "discounted at {rate:.1%} a year",
+                            "回收期：以相对于对比对象的节省偿还建设成本，按每年 {rate:.1%} 折现"),
+    "whatif.added_note": ("{name}: planned as the baseline of a combined variant", "{name}：作为组合变体的对比对象而规划"),
+    "whatif.saving_interval": ("saving/day (95 %)", "节省/天（95 %）"),
     # --- scenario input problems, the common ones (wasteopt.scenario.messages): the English is the
     # message as the loader words it ({name} stands for a value, "(s)" for an optional plural s) ---
     "input.unknown_field": ("unknown field", "未知字段"),
@@ -430,6 +472,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- the engine's unserved reasons, diagnostics and fixes (wasteopt.i18n_reasons): the English is
     # the engine's wording as recognised ({name} a value, "(s)" an optional plural s); plan.json keeps it ---
     "engine.fleet_small": ("fleet too small: {busy}", "车辆不足：{busy}"),
+    "engine.rooms_changed": ("{changed} of {served} rooms served by both plans changed truck against the previous plan "
+                             "({new} rooms new, {dropped} no longer served, stability {stability} yuan per room moved)",
+                             "两个方案都收运的 {served} 个收集房中，有 {changed} 个相对先前方案换了车"
+                             "（新增 {new} 个，不再收运 {dropped} 个，稳定性权重每换车一个收集房 {stability} 元）"),
     "engine.more_trucks": ("about {more} more truck(s) (e.g. {example}) would serve the {rooms} room(s) left (or longer shifts)",
                            "大约再增加 {more} 辆车（如 {example}）即可收运剩下的 {rooms} 个收集房（或延长班次）"),
     "engine.station_full": ("station capacity: every station it could unload at is full ({stations})",

@@ -235,3 +235,45 @@ def test_ctrl_c_while_the_commands_load_is_one_line(small_scenario: Path, tmp_pa
     assert process.returncode == 130, stderr.decode()
     assert stderr.decode() == "interrupted (Ctrl-C): aborted; nothing further was written\n"
     assert not (tmp_path / "plan.json").exists()
+
+
+def test_plan_from_an_earlier_plan_reports_rooms_that_changed_truck(small_scenario: Path, tmp_path: Path) -> None:
+    first = run_plan(small_scenario, tmp_path / "yesterday")
+    assert first.exit_code == 0, first.output
+    result = run_plan(small_scenario, tmp_path / "today", "--from", str(tmp_path / "yesterday" / "plan.json"),
+                      "--stability", "1000")
+    assert result.exit_code == 0, result.output
+    plan = load_plan(tmp_path / "today" / "plan.json")
+    assert validate(load_scenario(small_scenario), plan) == []
+    kept = plan.solver["from"]
+    assert kept["changed_truck"] == 0 and kept["same_truck"] == 40 and kept["stability"] == 1000
+    assert "re-planned from an earlier plan: 0 of 40 rooms changed truck, 40 kept their truck" in result.output
+    assert any(d.code == "rooms-changed-truck" for d in plan.diagnostics)
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("{not json", "plan.json:1: --from: not valid JSON"),
+    ('{"routes": []}', "--from: scenario: Field required"),
+    (None, "--from: cannot read the plan"),
+])
+def test_a_bad_from_file_is_one_line_and_exit_2(small_scenario: Path, tmp_path: Path, content: str | None,
+                                               expected: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(wasteopt, "solve", never_solve)
+    previous = tmp_path / "plan.json"
+    if content is not None:
+        previous.write_text(content)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["plan", str(small_scenario), "--from", "plan.json", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [result.output.strip()] and expected in result.output
+    assert "Traceback" not in result.output and not (tmp_path / "out" / "plan.json").exists()
+
+
+def test_a_from_plan_of_another_district_is_refused(small_scenario: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    other = Plan(scenario="elsewhere", routes=[])
+    models.save_plan(other, tmp_path / "other.json")
+    monkeypatch.setattr(wasteopt, "solve", never_solve)
+    result = CliRunner().invoke(main, ["plan", str(small_scenario), "--from", str(tmp_path / "other.json"),
+                                       "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "serves none of the rooms" in result.output

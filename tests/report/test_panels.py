@@ -55,5 +55,26 @@ def test_comparison_written_by_compare_is_shown() -> None:
     rows = _rows(page[page.index('id="comparison-table"'):])
     base, variant = data["base"]["kpis"], data["variants"][0]
     assert rows["Trucks"][0] == str(base["trucks"])
-    assert rows["Cost (yuan/day)"][1].startswith(f"{variant['kpis']['cost']:,.0f}<div class=\"delta ")
+    assert rows["Cost (yuan/day)"][1].startswith(f"{variant['mean']['cost']:,.0f}<div class=\"delta ")
     assert "opens S9" in page
+    measured = _measured(page)
+    assert measured["compared with"] == ["—", "base"]
+    cost = variant["difference"]["cost"]
+    assert measured["Δ cost/day (95 %)"][1] == f"{cost['mean']:+,.2f} [{cost['low']:+,.2f}, {cost['high']:+,.2f}]"
+    assert measured["verdict"][1] == {"cheaper": "cheaper", "dearer": "dearer",
+                                      "no-difference": "no difference we can measure at this budget"}[variant["verdict"]]
+
+
+def _measured(html: str) -> dict[str, list[str]]:
+    rows = re.findall(r'<tr class="measured"><th scope="row">([^<]+)</th>(.*?)</tr>', html)
+    return {label: re.findall(r"<td[^>]*>(.*?)</td>", cells) for label, cells in rows}
+
+
+def test_a_payback_beyond_the_stations_life_is_flagged_in_the_report() -> None:
+    html = comparison({"base": {"name": "base", "kpis": {"cost": 100.0}},
+                       "variants": [{"name": "east", "kpis": {"cost": 90.0}, "delta": {"cost": -10.0},
+                                     "difference": {"cost": {"mean": -10.0, "low": -12.0, "high": -8.0}},
+                                     "verdict": "cheaper", "baseline": "base", "payback_years": 34.5,
+                                     "lifetime_years": 20, "pays_back_within_life": False}]})
+    assert _rows(html)["Payback (years)"] == ["—", "34.5 &gt; life 20"]
+    assert _measured(html)["verdict"] == ["—", "cheaper"]

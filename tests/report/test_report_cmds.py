@@ -182,3 +182,22 @@ def test_a_write_error_is_one_line_naming_the_file(files: tuple[str, str], tmp_p
     result = run("sheets", plan, "--scenario", scenario, "-o", str(tmp_path / "s"))
     first = sheet_filename(solved()[1].routes[0].vehicle)
     assert (result.exit_code, result.stderr) == (2, f"{tmp_path / 's' / first}.csv: cannot write: No space left on device\n")
+
+
+def test_report_of_a_site_study_shows_its_candidates_and_ranking(files: tuple[str, str], tmp_path: Path) -> None:
+    _, scenario = files
+    study = tmp_path / "site"
+    result = run("site", scenario, "--open", "1", "--top", "1", "--iterations", "100", "--seeds", "2", "--workers", "1",
+                 "--out", str(study), "--quiet")
+    assert result.exit_code in (0, 3), result.output
+    data = json.loads((study / "site.json").read_text(encoding="utf-8"))
+    choice = data["choices"][0]
+    out = tmp_path / "report.html"
+    result = run("report", str(study / "base" / "plan.json"), "--scenario", scenario, "-o", str(out),
+                 "--comparison", str(study / "site.json"))
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert 'id="site-map"' in page and 'id="site-table"' in page and 'data-site="S9"' in page
+    assert f'<tr data-choice="{choice["name"]}">' in page
+    low, high = choice["saving_interval"]["low"], choice["saving_interval"]["high"]
+    assert f"[{low:,.2f}, {high:,.2f}]" in page

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
@@ -12,7 +13,7 @@ from wasteopt.commands.whatif_cmds import plans_with_violations, study_exit_stat
 from wasteopt.plan.models import Plan, load_plan
 from wasteopt.plan.validate import validate
 from wasteopt.scenario.writer import save_scenario
-from wasteopt.whatif import compare as compare_module
+from wasteopt.whatif import study as study_module
 from wasteopt.whatif.tasks import plan_task
 from wasteopt.whatif.variants import apply_variants
 
@@ -34,6 +35,11 @@ def test_compare_prints_the_table_and_writes_every_plan(two_stations, two_statio
     assert lines[0].split() == ["base", "s2-closed", "s1-closed+one-truck"]
     assert [line.split()[0] for line in lines[1:9]] == ["trucks", "km/day", "vehicle-h/day", "unload", "haul",
                                                          "haul", "cost/day", "rooms"]
+    assert lines[9].startswith("cost/day min–max")
+    verdicts = ("cheaper", "dearer", "no difference we can measure at this budget")
+    measured = [line for line in lines if line.startswith(("s2-closed ", "s1-closed+one-truck "))]
+    assert len(measured) == 2 and all(line.split()[1] == "base" and line.endswith(verdicts) for line in measured)
+    assert any(line.startswith("figures: mean over 3 seed(s) (2, 3, 4)") for line in lines)
     s2_row = next(line.split() for line in lines if line.startswith("S2 t (util)"))
     assert s2_row[5] == "closed"  # base: tonnes (util), s2-closed: closed, s1-closed: tonnes (util)
     data = json.loads((out / "comparison.json").read_text())
@@ -79,6 +85,8 @@ def test_site_ranks_the_obvious_site_first(far_village, tmp_path):
     assert any(line.startswith("estimate vs full plans over 2 selections: Spearman") for line in lines)
     data = json.loads((out / "site.json").read_text())
     assert data["k"] == 1 and data["choices"][0]["sites"] == ["C1"]
+    assert lines[0].split()[-1] == "verdict" and lines[2].endswith("cheaper")
+    assert data["choices"][0]["verdict"] == "cheaper" and data["seeds"] == [0, 1, 2]
     check = CliRunner().invoke(main, ["validate", path, str(out / "open-C1" / "plan.json")])
     assert check.exit_code == 0, check.output
 
@@ -110,14 +118,18 @@ def test_study_exit_status(violating, incomplete, status) -> None:
 
 
 def test_compare_exits_1_and_names_a_variant_whose_plan_has_violations(two_stations_file, tmp_path, monkeypatch):
-    def planned_with_a_violation(jobs, budget, *, executor=None, progress=None):
-        plans = {name: plan_task(scenario, list(variant), budget) for name, (scenario, variant) in jobs.items()}
-        plans["s2-closed"].solver["violations"] = [FOUND]
+    def planned_with_a_violation(jobs, budget, *, executor=None, progress=None, seeds=None, starts=None):
+        seeds, starts = seeds or {}, starts or {}
+        plans = {name: plan_task(scenario, list(variant), replace(budget, seed=seeds.get(name, budget.seed)), starts.get(name))
+                 for name, (scenario, variant) in jobs.items()}
+        for name, plan in plans.items():
+            if name.startswith("s2-closed"):
+                plan.solver["violations"] = [FOUND]
         return plans
 
-    monkeypatch.setattr(compare_module, "run_plans", planned_with_a_violation)
+    monkeypatch.setattr(study_module, "run_plans", planned_with_a_violation)
     result = CliRunner().invoke(main, ["compare", two_stations_file, "--variant", "s2-closed", "--iterations", "100",
-                                       "--workers", "1", "--out", str(tmp_path / "o"), "--quiet"])
+                                       "--seeds", "2", "--workers", "1", "--out", str(tmp_path / "o"), "--quiet"])
     assert result.exit_code == 1, result.output
     assert result.stdout == ""
     assert result.stderr == ("violations found in the plans of s2-closed (1) — this is a bug, please report it "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wasteopt.plan.models import Diagnostic, HaulTrip, Plan, Route, Stop, Unserved
-from wasteopt.whatif.kpis import delta, incomplete, payback_years, summarise, worse_served
+from wasteopt.whatif.kpis import annualised_per_day, delta, incomplete, payback_years, summarise, within_life, worse_served
 
 
 def _plan(**extra) -> Plan:
@@ -53,3 +53,23 @@ def test_error_diagnostics_and_unserved_rooms_make_a_plan_incomplete(two_station
 @pytest.mark.parametrize("violations", [["x"], []])
 def test_a_violation_alone_makes_a_plan_incomplete(two_stations, violations):
     assert incomplete(summarise(two_stations, _plan(), violations)) == bool(violations)
+
+
+def test_discounting_lengthens_the_payback_and_can_make_it_never():
+    # 1,000,000 yuan repaid by 100,000 a year: 10 years undiscounted; at 8 %: -ln(1 - 0.8) / ln(1.08)
+    daily = 100_000 / 365
+    assert payback_years(1_000_000, daily, 0.0) == 10.0
+    assert payback_years(1_000_000, daily, 0.08) == pytest.approx(20.91, abs=0.01)
+    assert payback_years(1_000_000, daily, 0.10) == "never"  # the saving only pays the interest
+
+
+def test_annualised_cost_is_the_capital_recovery_payment():
+    assert annualised_per_day(365_000, 10, 0.0) == pytest.approx(100.0)
+    # 8 %, 20 years: capital recovery factor 0.10185
+    assert annualised_per_day(1_000_000, 20, 0.08) * 365 == pytest.approx(101_852.2, abs=1)
+    assert annualised_per_day(1_000_000, None, 0.08) == annualised_per_day(1_000_000, 20, 0.08)
+
+
+def test_within_life():
+    assert within_life(12.0, 20) is True and within_life(25.0, 20) is False
+    assert within_life("never", 20) is False and within_life("n/a", 20) is None and within_life(None, 20) is None

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from wasteopt.whatif.estimate import build_cost_model, village_units
+from wasteopt.whatif.kpis import annualised_per_day
 from wasteopt.whatif.location import LocationProblem, best_selections
 
 
@@ -38,7 +39,10 @@ def test_build_cost_is_charged_per_day(far_village):
     candidates = [s for s in far_village.stations if s.status == "candidate"]
     costs, problem = _problem(far_village, candidates)
     best = best_selections(problem, 1)[0]
-    assert best.build_per_day == 500_000 / 20 / 365
+    assert best.build_per_day == pytest.approx(annualised_per_day(500_000, 20, far_village.planning.discount_rate))
+    undiscounted = far_village.model_copy(update={"planning": far_village.planning.model_copy(update={"discount_rate": 0.0})})
+    costs, problem = _problem(undiscounted, candidates)
+    assert best_selections(problem, 1)[0].build_per_day == pytest.approx(500_000 / 20 / 365)
 
 
 def test_capacity_splits_villages_between_stations(two_stations):

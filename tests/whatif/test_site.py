@@ -9,6 +9,7 @@ import pytest
 from wasteopt.plan.validate import validate
 from wasteopt.scenario.errors import ScenarioError
 from wasteopt.whatif.site import save_site, site
+from wasteopt.whatif.kpis import annualised_per_day, payback_years
 from wasteopt.whatif.tables import site_table
 from wasteopt.whatif.variants import apply_variants
 
@@ -19,10 +20,15 @@ def test_the_site_in_the_far_village_ranks_first(far_village, pool, tmp_path):
     assert sorted(tuple(c.sites) for c in result.choices) == [("C1",), ("C2",), ("C3",)]
     best = result.choices[0]
     assert best.rank == 1 and best.estimate_rank == 1
-    assert best.saving_per_day == pytest.approx(result.base_kpis["cost"] - best.kpis["cost"], abs=0.01)
-    assert best.saving_per_day > 0
-    assert best.payback_years == round(500_000 / (best.saving_per_day * 365), 2)
-    assert best.full_cost == pytest.approx(best.kpis["cost"] + 500_000 / 20 / 365, abs=0.01)
+    base_mean = sum(r["cost"] for r in result.base_run_kpis) / 3
+    assert best.saving_per_day == pytest.approx(base_mean - best.mean_cost, abs=0.01)
+    assert best.saving_per_day > 0 and best.verdict == "cheaper" and best.saving["low"] > 0
+    rate = far_village.planning.discount_rate
+    assert best.payback_years == payback_years(500_000, best.saving_per_day, rate)
+    assert best.within_life is (best.payback_years <= 20)
+    assert best.full_cost == pytest.approx(best.mean_cost + annualised_per_day(500_000, 20, rate), abs=0.01)
+    assert len(best.runs) == 3 and result.seeds == [1, 2, 3] and result.base_runs.warm
+    assert all(r["violations"] == [] for c in result.choices for r in c.runs)
     assert [c.full_cost for c in result.choices] == sorted(c.full_cost for c in result.choices)
     assert result.calibration["alpha"] > 1  # real routes drive more than the stems alone
     for choice in result.choices:
@@ -34,6 +40,9 @@ def test_the_site_in_the_far_village_ranks_first(far_village, pool, tmp_path):
     save_site(result, tmp_path)
     data = json.loads((tmp_path / "site.json").read_text())
     assert [c["sites"] for c in data["choices"]][0] == ["C1"]
+    first = data["choices"][0]
+    assert first["verdict"] == "cheaper" and first["saving_interval"]["low"] <= first["saving_per_day"] <= first["saving_interval"]["high"]
+    assert data["seeds"] == [1, 2, 3] and len(data["base"]["runs"]) == 3 and data["discount_rate"] == rate
     assert (tmp_path / "open-C1" / "plan.json").exists() and (tmp_path / "base" / "plan.json").exists()
     table = site_table(result).splitlines()
     assert table[2].split()[:2] == ["1", "C1"]
@@ -68,7 +77,8 @@ def test_a_cheaper_plan_that_leaves_containers_behind_ranks_last(two_stations):
     base = {"cost": 1000.0, "unserved": 0, "violations": [], "errors": []}
     cheap_but_broken = choice("C1", 700.0, ["haul-left-behind: container 1 at C1 cannot be hauled"])
     sound = choice("C2", 900.0, [])
-    _rank([cheap_but_broken, sound], 1000.0, base)
+    _rank([cheap_but_broken, sound], [base], two_stations)
     assert (sound.rank, cheap_but_broken.rank) == (1, 2)
-    assert sound.payback_years == 1.0 and cheap_but_broken.payback_years == "n/a"
+    assert sound.payback_years == payback_years(36_500, 100.0, two_stations.planning.discount_rate) == 1.08
+    assert cheap_but_broken.payback_years == "n/a" and sound.verdict == "one-run"
     assert (cheap_but_broken.estimate_rank, sound.estimate_rank) == (1, 2)

@@ -119,3 +119,41 @@ def test_site_in_chinese() -> None:
     ]
     widths = {len(line) + sum(1 for c in line if "\u4e00" <= c <= "\u9fff" or c in "（）") for line in lines[:3]}
     assert len(widths) == 1  # the rows take the same width on a terminal
+
+
+def _measured() -> Comparison:
+    """The comparison above planned with three seeds: runs, a difference with its interval, a verdict."""
+    comparison = _comparison()
+    base, variant = comparison.base, comparison.variants[0]
+    base.runs = [_kpis(c, unserved=1, errors=(ERROR,)) for c in (264.83, 270.0, 259.66)]
+    base.seeds = variant.seeds = [1, 2, 3]
+    variant.runs = [_kpis(c, violations=(VIOLATION,)) for c in (250.0, 256.0, 244.0)]
+    variant.baseline, variant.verdict = "base", "cheaper"
+    variant.difference = {"cost": {"mean": -14.83, "low": -16.5, "high": -13.2, "n": 3},
+                          "trucks": {"mean": 0.0, "low": 0.0, "high": 0.0, "n": 3},
+                          "distance_km": {"mean": -1.5, "low": -2.0, "high": -1.0, "n": 3}}
+    variant.payback_years, variant.lifetime_years, variant.within_life = 34.5, 20.0, False
+    comparison.discount_rate = 0.08
+    return comparison
+
+
+def test_a_measured_comparison_ends_each_line_with_its_interval_and_verdict() -> None:
+    lines = comparison_table(_measured()).splitlines()
+    assert lines[7].split()[:3] == ["cost/day", "264.83", "250.00"]  # the means over the seeds
+    assert lines[9].split() == ["cost/day", "min–max", "260–270", "244–256"]
+    assert any(line.split()[:5] == ["payback", "years", "-", "34.5", ">"] for line in lines)
+    line = next(line for line in lines if line.startswith("open-S9 "))
+    assert line.split() == ["open-S9", "base", "-14.83", "[-16.50,", "-13.20]", "+0.0", "[+0.0,", "+0.0]",
+                            "-1.5", "[-2.0,", "-1.0]", "cheaper"]
+    assert "figures: mean over 3 seed(s) (1, 2, 3); Δ: mean difference to the base, seed by seed; station loads and " \
+           "findings: seed 1's plan (the one written)" in lines
+    assert "payback: build cost repaid by the saving against what the line is compared with, discounted at 8.0% a year" in lines
+    assert "open-S9: does not pay back within its life (20 years)" in lines
+
+
+def test_a_measured_comparison_in_chinese() -> None:
+    lines = comparison_table(_measured(), "zh").splitlines()
+    line = next(line for line in lines if line.startswith("open-S9 "))
+    assert line.split()[1] == "base" and line.split()[-1] == "更省"
+    assert "open-S9：在使用年限（20 年）内无法回收投资" in lines
+    assert any(line.startswith("回收期（年）") and "> 寿命 20" in line for line in lines)

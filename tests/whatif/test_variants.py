@@ -76,3 +76,18 @@ def test_ad_hoc_open_and_close_names_need_no_definition(far_village):
     with pytest.raises(ScenarioError) as caught:
         apply_variants(far_village, ["open:C9"], source="s.yaml")
     assert [str(p) for p in caught.value.problems] == ["s.yaml: variants.open:C9.open: unknown station id 'C9'"]
+
+
+def test_the_baseline_of_a_combined_variant_is_it_without_the_opening(far_village):
+    from wasteopt.scenario.models import Variant
+    from wasteopt.whatif.variants import opens_candidates, without_openings
+
+    scenario = far_village.model_copy(update={"variants": {
+        **far_village.variants, "swap": Variant(open=["C1"], close=["S1"]), "reopen": Variant(open=["S1"])}})
+    assert opens_candidates(scenario, "east") and opens_candidates(scenario, "open:C2")
+    assert not opens_candidates(scenario, "more-trucks") and not opens_candidates(scenario, "reopen")  # S1 is no candidate
+    assert without_openings(scenario, ["east", "more-trucks"]) == ["more-trucks"]
+    assert without_openings(scenario, ["more-trucks", "open:C2"]) == ["more-trucks"]
+    assert without_openings(scenario, ["east"]) is None  # the base
+    assert without_openings(scenario, ["more-trucks"]) is None  # builds nothing: compared with the base
+    assert without_openings(scenario, ["swap", "more-trucks"]) == ["close:S1", "more-trucks"]

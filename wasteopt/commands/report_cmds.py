@@ -42,7 +42,7 @@ def load_inputs(plan_path: str, scenario_path: str) -> tuple[Scenario, Plan]:
 
 
 def read_comparison(path: str) -> Any:
-    """The parsed ``comparison.json`` (shape checked loosely by the report itself)."""
+    """The parsed ``comparison.json`` or ``site.json`` (shape checked loosely by the report itself)."""
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
@@ -61,7 +61,8 @@ def _size(path: Path) -> str:
 @click.option("-o", "--out", "out_path", default="report.html", show_default=True, type=click.Path(dir_okay=False),
               help="HTML file to write.")
 @click.option("--comparison", "comparison_path", type=click.Path(dir_okay=False),
-              help="comparison.json from `wasteopt compare`: show the variants side by side.")
+              help="comparison.json from `wasteopt compare` (the variants side by side) or site.json from "
+                   "`wasteopt site` (the candidate sites on a map, coloured by saving, and their ranking).")
 @click.option("--png", "png_dir", type=click.Path(file_okay=False), help="Also write PNG plots into this folder.")
 @lang_option
 @reports_bad_input

@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,13 +27,15 @@ import click
 import wasteopt
 from wasteopt.commands.common import EXIT_INCOMPLETE, EXIT_INTERRUPTED, EXIT_VIOLATIONS, lang_option, reports_bad_input
 from wasteopt.commands.outputs import check_writable, writing
+from wasteopt.commands.plan_cmds import PlanFileError, read_plan_file
 from wasteopt.i18n import choose_language, text
 from wasteopt.plan.models import save_plan
+from wasteopt.plan.models import Plan
 from wasteopt.plan.summary import summary_lines
+from wasteopt.scenario.errors import Problem, ScenarioError
 from wasteopt.whatif.variants import apply_variants
 
 if TYPE_CHECKING:
-    from wasteopt.plan.models import Plan
     from wasteopt.scenario.models import Scenario
 
 EXIT_OK = 0
@@ -116,6 +119,10 @@ def exit_status(plan: Plan) -> int:
 @click.option("--iterations", type=click.IntRange(min=1), help="Search iterations (with --seed: reproducible).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
 @click.option("--variant", "variants", multiple=True, help="Apply a named variant of the scenario (repeatable).")
+@click.option("--from", "from_path", type=click.Path(dir_okay=False),
+              help="Re-plan from an earlier plan.json: keep its rooms on their trucks, in order, where the scenario allows.")
+@click.option("--stability", type=click.FloatRange(min=0), default=0.0, show_default=True,
+              help="With --from: yuan per room moved to another truck that a new plan must save to be used.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="out", show_default=True, help="Directory for plan.json.")
 @click.option("--quiet", is_flag=True, help="No progress line and no summary.")
 @lang_option
@@ -126,6 +133,8 @@ def plan_command(
     iterations: int | None,
     seed: int,
     variants: tuple[str, ...],
+    from_path: str | None,
+    stability: float,
     out_dir: str,
     quiet: bool,
     lang: str | None,
@@ -135,30 +144,67 @@ def plan_command(
     Exit status 0 when every room is served; 3 when some are left unserved (the plan is still
     written); 1 when the engine's own check finds a violation (a bug; the plan is still written);
     2 on bad input or when OUT/plan.json cannot be written (checked before planning); 130 when
-    Ctrl-C stopped the search: the best plan found so far is written. Ctrl-C twice aborts."""
+    Ctrl-C stopped the search: the best plan found so far is written. Ctrl-C twice aborts.
+
+    With --from, the search starts from an earlier plan's routes (repaired where the scenario no longer
+    allows them) and each truck keeps its id; the summary says how many rooms changed truck."""
     started = process_start()
     target = Path(out_dir) / "plan.json"
     check_writable(files=[target])
+    previous = read_previous(from_path) if from_path else None
     with interrupt_on_ctrl_c() as interrupt:  # from here on, Ctrl-C means "stop and keep the best plan"
         scenario, plan, lang = make_plan(scenario_path, list(variants), time_limit, iterations, seed, quiet, interrupt,
-                                         started, lang)
+                                         started, lang, Restart(previous, stability, from_path))
         write_and_report(scenario, plan, target, quiet, lang)
     sys.exit(exit_status(plan))
 
 
+@dataclass(frozen=True)
+class Restart:
+    """``--from``: the earlier plan to re-plan from (None: plan afresh), the stability weight, its file."""
+
+    previous: Plan | None = None
+    stability: float = 0.0
+    path: str | None = None
+
+
+def read_previous(path: str) -> Plan:
+    """The plan of ``--from``; an unreadable file is one line naming it (exit status 2)."""
+    try:
+        return read_plan_file(path)
+    except PlanFileError as error:  # "PATH: message" or "PATH:LINE: message"
+        line, _, message = str(error).removeprefix(f"{path}:").lstrip().partition(": ")
+        if not line.isdigit():
+            line, message = "", str(error).removeprefix(f"{path}: ")
+        raise ScenarioError([Problem(path, int(line) if line else None, "--from", message)]) from None
+
+
+def check_previous(scenario: Scenario, restart: Restart) -> None:
+    """A ``--from`` plan must share rooms with the scenario: else it is some other district's plan."""
+    if restart.previous is None:
+        return
+    rooms = {room.id for room in scenario.rooms}
+    if not any(stop.kind == "room" and stop.id in rooms for route in restart.previous.routes for stop in route.stops):
+        raise ScenarioError([Problem(restart.path or "--from", None, "--from",
+                                     f"the plan serves none of the rooms of scenario {scenario.name!r} (a plan of another district?)")])
+
+
 def make_plan(scenario_path: str, variants: list[str], time_limit: float | None, iterations: int | None, seed: int,
-              quiet: bool, interrupt: threading.Event, started: float, lang: str | None = None) -> tuple[Scenario, Plan, str]:
+              quiet: bool, interrupt: threading.Event, started: float, lang: str | None = None,
+              restart: Restart = Restart()) -> tuple[Scenario, Plan, str]:
     """Load the scenario (with its variants) and solve it, showing progress on a terminal; also the
     language to report in (``lang`` when given, else chosen from the environment and the scenario).
     A plan whose run saw Ctrl-C is marked ``solver["interrupted"]`` even if the engine had finished
-    searching, and its bound's ratio is stated."""
+    searching, and its bound's ratio is stated. ``restart``: the earlier plan to start from (``--from``)."""
     scenario = wasteopt.load_scenario(scenario_path)
     if variants:
         scenario = apply_variants(scenario, variants)
+    check_previous(scenario, restart)
     lang = choose_language(lang, scenario)
     progress = ProgressLine(enabled=not quiet and sys.stderr.isatty(), lang=lang)
     plan = wasteopt.solve(scenario, time_limit=time_limit, iterations=iterations, seed=seed,
-                          options=wasteopt.SolveOptions(progress=progress, interrupt=interrupt, started=started))
+                          options=wasteopt.SolveOptions(progress=progress, interrupt=interrupt, started=started,
+                                                        start_from=restart.previous, stability=restart.stability))
     progress.close()
     if variants:
         plan = plan.model_copy(update={"variant": variants})

@@ -30,7 +30,7 @@ from wasteopt.whatif.compare import compare, save_comparison
 from wasteopt.whatif.executors import make_executor
 from wasteopt.whatif.site import save_site, site
 from wasteopt.whatif.tables import comparison_table, site_table
-from wasteopt.whatif.variants import spec_label, split_spec
+from wasteopt.whatif.variants import spec_label, split_spec, without_openings
 
 if TYPE_CHECKING:
     from wasteopt.plan.models import Plan
@@ -44,7 +44,13 @@ def _budget_options(command: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), help="Seconds per plan (wall clock)."),
         click.option("--iterations", type=click.IntRange(min=1), help="Search iterations per plan (with --seed: reproducible)."),
-        click.option("--seed", type=int, default=0, show_default=True, help="Random seed, the same for every plan."),
+        click.option("--seed", type=int, default=0, show_default=True, help="First random seed; every plan uses the same seeds."),
+        click.option("--seeds", "seeds", type=click.IntRange(min=1), default=3, show_default=True,
+                     help="Seeds per plan (SEED, SEED+1, ...): each figure's spread and each difference's interval come from them."),
+        click.option("--stability", type=click.FloatRange(min=0), default=0.0, show_default=True,
+                     help="Yuan per room a plan must save to move it off its truck in the base plan (as plan --stability)."),
+        click.option("--cold", is_flag=True,
+                     help="Plan every variant from scratch instead of from the base plan of its seed (for measuring the warm start)."),
         click.option("--out", "out_dir", type=click.Path(file_okay=False), default="out", show_default=True,
                      help="Directory for the plans and the summary JSON."),
         click.option("--cluster", metavar="ADDRESS", help="Run the plans on a Dask cluster (tcp://HOST:8786)."),
@@ -98,20 +104,26 @@ def _progress(quiet: bool, lang: str = "en") -> Callable[[str], None] | None:
 @_budget_options
 @reports_bad_input
 def compare_command(scenario_path: str, variants: tuple[str, ...], time_limit: float | None, iterations: int | None,
-                    seed: int, out_dir: str, cluster: str | None, workers: int | None, quiet: bool, lang: str | None) -> None:
-    """Plan SCENARIO and each --variant with the same budget and seed, and compare them side by side.
+                    seed: int, seeds: int, stability: float, cold: bool, out_dir: str, cluster: str | None,
+                    workers: int | None, quiet: bool, lang: str | None) -> None:
+    """Plan SCENARIO and each --variant with the same budget and --seeds seeds, and compare them side by side.
 
-    Writes OUT/<name>/plan.json for every plan and OUT/comparison.json."""
+    Each variant starts from the base plan of its seed; each line ends with the difference to what it
+    is compared with (the base; for "open + close", the same closing without the opening), its 95 %
+    interval and a verdict. Writes OUT/<name>/plan.json for every plan (the first seed's) and
+    OUT/comparison.json."""
     out = Path(out_dir)
     names = ["base", *(spec_label(split_spec(v)) for v in variants)]
     check_writable(folders=[out], files=[out / "comparison.json", *(out / name / "plan.json" for name in names)])
     with problems_in(choose_language(lang)):
         scenario = wasteopt.load_scenario(scenario_path)
     lang = choose_language(lang, scenario)
-    executor = make_executor(cluster, workers or min(len(variants) + 1, _cores()))
+    baselines = [without_openings(scenario, split_spec(v)) for v in variants]
+    check_writable(files=[out / spec_label(names) / "plan.json" for names in baselines if names is not None])
+    executor = make_executor(cluster, workers or _cores())
     try:
-        result = compare(scenario, list(variants), time_limit=time_limit, iterations=iterations, seed=seed,
-                         executor=executor, source=scenario_path, progress=_progress(quiet, lang))
+        result = compare(scenario, list(variants), time_limit=time_limit, iterations=iterations, seed=seed, seeds=seeds,
+                         warm=not cold, stability=stability, executor=executor, source=scenario_path, progress=_progress(quiet, lang))
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
     with writing(out_dir):
@@ -119,7 +131,7 @@ def compare_command(scenario_path: str, variants: tuple[str, ...], time_limit: f
     if not quiet:
         click.echo(comparison_table(result, lang))
         click.echo(text("cli.study_written", lang, file="comparison.json", folder=out))
-    _finish(plans_with_violations((o.name, o.plan, o.kpis) for o in result.outcomes), result.any_incomplete, lang)
+    _finish(plans_with_violations((o.name, o.plan, _all_runs(o.runs)) for o in result.outcomes), result.any_incomplete, lang)
 
 
 @click.command("site")
@@ -133,23 +145,25 @@ def compare_command(scenario_path: str, variants: tuple[str, ...], time_limit: f
 @_budget_options
 @reports_bad_input
 def site_command(scenario_path: str, k: int, candidates: str | None, top: int, model_time_limit: float,
-                 time_limit: float | None, iterations: int | None, seed: int, out_dir: str, cluster: str | None,
-                 workers: int | None, quiet: bool, lang: str | None) -> None:
+                 time_limit: float | None, iterations: int | None, seed: int, seeds: int, stability: float, cold: bool,
+                 out_dir: str,
+                 cluster: str | None, workers: int | None, quiet: bool, lang: str | None) -> None:
     """Choose the best K candidate sites for new transfer stations in SCENARIO.
 
     A facility-location model proposes the best --top selections; each is re-planned with the real
-    engine and ranked by full-chain daily cost plus annualised build cost. Writes OUT/site.json and
-    OUT/<selection>/plan.json."""
+    engine with --seeds seeds (from the base plan of each seed) and ranked by mean full-chain daily
+    cost plus annualised build cost; each saving comes with its 95 % interval and a verdict. Writes
+    OUT/site.json and OUT/<selection>/plan.json."""
     out = Path(out_dir)
     check_writable(folders=[out], files=[out / "site.json", out / "base" / "plan.json"])
     with problems_in(choose_language(lang)):
         scenario = wasteopt.load_scenario(scenario_path)
     lang = choose_language(lang, scenario)
     wanted = [c.strip() for c in candidates.split(",") if c.strip()] if candidates else None
-    executor = make_executor(cluster, workers or min(top, _cores()))
+    executor = make_executor(cluster, workers or _cores())
     try:
         result = site(scenario, k, candidates=wanted, time_limit=time_limit, iterations=iterations, seed=seed,
-                      executor=executor, top=top, model_time_limit=model_time_limit, source=scenario_path,
+                      seeds=seeds, warm=not cold, stability=stability, executor=executor, top=top, model_time_limit=model_time_limit, source=scenario_path,
                       progress=_progress(quiet, lang))
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
@@ -158,8 +172,14 @@ def site_command(scenario_path: str, k: int, candidates: str | None, top: int, m
     if not quiet:
         click.echo(site_table(result, lang))
         click.echo(text("cli.study_written", lang, file="site.json", folder=out))
-    plans = [("base", result.base_plan, result.base_kpis), *((c.name, c.plan, c.kpis) for c in result.choices)]
+    plans = [("base", result.base_plan, _all_runs(result.base_run_kpis or [result.base_kpis])),
+             *((c.name, c.plan, _all_runs(c.runs)) for c in result.choices)]
     _finish(plans_with_violations(plans), result.any_incomplete, lang)
+
+
+def _all_runs(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The validator's findings over every seed's plan, as one plan's figures carry them."""
+    return {"violations": list(dict.fromkeys(v for run in runs for v in run["violations"]))}
 
 
 def _cores() -> int:

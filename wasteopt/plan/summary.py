@@ -116,11 +116,18 @@ def _table_lines(scenario: Scenario, plan: Plan, lang: str) -> list[str]:
     lines += _bound_lines(plan, lang)
     served = sum(1 for r in routes for s in r.stops if s.kind == "room")
     lines.append(text("summary.served", lang, served=served, unserved=len(plan.unserved)))
+    kept = plan.solver.get("from")
+    if isinstance(kept, dict) and {"changed_truck", "same_truck"} <= set(kept):
+        lines.append(text("summary.from", lang, changed=kept["changed_truck"], same=kept["same_truck"],
+                          both=kept["changed_truck"] + kept["same_truck"], new=kept.get("new", 0),
+                          dropped=kept.get("dropped", 0), stability=float(kept.get("stability", 0.0))))
     for item in plan.unserved[:SHOWN]:
         lines.append(text("summary.unserved_room", lang, id=item.id, reason=engine_text(item.reason, lang)))
     if len(plan.unserved) > SHOWN:
         lines.append(text("summary.more_unserved", lang, n=len(plan.unserved) - SHOWN))
     for diagnostic in plan.diagnostics:
+        if diagnostic.code == "rooms-changed-truck" and isinstance(kept, dict):
+            continue  # said above, in the summary's language
         fix = text("summary.fix", lang, fix=engine_text(diagnostic.fix, lang)) if diagnostic.fix else ""
         lines.append(text("summary.diagnostic", lang, level=text(f"level.{diagnostic.level}", lang),
                           message=engine_text(diagnostic.message, lang), fix=fix))

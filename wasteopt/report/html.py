@@ -23,6 +23,7 @@ from wasteopt.report.fmt import esc, num
 from wasteopt.report.mapsvg import map_svg
 from wasteopt.report.panels import comparison as comparison_table
 from wasteopt.report.panels import diagnostics
+from wasteopt.report.sites import is_site_result, site_panel
 from wasteopt.report.summary import summarise
 from wasteopt.report.tables import haul_table, route_table, unserved_table
 from wasteopt.scenario.models import Scenario
@@ -46,8 +47,8 @@ SCRIPT_WORDS = {"station": "report.js_station", "truck": "report.js_truck", "noT
 
 
 def render_report(scenario: Scenario, plan: Plan, comparison: Any = None, lang: str = "en") -> str:
-    """The whole report page as one HTML string (``comparison``: the parsed ``comparison.json``), in
-    English or Chinese (``lang``)."""
+    """The whole report page as one HTML string (``comparison``: the parsed ``comparison.json``, or a
+    ``site.json``: then the candidate sites' map and ranking), in English or Chinese (``lang``)."""
     colours = dict(zip([r.vehicle for r in plan.routes], route_colours(len(plan.routes))))
     summary = summarise(plan, scenario)
     tr = functools.partial(text, lang=lang)
@@ -67,7 +68,9 @@ def render_report(scenario: Scenario, plan: Plan, comparison: Any = None, lang: 
     if plan.unserved:
         sections.append(_section(tr("report.unserved", n=len(plan.unserved)),
                                  f'<div class="table-scroll">{unserved_table(scenario, plan, lang)}</div>', "unserved"))
-    if comparison is not None:
+    if is_site_result(comparison):
+        sections.append(_section(tr("report.sites"), site_panel(scenario, comparison, lang), "sites"))
+    elif comparison is not None:
         sections.append(_section(tr("report.comparison"), comparison_table(comparison, lang), "comparison"))
     return _page(scenario, plan, "\n".join(sections), lang)
 

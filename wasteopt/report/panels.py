@@ -1,7 +1,9 @@
 """Report panels that only appear when the plan or a comparison carries them: diagnostics and the
 side-by-side of what-if variants (``comparison.json`` from ``wasteopt compare``).
 
-The comparison reader is tolerant: it shows whatever numeric figures each variant has, known ones
+With several seeds (``comparison.json`` from this version) the figures are the means over the seeds
+and each variant also shows what it is compared with, its cost difference with the 95 % interval,
+and the verdict. The comparison reader is tolerant: it shows whatever numeric figures each variant has, known ones
 first, and ignores what it does not understand, so an older or newer comparison file still reports.
 Labels in English or Chinese (``lang``); the diagnostics' messages and fixes are the engine's own,
 said in Chinese where recognised (:func:`wasteopt.i18n_reasons.engine_text`).
@@ -39,8 +41,8 @@ def comparison(data: Any, lang: str = "en") -> str:
     """Base and variants side by side: one column each, Δ to the base under each variant's figure."""
     if not isinstance(data, dict):
         return f'<p class="muted">{esc(text("panel.no_comparison", lang))}</p>'
-    columns = [_column(data.get("base"), text("panel.base", lang))]
-    columns += [_column(v, text("panel.variant", lang, n=k + 1)) for k, v in enumerate(data.get("variants") or [])
+    columns = [_column(data.get("base"), text("panel.base", lang), lang)]
+    columns += [_column(v, text("panel.variant", lang, n=k + 1), lang) for k, v in enumerate(data.get("variants") or [])
                 if isinstance(v, dict)]
     keys = [k for k, _ in FIGURES if any(k in c["figures"] for c in columns)]
     extra = sorted({k for c in columns for k in c["figures"]} - {k for k, _ in FIGURES})
@@ -51,22 +53,57 @@ def comparison(data: Any, lang: str = "en") -> str:
         label, digits = labels[key]
         cells = "".join(_cell(c, key, digits) for c in columns)
         body.append(f'<tr><th scope="row">{esc(label)}</th>{cells}</tr>')
+    if any(c["difference"] for c in columns):
+        body += _measured_rows(columns, lang)
     return f'<table id="comparison-table" class="comparison"><thead><tr><th></th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
-def _column(entry: Any, fallback: str) -> dict[str, Any]:
+def _column(entry: Any, fallback: str, lang: str = "en") -> dict[str, Any]:
     entry = entry if isinstance(entry, dict) else {}
     kpis = entry.get("kpis") if isinstance(entry.get("kpis"), dict) else entry
     figures = {k: v for k, v in kpis.items() if _is_number(v) or k == "payback_years" and isinstance(v, str)}
+    mean = entry.get("mean") if isinstance(entry.get("mean"), dict) else {}
+    figures.update({k: v for k, v in mean.items() if _is_number(v)})  # several seeds: their mean, as Δ is
     for key in ("build_cost", "payback_years"):
         if key in entry and (_is_number(entry[key]) or isinstance(entry[key], str)):
             figures[key] = entry[key]
     delta = entry.get("delta") if isinstance(entry.get("delta"), dict) else {}
     variant = entry.get("variant")
-    return {"name": str(entry.get("name") or fallback), "figures": figures,
+    difference = entry.get("difference") if isinstance(entry.get("difference"), dict) else {}
+    cost = difference.get("cost") if isinstance(difference.get("cost"), dict) else None
+    if entry.get("pays_back_within_life") is False and _is_number(entry.get("payback_years")) and _is_number(entry.get("lifetime_years")):
+        figures["payback_years"] = text("whatif.beyond_life", lang, years=f"{entry['payback_years']:.1f}", life=entry["lifetime_years"])
+    return {"name": str(entry.get("name") or fallback), "figures": figures, "difference": cost,
+            "verdict": entry.get("verdict") if isinstance(entry.get("verdict"), str) else None,
+            "baseline": str(entry["baseline"]) if entry.get("baseline") else None,
             "delta": {k: v for k, v in delta.items() if _is_number(v)},
             "variant": " + ".join(map(str, variant)) if isinstance(variant, list) else "",
             "opened": entry.get("opened") if isinstance(entry.get("opened"), list) else []}
+
+
+def _measured_rows(columns: list[dict[str, Any]], lang: str) -> list[str]:
+    """What each variant is compared with, its cost difference with the 95 % interval, and the verdict."""
+    rows = []
+    against = "".join(f"<td>{esc(c['baseline'] or DASH)}</td>" for c in columns)
+    rows.append(f'<tr class="measured"><th scope="row">{esc(text("panel.against", lang))}</th>{against}</tr>')
+    cells = "".join(f"<td>{esc(_difference(c['difference']))}</td>" for c in columns)
+    rows.append(f'<tr class="measured"><th scope="row">{esc(text("panel.difference", lang))}</th>{cells}</tr>')
+    verdicts = "".join(f'<td class="verdict {esc(c["verdict"] or "")}">{esc(_verdict(c["verdict"], lang))}</td>' for c in columns)
+    rows.append(f'<tr class="measured"><th scope="row">{esc(text("panel.verdict", lang))}</th>{verdicts}</tr>')
+    return rows
+
+
+def _difference(cost: dict[str, Any] | None) -> str:
+    """``-812.40 [-950.10, -674.70]``: the mean cost difference and its interval (mean alone from one seed)."""
+    if not cost or not _is_number(cost.get("mean")):
+        return DASH
+    if _is_number(cost.get("low")) and _is_number(cost.get("high")):
+        return f"{cost['mean']:+,.2f} [{cost['low']:+,.2f}, {cost['high']:+,.2f}]"
+    return f"{cost['mean']:+,.2f}"
+
+
+def _verdict(verdict: str | None, lang: str) -> str:
+    return text(f"whatif.verdict.{verdict}", lang) if verdict in ("cheaper", "dearer", "no-difference", "one-run") else DASH
 
 
 def _subtitle(column: dict[str, Any], lang: str) -> str:

@@ -310,6 +310,10 @@ class Planning(_Frozen):
 
     day: date | None = None
     objective: Objective = Objective()
+    discount_rate: float = Field(
+        default=0.08, ge=0, lt=1,
+        description="Yearly discount rate for station build costs (annualised cost, payback); 0.08 = 8 %.",
+    )
 
 
 class Variant(_Frozen):

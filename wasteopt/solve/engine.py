@@ -5,7 +5,9 @@ or per region: construction, search, repair) → exact station assignment within
 room still out put back where it fits (:mod:`wasteopt.solve.collection.insert`), or, if rooms are
 still out, the whole-district construction when it serves more → timed routes → haul schedule →
 KPIs and lower bound → the validator's check of the finished plan (``solver.violations``; empty
-unless the engine has a bug). Engines never print and never touch files; the CLI does that.
+unless the engine has a bug). Re-planning from an earlier plan (``SolveOptions.start_from``), its
+routes, repaired, start the routing and name the trucks (:mod:`wasteopt.solve.previous`). Engines
+never print and never touch files; the CLI does that.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from wasteopt.solve.decompose.coordinate import DECOMPOSE_ABOVE, route_decompose
 from wasteopt.solve.haul.schedule import schedule_haul
 from wasteopt.solve.kpis import chain_kpis, collection_kpis
 from wasteopt.solve.options import SolveOptions
+from wasteopt.solve.previous import kept_from, name_like, starting_routes, steadier
 from wasteopt.solve.stations.shed import enforce_station_capacity
 
 DEFAULT_TIME_LIMIT = 30.0
@@ -72,10 +75,13 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
     instance = build_instance(scenario, network)
     phases = {"prepare_s": budget.elapsed()}
     decomposed = len(instance.room_ids) > (DECOMPOSE_ABOVE if options.decompose_above is None else options.decompose_above)
-    if decomposed:
-        raws, unserved = route_decomposed(instance, network, budget, seed, options.executor)
+    initial = starting_routes(instance, options.start_from) or None if options.start_from is not None else None
+    if decomposed:  # an earlier plan's routes start the search (each region its part of them)
+        raws, unserved = route_decomposed(instance, network, budget, seed, options.executor, initial=initial)
     else:
-        raws, unserved = route_collection(instance, network, budget, seed)
+        raws, unserved = route_collection(instance, network, budget, seed, initial=initial)
+    if initial is not None and options.start_from is not None:
+        raws, unserved = steadier(instance, network, (raws, unserved), initial, options.start_from, options.stability)
     phases["route_s"] = budget.elapsed() - sum(phases.values())
     raws, shed = enforce_station_capacity(instance, network, raws, budget)
     index = {rid: k for k, rid in enumerate(instance.room_ids)}
@@ -84,7 +90,7 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
     if left:  # regions, or fitting station capacity, lost rooms: the construction may serve them all
         raws, left = better_plan(instance, network, (raws, left), construction(instance, network))
     unserved = {**instance.unserved, **left_out_reasons(instance, network, raws, left)}
-    routes = name_vehicles(instance, network, raws)
+    routes = name_vehicles(instance, network, raws) if options.start_from is None else name_like(instance, network, raws, options.start_from)
     phases["assign_s"] = budget.elapsed() - sum(phases.values())
     plan = Plan(
         scenario=scenario.name,
@@ -101,6 +107,8 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
             "decomposed": decomposed,
         },
     )
+    if options.start_from is not None:
+        plan = kept_from(plan, options.start_from, options.stability)
     plan = with_bound_ratio(attach_haul(scenario, network, plan, budget))
     phases["haul_s"] = budget.elapsed() - sum(phases.values())
     plan.solver["violations"] = [str(v) for v in validate(scenario, plan, network)]

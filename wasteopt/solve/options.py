@@ -9,6 +9,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from wasteopt.network.travel import TravelNetwork
+from wasteopt.plan.models import Plan
 from wasteopt.solve.budget import ProgressCallback
 
 
@@ -27,7 +28,11 @@ class SolveOptions:
       own preparation (loading the scenario) counts against it (default: the call to solve);
     - ``decompose_above``: servable rooms above which the district is routed by regions (default:
       :data:`wasteopt.solve.decompose.coordinate.DECOMPOSE_ABOVE`; 0 forces regions, a huge value
-      forbids them).
+      forbids them);
+    - ``start_from``: an earlier plan to re-plan from (:mod:`wasteopt.solve.previous`): its routes,
+      repaired where the scenario no longer allows them, start the search, and trucks keep their ids;
+    - ``stability``: with ``start_from``, yuan per room moved to another truck that a re-plan must
+      save to replace the (repaired) earlier routes (0: the cheaper plan wins).
     """
 
     executor: Executor | None = None
@@ -36,3 +41,5 @@ class SolveOptions:
     network: TravelNetwork | None = None
     started: float | None = None
     decompose_above: int | None = None
+    start_from: Plan | None = None
+    stability: float = 0.0

@@ -85,7 +85,7 @@ def build_cost_model(scenario: Scenario, candidates: Sequence[Station]) -> CostM
         stem_km=stem,
         haul_cost=demand[:, None] * _haul_cost_per_kg(scenario, ids)[None, :],
         build_cost=build,
-        build_per_day=np.array([annualised_per_day(b, lt) for b, lt in zip(build, life)]),
+        build_per_day=np.array([annualised_per_day(b, lt, scenario.planning.discount_rate) for b, lt in zip(build, life)]),
         cost_per_km=_cost_per_km(scenario),
         truckload_kg=truckload,
     )

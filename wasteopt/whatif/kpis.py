@@ -6,6 +6,7 @@ plan was made for (station capacities differ between variants).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -56,13 +57,37 @@ def delta(base: dict[str, Any], other: dict[str, Any]) -> dict[str, float]:
     return {key: round(other[key] - base[key], 3) for key in DELTA_KEYS}
 
 
-def annualised_per_day(build_cost: float, lifetime_years: float | None) -> float:
-    """A build cost spread evenly over the station's life, per day (no lifetime given: 20 years)."""
-    return build_cost / (lifetime_years or 20.0) / DAYS_PER_YEAR
+DEFAULT_LIFETIME_YEARS = 20.0
+"""A candidate station's life when the scenario gives none."""
 
 
-def payback_years(build_cost: float, daily_saving: float) -> float | str:
-    """Years until the daily saving repays the build cost; ``"never"`` if nothing is saved."""
+def annualised_per_day(build_cost: float, lifetime_years: float | None, discount_rate: float = 0.0) -> float:
+    """A build cost as an equal yearly payment over the station's life (the capital recovery factor
+    ``r / (1 − (1 + r)^−life)`` at ``discount_rate`` r; r = 0: spread evenly), per day. No lifetime
+    given: :data:`DEFAULT_LIFETIME_YEARS`."""
+    life = lifetime_years or DEFAULT_LIFETIME_YEARS
+    if discount_rate <= 0:
+        return build_cost / life / DAYS_PER_YEAR
+    return build_cost * discount_rate / (1.0 - (1.0 + discount_rate) ** -life) / DAYS_PER_YEAR
+
+
+def payback_years(build_cost: float, daily_saving: float, discount_rate: float = 0.0) -> float | str:
+    """Years until the daily saving, discounted at ``discount_rate`` a year, repays the build cost:
+    ``n = −ln(1 − r·B/S) / ln(1 + r)`` for build cost B and yearly saving S (r = 0: ``B / S``).
+    ``"never"`` if nothing is saved, or if the saving does not even cover the interest (r·B ≥ S)."""
     if daily_saving <= 0:
         return "never"
-    return round(build_cost / (daily_saving * DAYS_PER_YEAR), 2)
+    yearly = daily_saving * DAYS_PER_YEAR
+    if discount_rate <= 0:
+        return round(build_cost / yearly, 2)
+    share = discount_rate * build_cost / yearly
+    if share >= 1.0:
+        return "never"
+    return round(-math.log(1.0 - share) / math.log(1.0 + discount_rate), 2)
+
+
+def within_life(payback: float | str | None, lifetime_years: float | None) -> bool | None:
+    """Whether a payback (years) comes within the station's life; None when there is no payback in years."""
+    if not isinstance(payback, (int, float)):
+        return None if payback in (None, "n/a") else False
+    return payback <= (lifetime_years or DEFAULT_LIFETIME_YEARS)

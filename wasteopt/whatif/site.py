@@ -3,17 +3,23 @@
 1. Plan the base scenario with the real engine (the reference, and the calibration of the estimate).
 2. Solve the capacitated facility-location model (:mod:`wasteopt.whatif.location`) on the calibrated
    cost estimate (:mod:`wasteopt.whatif.estimate`) for the best ``top`` distinct selections of K sites.
-3. Re-plan each selection with the real engine, in parallel through the executor, and rank them by
-   full-chain daily cost plus annualised build cost.
-4. Report how well the estimate ranked the selections against their full plans.
+3. Re-plan each selection with the real engine, with the same seeds as the base and (warm start,
+   the default) from the base's plan of each seed (:mod:`wasteopt.whatif.study`), in parallel through
+   the executor, and rank them by mean full-chain daily cost plus annualised build cost (discounted
+   at the scenario's ``planning.discount_rate``).
+4. Report each selection's saving against the base with its paired 95 % interval and a verdict
+   (:mod:`wasteopt.whatif.noise`), its payback (flagged when beyond the station's life), and how well
+   the estimate ranked the selections against their full plans.
 
-Each selection's estimated daily cost is anchored on the base plan: base plan cost + (model estimate
-of the selection − model estimate of the base), so estimate and actual are in the same units.
+Each selection's estimated daily cost is anchored on the base plans: their mean cost (the plans the
+selections are compared with) + (model estimate of the selection − model estimate of the base), so
+estimate and actual are in the same units.
 """
 
 from __future__ import annotations
 
 import json
+import statistics
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -29,16 +35,21 @@ from wasteopt.scenario.errors import Problem, ScenarioError
 from wasteopt.scenario.models import Scenario, Station
 from wasteopt.whatif.agreement import rank_agreement
 from wasteopt.whatif.estimate import CostModel, build_cost_model
-from wasteopt.whatif.kpis import incomplete, payback_years, summarise, worse_served
+from wasteopt.whatif.kpis import DEFAULT_LIFETIME_YEARS, incomplete, payback_years, summarise, within_life, worse_served
 from wasteopt.whatif.location import LocationProblem, Selection, best_selections
-from wasteopt.whatif.sweep import run_plans
+from wasteopt.whatif.noise import paired_difference, spread, verdict
+from wasteopt.whatif.study import BaseRuns, first_plans, plan_from_base, seed_list
 from wasteopt.whatif.tasks import Budget
 from wasteopt.whatif.variants import open_sites, site_names
 
 
+DEFAULT_SEEDS = 3
+"""Seeds per plan unless told otherwise (``--seeds``)."""
+
+
 @dataclass
 class SiteChoice:
-    """One selection of sites: the model's estimate and the full plan's actual cost."""
+    """One selection of sites: the model's estimate, and its full plans over the seeds."""
 
     sites: list[str]
     estimated_cost: float
@@ -52,6 +63,15 @@ class SiteChoice:
     payback_years: float | str = "never"
     rank: int = 0
     estimate_rank: int = 0
+    runs: list[dict[str, Any]] = field(default_factory=list)
+    difference: dict[str, Any] | None = None
+    verdict: str | None = None
+    lifetime_years: float | None = None
+    within_life: bool | None = None
+
+    def __post_init__(self) -> None:
+        if not self.runs:  # a choice of one plan
+            self.runs = [self.kpis]
 
     @property
     def name(self) -> str:
@@ -59,9 +79,23 @@ class SiteChoice:
         return "open-" + "+".join(self.sites)
 
     @property
+    def mean_cost(self) -> float:
+        """The plans' full-chain daily cost, mean over the seeds."""
+        return round(statistics.fmean(run["cost"] for run in self.runs), 2)
+
+    @property
     def full_cost(self) -> float:
-        """Full-chain daily cost of the plan plus the annualised build cost per day."""
-        return round(self.kpis["cost"] + self.build_cost_per_day, 2)
+        """Full-chain daily cost of the plans (mean over the seeds) plus the annualised build cost per day."""
+        return round(self.mean_cost + self.build_cost_per_day, 2)
+
+    @property
+    def saving(self) -> dict[str, Any] | None:
+        """The daily saving against the base with its 95 % interval (``mean``, ``low``, ``high``)."""
+        if self.difference is None:
+            return None
+        d = self.difference
+        flip = (lambda v: None if v is None else round(-v, 3))
+        return {"mean": flip(d["mean"]), "low": flip(d["high"]), "high": flip(d["low"]), "n": d["n"]}
 
     def to_json(self) -> dict[str, Any]:
         """The choice as it appears in ``site.json``."""
@@ -72,7 +106,13 @@ class SiteChoice:
             "estimated_unserved_kg": round(self.estimated_unserved_kg, 1),
             "build_cost": self.build_cost, "build_cost_per_day": round(self.build_cost_per_day, 2),
             "saving_per_day": self.saving_per_day, "net_saving_per_day": round(self.saving_per_day - self.build_cost_per_day, 2),
-            "payback_years": self.payback_years, "kpis": self.kpis,
+            "saving_interval": self.saving, "difference": self.difference, "verdict": self.verdict,
+            "payback_years": self.payback_years, "lifetime_years": self.lifetime_years,
+            "pays_back_within_life": self.within_life,
+            "spread": {key: spread([run[key] for run in self.runs]) for key in ("cost", "trucks", "distance_km")},
+            "runs": [{"cost": r["cost"], "trucks": r["trucks"], "distance_km": r["distance_km"], "unserved": r["unserved"]}
+                     for r in self.runs],
+            "kpis": self.kpis,
         }
 
 
@@ -86,17 +126,33 @@ class SiteResult:
     choices: list[SiteChoice]
     calibration: dict[str, float]
     agreement: dict[str, Any] = field(default_factory=dict)
+    base_runs: BaseRuns | None = None
+    base_run_kpis: list[dict[str, Any]] = field(default_factory=list)
+    discount_rate: float = 0.0
 
     @property
     def any_incomplete(self) -> bool:
         """Whether the base or some selection leaves rooms unserved or work undone (the CLI exits 3)."""
-        return incomplete(self.base_kpis) or any(incomplete(c.kpis) for c in self.choices)
+        return incomplete(self.base_kpis) or any(incomplete(run) for c in self.choices for run in c.runs)
+
+    @property
+    def seeds(self) -> list[int]:
+        """The seeds every plan was made with."""
+        return list(self.base_runs.seeds) if self.base_runs else []
 
     def to_json(self) -> dict[str, Any]:
-        """``site.json``: base, calibration, ranked choices, rank agreement."""
+        """``site.json``: base, calibration, ranked choices, rank agreement, seeds and candidate sites."""
+        runs = self.base_run_kpis or [self.base_kpis]
         return {
             "k": self.k,
-            "base": {"name": "base", "kpis": self.base_kpis},
+            "seeds": self.seeds,
+            "warm_start": bool(self.base_runs and self.base_runs.warm),
+            "discount_rate": self.discount_rate,
+            "interval": "paired by seed: mean difference ± 95 % Student-t interval",
+            "base": {"name": "base", "kpis": self.base_kpis,
+                     "spread": {key: spread([r[key] for r in runs]) for key in ("cost", "trucks", "distance_km")},
+                     "runs": [{"cost": r["cost"], "trucks": r["trucks"], "distance_km": r["distance_km"],
+                               "unserved": r["unserved"]} for r in runs]},
             "calibration": self.calibration,
             "choices": [c.to_json() for c in self.choices],
             "agreement": self.agreement,
@@ -111,42 +167,53 @@ def site(
     time_limit: float | None = None,
     iterations: int | None = None,
     seed: int = 0,
+    seeds: int = DEFAULT_SEEDS,
+    warm: bool = True,
+    stability: float = 0.0,
     executor: Executor | None = None,
     top: int = 3,
     model_time_limit: float = 60.0,
     source: str | None = None,
     progress: Callable[[str], None] | None = None,
-    base_plan: Plan | None = None,
+    base: BaseRuns | None = None,
 ) -> SiteResult:
     """The best ``top`` selections of ``k`` candidate sites, re-planned with the real engine and ranked.
 
-    ``time_limit`` / ``iterations`` / ``seed`` are the engine budget of every full plan;
-    ``model_time_limit`` bounds the facility-location solves together. ``base_plan``, if given, is
-    used instead of planning the base again (it should have been made with the same budget).
+    ``time_limit`` / ``iterations`` are the engine budget of every full plan, made with ``seeds``
+    seeds from ``seed`` on; ``warm``: each selection starts from the base's plan of its seed
+    (``stability``: yuan per room moved off its truck there, as ``plan --stability``);
+    ``model_time_limit`` bounds the facility-location solves together. ``base``: the base's first
+    plans when already made (same budget and seeds), instead of planning them again.
     """
     sites = _candidates(scenario, candidates, k, source or scenario.name)
-    budget = Budget(time_limit, iterations, seed)
-    if base_plan is None:
-        base_plan = run_plans({"base": (scenario, [])}, budget, executor=executor, progress=progress)["base"]
+    budget = Budget(time_limit, iterations, seed, stability)
+    if base is None:
+        base = first_plans(scenario, budget, seed_list(seed, seeds), warm=warm, executor=executor, progress=progress)
     costs = build_cost_model(scenario, sites)
-    alpha, base_estimate = _calibrate(costs, base_plan)
+    alpha, base_estimate = _calibrate(costs, base.first[0])
     problem = LocationProblem(costs.assignment_cost(alpha), costs.demand_kg, costs.capacity_kg,
                               costs.candidate, costs.build_per_day)
     selections = best_selections(problem, k, top=top, time_limit=model_time_limit, seed=seed)
-    base_cost = float(base_plan.kpis.get("cost", 0.0))
-    choices = _replan(scenario, costs, selections, base_cost - base_estimate, budget, executor, progress)
-    base_kpis = _checked_kpis(scenario, base_plan)
-    _rank(choices, base_cost, base_kpis)
+    base_cost = float(base.first[0].kpis.get("cost", 0.0))
+    base, choices = _replan(scenario, costs, selections, base_cost - base_estimate, budget, base, executor, progress)
+    base_runs = [_checked_kpis(scenario, plan) for plan in base.reference]
+    shift = statistics.fmean(r["cost"] for r in base_runs) - base_cost  # anchor the estimates on the reference plans
+    for choice in choices:
+        choice.estimated_cost += shift
+    _rank(choices, base_runs, scenario)
     estimates = [c.estimated_cost for c in choices]
     return SiteResult(
         k=k,
-        base_plan=base_plan,
-        base_kpis=base_kpis,
+        base_plan=base.reference[0],
+        base_kpis=base_runs[0],
         choices=sorted(choices, key=lambda c: c.rank),
         calibration={"alpha": round(alpha, 4), "cost_per_km": round(costs.cost_per_km, 4),
                      "truckload_kg": round(costs.truckload_kg, 1), "units": len(costs.unit_ids),
                      "base_estimate": round(base_estimate, 2)},
         agreement=rank_agreement(estimates, [c.full_cost for c in choices]),
+        base_runs=base,
+        base_run_kpis=base_runs,
+        discount_rate=scenario.planning.discount_rate,
     )
 
 
@@ -196,38 +263,47 @@ def _stem_km(costs: CostModel, assignment: np.ndarray) -> float:
     return float(costs.stem_km[served, assignment[served]].sum())
 
 
-def _replan(scenario: Scenario, costs: CostModel, selections: list[Selection], anchor: float,
-            budget: Budget, executor: Executor | None, progress: Callable[[str], None] | None) -> list[SiteChoice]:
-    """Full plans for each selection, through the executor, as unranked choices."""
+def _replan(scenario: Scenario, costs: CostModel, selections: list[Selection], anchor: float, budget: Budget,
+            base: BaseRuns, executor: Executor | None,
+            progress: Callable[[str], None] | None) -> tuple[BaseRuns, list[SiteChoice]]:
+    """Full plans for each selection with every seed (and the base's re-plans, when warm), through
+    the executor: the base runs and the unranked choices."""
     picked = [[costs.station_ids[c] for c in sel.opened] for sel in selections]
     jobs = {"open-" + "+".join(ids): (open_sites(scenario, ids), site_names(ids)) for ids in picked}
-    plans = run_plans(jobs, budget, executor=executor, progress=progress)
+    base, plans = plan_from_base(base, scenario, jobs, budget, executor=executor, progress=progress)
     choices = []
     for sel, ids, (name, (varied, _)) in zip(selections, picked, jobs.items()):
-        plan = plans[name]
+        runs = [_checked_kpis(varied, plan) for plan in plans[name]]
+        built = [costs.station_ids[c] for c in sel.opened]
+        life = min((s.lifetime_years or DEFAULT_LIFETIME_YEARS) for s in scenario.stations if s.id in built)
         choices.append(SiteChoice(
             sites=ids, estimated_cost=anchor + sel.estimate, estimate_optimal=sel.optimal,
-            estimated_unserved_kg=sel.unserved_kg, plan=plan, kpis=_checked_kpis(varied, plan),
+            estimated_unserved_kg=sel.unserved_kg, plan=plans[name][0], kpis=runs[0],
             build_cost=float(costs.build_cost[list(sel.opened)].sum()),
-            build_cost_per_day=sel.build_per_day,
+            build_cost_per_day=sel.build_per_day, runs=runs, lifetime_years=life,
         ))
-    return choices
+    return base, choices
 
 
-def _rank(choices: list[SiteChoice], base_cost: float, base_kpis: dict[str, Any]) -> None:
-    """Rank by (rooms unserved, work left undone, full cost); fill in savings, payback and the
+def _rank(choices: list[SiteChoice], base_runs: list[dict[str, Any]], scenario: Scenario) -> None:
+    """Rank by (rooms unserved, work left undone, mean full cost); fill in savings with their
+    intervals and verdicts, payback (discounted; flagged beyond the station's life) and the
     estimate's own ranking. A selection leaving more undone than the base (see
     :func:`~wasteopt.whatif.kpis.worse_served`) ranks below the complete ones and gets payback ``"n/a"``.
     """
-    order = sorted(choices, key=lambda c: (c.kpis["unserved"], incomplete(c.kpis), c.full_cost))
+    order = sorted(choices, key=lambda c: (c.kpis["unserved"], any(incomplete(r) for r in c.runs), c.full_cost))
     for rank, choice in enumerate(order, start=1):
         choice.rank = rank
     for rank, choice in enumerate(sorted(choices, key=lambda c: c.estimated_cost), start=1):
         choice.estimate_rank = rank
+    rate = scenario.planning.discount_rate
     for choice in choices:
-        choice.saving_per_day = round(base_cost - choice.kpis["cost"], 2)
-        worse = worse_served(base_kpis, choice.kpis)
-        choice.payback_years = "n/a" if worse else payback_years(choice.build_cost, choice.saving_per_day)
+        choice.difference = paired_difference([r["cost"] for r in choice.runs], [r["cost"] for r in base_runs])
+        choice.verdict = verdict(choice.difference)
+        choice.saving_per_day = round(-choice.difference["mean"], 2)
+        worse = any(worse_served(b, c) for b, c in zip(base_runs, choice.runs))
+        choice.payback_years = "n/a" if worse else payback_years(choice.build_cost, choice.saving_per_day, rate)
+        choice.within_life = within_life(choice.payback_years, choice.lifetime_years)
 
 
 def _checked_kpis(scenario: Scenario, plan: Plan) -> dict[str, Any]:

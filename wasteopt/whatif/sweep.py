@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, as_completed
+from dataclasses import replace
 
 from wasteopt.plan.models import Plan
 from wasteopt.scenario.models import Scenario
@@ -26,17 +27,26 @@ def run_plans(
     *,
     executor: Executor | None = None,
     progress: Callable[[str], None] | None = None,
+    seeds: Mapping[str, int] | None = None,
+    starts: Mapping[str, Plan] | None = None,
 ) -> dict[str, Plan]:
-    """Plan every job with the same budget; results keyed by job name, in the jobs' order."""
+    """Plan every job with the same budget; results keyed by job name, in the jobs' order.
+    ``seeds``: a job's own seed instead of the budget's; ``starts``: the plan a job starts from."""
+    seeds, starts = seeds or {}, starts or {}
+
+    def task(name: str) -> tuple[Scenario, list[str], Budget, Plan | None]:
+        scenario, variant = jobs[name]
+        return scenario, list(variant), replace(budget, seed=seeds.get(name, budget.seed)), starts.get(name)
+
     if executor is None and len(jobs) == 1:
-        (name, (scenario, variant)), = jobs.items()
-        plans = {name: plan_task(scenario, variant, budget)}
+        (name,) = jobs
+        plans = {name: plan_task(*task(name))}
         _tell(progress, name)
         return plans
     own = executor is None
     pool = executor or make_executor(None, workers=min(len(jobs), os.cpu_count() or 1))
     try:
-        futures = {pool.submit(plan_task, scenario, list(variant), budget): name for name, (scenario, variant) in jobs.items()}
+        futures = {pool.submit(plan_task, *task(name)): name for name in jobs}
         done: dict[str, Plan] = {}
         for future in as_completed(futures):
             done[futures[future]] = future.result()

@@ -18,7 +18,7 @@ from wasteopt.i18n import text
 from wasteopt.i18n_reasons import coded_text
 from wasteopt.plan.summary import width
 from wasteopt.whatif.compare import Comparison, Outcome
-from wasteopt.whatif.site import SiteResult
+from wasteopt.whatif.site import SiteChoice, SiteResult
 
 FIGURES = (
     ("trucks", "{:.0f}"),
@@ -38,34 +38,100 @@ SITE_COLUMNS = ("rank", "sites", "estimated", "actual", "saving", "net_saving", 
 
 
 def comparison_table(comparison: Comparison, lang: str = "en") -> str:
-    """The side-by-side table of a comparison."""
+    """The side-by-side table of a comparison (means over the seeds, Δ to the base), then each
+    variant's difference to what it is compared with, its interval and verdict, then the findings."""
     outcomes = comparison.outcomes
     rows = [["", *(o.name for o in outcomes)]]
     for key, fmt in FIGURES:
         rows.append([text(f"whatif.{key}", lang), *(_with_delta(o, key, fmt) for o in outcomes)])
+    if any(len(o.runs) > 1 for o in outcomes):
+        rows.append([text("whatif.cost_range", lang), *(_range(o.spread["cost"]) for o in outcomes)])
     for sid in _station_ids(outcomes):
         rows.append([text("whatif.station", lang, id=sid), *(_station_cell(o, sid, lang) for o in outcomes)])
     rows.append([text("whatif.build_cost", lang), *(_money(o.build_cost) if o.opened else "-" for o in outcomes)])
-    rows.append([text("whatif.payback_years", lang), *(_payback(o.payback_years, lang) if o.opened else "-" for o in outcomes)])
+    rows.append([text("whatif.payback_years", lang), *(_payback_cell(o, lang) if o.opened else "-" for o in outcomes)])
     rows.append([text("whatif.violations", lang), *(str(len(o.kpis["violations"])) for o in outcomes)])
     rows.append([text("whatif.errors", lang), *(str(len(o.kpis["errors"])) for o in outcomes)])
     lines = [_render(rows)]
+    compared = [o for o in comparison.variants if o.difference is not None]
+    if compared:
+        lines += ["", difference_table(compared, lang), *_study_notes(comparison, lang)]
     for outcome in outcomes:
         lines += _findings(outcome.name, outcome.kpis, lang)
     return "\n".join(lines)
 
 
+def difference_table(outcomes: Sequence[Outcome], lang: str = "en") -> str:
+    """One line per variant: what it is compared with, Δ cost, trucks and km with their 95 %
+    intervals, and the verdict on the cost."""
+    rows = [["", text("whatif.against", lang), text("whatif.d_cost", lang), text("whatif.d_trucks", lang),
+             text("whatif.d_km", lang), text("whatif.verdict", lang)]]
+    for o in outcomes:
+        d = o.difference or {}
+        rows.append([o.name, o.baseline or "base", interval_text(d.get("cost"), "{:+,.2f}"),
+                     interval_text(d.get("trucks"), "{:+.1f}"), interval_text(d.get("distance_km"), "{:+.1f}"),
+                     verdict_text(o.verdict, lang)])
+    return _render(rows)
+
+
+def interval_text(difference: dict[str, Any] | None, fmt: str) -> str:
+    """``-812.40 [-950.10, -674.70]`` (the mean and its interval; the mean alone from one seed)."""
+    if not difference:
+        return "-"
+    mean = fmt.format(difference["mean"])
+    if difference.get("low") is None:
+        return mean
+    return f"{mean} [{fmt.format(difference['low'])}, {fmt.format(difference['high'])}]"
+
+
+def verdict_text(verdict: str | None, lang: str = "en") -> str:
+    """The verdict in words (``-`` when there is none)."""
+    return text(f"whatif.verdict.{verdict}", lang) if verdict else "-"
+
+
+def _study_notes(comparison: Comparison, lang: str) -> list[str]:
+    seeds = comparison.base.seeds or [0]
+    notes = [text("whatif.seeds_note", lang, n=len(seeds), seeds=", ".join(map(str, seeds)), first=seeds[0]),
+             text("whatif.warm_note" if comparison.warm else "whatif.cold_note", lang),
+             text("whatif.interval_note", lang)]
+    if any(o.opened for o in comparison.variants):
+        notes.append(text("whatif.payback_note", lang, rate=comparison.discount_rate))
+    notes += [text("whatif.added_note", lang, name=o.name) for o in comparison.variants if o.added]
+    notes += [text("whatif.beyond_life_note", lang, name=o.name, life=o.lifetime_years)
+              for o in comparison.variants if o.within_life is False and o.lifetime_years]
+    return notes
+
+
+def _range(values: dict[str, float | int]) -> str:
+    return f"{values['min']:,.0f}–{values['max']:,.0f}"
+
+
+def _payback_cell(outcome: Outcome, lang: str) -> str:
+    """Years (or a word), marked when beyond the station's life."""
+    years = _payback(outcome.payback_years, lang)
+    if outcome.within_life is False and isinstance(outcome.payback_years, (int, float)) and outcome.lifetime_years:
+        return text("whatif.beyond_life", lang, years=years, life=outcome.lifetime_years)
+    return years
+
+
 def site_table(result: SiteResult, lang: str = "en") -> str:
-    """The ranked selections with estimate vs actual, savings and payback, and the rank agreement."""
+    """The ranked selections with estimate vs actual, savings (with their 95 % intervals and verdicts
+    when planned with seeds) and payback, and the rank agreement."""
     base = result.base_kpis
-    rows = [[text(f"whatif.{key}", lang) for key in SITE_COLUMNS]]
-    rows.append(["-", "base", "-", f"{base['cost']:.2f}", "-", "-", "-", "-",
-                 str(base["unserved"]), str(len(base["violations"])), str(len(base["errors"]))])
+    measured = any(c.difference is not None for c in result.choices)
+    columns = [*SITE_COLUMNS, "verdict"] if measured else list(SITE_COLUMNS)
+    rows = [[text(f"whatif.{key}", lang) for key in columns]]
+    if measured:
+        rows[0][SITE_COLUMNS.index("saving")] = text("whatif.saving_interval", lang)
+    rows.append(["-", "base", "-", f"{_base_cost(result):.2f}", "-", "-", "-", "-",
+                 str(base["unserved"]), str(len(base["violations"])), str(len(base["errors"]))] + (["-"] if measured else []))
     for c in result.choices:
-        rows.append([str(c.rank), ",".join(c.sites), f"{c.estimated_cost:.2f}", f"{c.full_cost:.2f}",
-                     f"{c.saving_per_day:.2f}", f"{c.saving_per_day - c.build_cost_per_day:.2f}",
-                     _money(c.build_cost), _payback(c.payback_years, lang), str(c.kpis["unserved"]),
-                     str(len(c.kpis["violations"])), str(len(c.kpis["errors"]))])
+        saving = interval_text(c.saving, "{:,.2f}") if c.saving is not None else f"{c.saving_per_day:.2f}"
+        row = [str(c.rank), ",".join(c.sites), f"{c.estimated_cost:.2f}", f"{c.full_cost:.2f}",
+               saving, f"{c.saving_per_day - c.build_cost_per_day:.2f}",
+               _money(c.build_cost), _site_payback(c, lang), str(c.kpis["unserved"]),
+               str(len(c.kpis["violations"])), str(len(c.kpis["errors"]))]
+        rows.append(row + ([verdict_text(c.verdict, lang)] if measured else []))
     agreement = result.agreement
     cal = result.calibration
     notes = [
@@ -74,8 +140,29 @@ def site_table(result: SiteResult, lang: str = "en") -> str:
         text("whatif.agreement", lang, n=agreement["n"], spearman=_num(agreement["spearman"], lang),
              kendall=_num(agreement["kendall"], lang)),
     ]
+    if measured and result.base_runs is not None:
+        seeds = list(result.base_runs.seeds)
+        notes += [text("whatif.seeds_note", lang, n=len(seeds), seeds=", ".join(map(str, seeds)), first=seeds[0]),
+                  text("whatif.warm_note" if result.base_runs.warm else "whatif.cold_note", lang),
+                  text("whatif.interval_note", lang),
+                  text("whatif.payback_note", lang, rate=result.discount_rate)]
+        notes += [text("whatif.beyond_life_note", lang, name=c.name, life=c.lifetime_years)
+                  for c in result.choices if c.within_life is False and c.lifetime_years]
     findings = [("base", base), *((c.name, c.kpis) for c in result.choices)]
     return "\n".join([_render(rows), *notes, *(line for name, kpis in findings for line in _findings(name, kpis, lang))])
+
+
+def _base_cost(result: SiteResult) -> float:
+    """The base's cost per day: the mean over its seeds when there are several."""
+    runs = result.base_run_kpis or [result.base_kpis]
+    return sum(r["cost"] for r in runs) / len(runs)
+
+
+def _site_payback(choice: SiteChoice, lang: str) -> str:
+    years = _payback(choice.payback_years, lang)
+    if choice.within_life is False and isinstance(choice.payback_years, (int, float)) and choice.lifetime_years:
+        return text("whatif.beyond_life", lang, years=years, life=choice.lifetime_years)
+    return years
 
 
 def _findings(name: str, kpis: dict[str, Any], lang: str) -> list[str]:
@@ -85,7 +172,7 @@ def _findings(name: str, kpis: dict[str, Any], lang: str) -> list[str]:
 
 
 def _with_delta(outcome: Outcome, key: str, fmt: str) -> str:
-    value = fmt.format(outcome.kpis[key])
+    value = fmt.format(outcome.mean[key])
     if outcome.delta is None:
         return value
     return f"{value} ({'+' if outcome.delta[key] >= 0 else ''}{fmt.format(outcome.delta[key])})"

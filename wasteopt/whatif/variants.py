@@ -131,3 +131,28 @@ def _check_ids(scenario: Scenario, variant: Variant, name: str, where: str) -> l
         if count < 0
     ]
     return problems
+
+
+def opens_candidates(scenario: Scenario, name: str) -> bool:
+    """Whether the named variant opens a candidate site of ``scenario`` (it builds a station)."""
+    variant = resolve(scenario, name)
+    candidates = {s.id for s in scenario.stations if s.status == "candidate"}
+    return variant is not None and bool(set(variant.open) & candidates)
+
+
+def without_openings(scenario: Scenario, names: Sequence[str]) -> list[str] | None:
+    """The same composition without what builds stations — the baseline a combined variant's payback
+    is measured against ("open C01 + close S01" against "close S01"). A variant that both opens and
+    closes stations keeps its closures (as ``close:ID``; its fleet changes are not carried over).
+    None when nothing in ``names`` opens a candidate, or nothing is left (the baseline is the base)."""
+    if not any(opens_candidates(scenario, n) for n in names):
+        return None
+    kept: list[str] = []
+    for name in names:
+        if not opens_candidates(scenario, name):
+            kept.append(name)
+            continue
+        variant = resolve(scenario, name)
+        assert variant is not None
+        kept += [f"close:{ident}" for ident in variant.close]
+    return kept or None

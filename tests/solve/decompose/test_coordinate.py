@@ -138,3 +138,24 @@ def test_same_plan_on_one_or_two_workers_and_on_every_executor() -> None:
             on_dask = solve(sc, iterations=80, seed=2, options=SolveOptions(decompose_above=8, executor=client.get_executor()))
     assert _comparable(on_dask) == inline
     assert inline["solver"]["violations"] == []
+
+
+def test_region_start_keeps_each_routes_part_in_the_region():
+    from types import SimpleNamespace
+
+    from wasteopt.solve.collection.routes import RawRoute, Visit
+    from wasteopt.solve.decompose.coordinate import region_start
+    from wasteopt.solve.decompose.regions import Region
+
+    instance = SimpleNamespace(room_ids=["a", "b", "c", "d"], station_ids=["S1", "S2"],
+                               vehicle_types=[SimpleNamespace(id="V")])
+    region = Region(room_ids=["a", "b", "d"], station_kg={"S1": 1000, "S2": 0}, fleet={"V": 1}, centre=None)
+    routes = [
+        RawRoute(0, (Visit("room", 0), Visit("room", 2), Visit("room", 1), Visit("station", 0), Visit("room", 3),
+                     Visit("station", 1))),
+        RawRoute(0, (Visit("room", 3), Visit("station", 0))),
+    ]
+    # the fuller route is kept (one truck's share); rooms outside the region, unloads at a station the
+    # region has no share of and rooms after the last unload it can make are left to its routing
+    assert region_start(instance, region, routes) == (("V", (("room", "a"), ("room", "b"), ("station", "S1"))),)
+    assert region_start(instance, region, None) == ()

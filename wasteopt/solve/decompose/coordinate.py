@@ -79,8 +79,10 @@ def route_decomposed(
     seed: int,
     executor: Executor | None = None,
     region_size: int = REGION_SIZE,
+    initial: list[RawRoute] | None = None,
 ) -> tuple[list[RawRoute], dict[str, str]]:
-    """Routes for the whole instance from regions solved apart and improved pairwise."""
+    """Routes for the whole instance from regions solved apart and improved pairwise; ``initial``
+    routes (a previous plan's) warm-start each region with their part in it (:func:`region_start`)."""
     flows = transport(instance, network, reserved_capacity(instance))  # one LP for the shares and the prices
     regions = split_regions(instance, network, region_size, seed, flows)
     prices = None
@@ -96,7 +98,8 @@ def route_decomposed(
         search_end = budget.search_deadline(budget.finishing_reserve())
         first_share = FIRST_PASS_SHARE if len(regions) > 1 else 1.0
         slot = _slot(budget, search_end, math.ceil(len(regions) / workers), first_share)
-        tasks = [_task(instance.scenario, region, slot, budget.iterations, seed + k, prices=prices, stop_file=stop.path) for k, region in enumerate(regions)]
+        tasks = [_task(instance.scenario, region, slot, budget.iterations, seed + k, region_start(instance, region, initial),
+                       prices=prices, stop_file=stop.path) for k, region in enumerate(regions)]
         results = _run(pool, tasks, budget, stop)
         _improve(instance, network, pool, workers, regions, results, budget, search_end, slot, seed, stop, prices)
     return _merge(instance, results)
@@ -119,6 +122,32 @@ class _StopSignal:
         if self.budget.interrupted() and not os.path.exists(self.path):
             open(self.path, "w").close()
         return self.budget.interrupted()
+
+
+def region_start(instance: CollectionInstance, region: Region, routes: list[RawRoute] | None) -> tuple[IdRoute, ...]:
+    """The part of each starting route inside a region, by ids: its rooms there, in order, with the
+    unloads that follow them at stations the region has a share of (the part's own routing repairs
+    and completes the rest). Empty without starting routes."""
+    if not routes:
+        return ()
+    mine = set(region.room_ids)
+    shared = {sid for sid, kg in region.station_kg.items() if kg > 0}
+    parts: dict[str, list[tuple[int, IdRoute]]] = defaultdict(list)
+    for raw in routes:
+        type_id = instance.vehicle_types[raw.type_index].id
+        visits = [
+            (v.kind, instance.room_ids[v.index] if v.kind == "room" else instance.station_ids[v.index])
+            for v in raw.visits
+        ]
+        kept = [(kind, pid) for kind, pid in visits if (pid in mine if kind == "room" else pid in shared)]
+        while kept and kept[-1][0] == "room":  # rooms whose unload the region cannot make: its routing puts them back
+            kept.pop()
+        rooms = sum(1 for kind, _ in kept if kind == "room")
+        if rooms and region.fleet.get(type_id, 0) > 0:
+            parts[type_id].append((rooms, (type_id, tuple(kept))))
+    # no more routes of a type than the region's share of its trucks: the fullest are kept
+    return tuple(route for type_id, found in parts.items()
+                 for _, route in sorted(found, key=lambda item: -item[0])[: region.fleet[type_id]])
 
 
 def _workers(pool: Executor) -> int:
