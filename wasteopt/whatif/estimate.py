@@ -83,7 +83,7 @@ def build_cost_model(scenario: Scenario, candidates: Sequence[Station]) -> CostM
         demand_kg=demand,
         capacity_kg=np.array([s.capacity_t_per_day * 1000.0 for s in stations]),
         stem_km=stem,
-        haul_cost=demand[:, None] * _haul_cost_per_kg(scenario, ids)[None, :],
+        haul_cost=demand[:, None] * haul_cost_per_kg(scenario, ids)[None, :],
         build_cost=build,
         build_per_day=np.array([annualised_per_day(b, lt, scenario.planning.discount_rate) for b, lt in zip(build, life)]),
         cost_per_km=_cost_per_km(scenario),
@@ -106,7 +106,7 @@ def _cost_per_km(scenario: Scenario) -> float:
     return float(np.average(per_km, weights=counts)) if counts.sum() > 0 else float(np.mean(per_km))
 
 
-def _haul_cost_per_kg(scenario: Scenario, station_ids: list[str]) -> np.ndarray:
+def haul_cost_per_kg(scenario: Scenario, station_ids: list[str]) -> np.ndarray:
     """Yuan per kg for the container round trip from each station to its nearest plant (0 without a haul)."""
     if not scenario.plants or not scenario.haul_fleet:
         return np.zeros(len(station_ids))

@@ -29,6 +29,9 @@ class LocationProblem:
     candidate: np.ndarray
     build_per_day: np.ndarray
     nearest: int | None = None
+    allowed: np.ndarray | None = None
+    """Unit–station pairs that may be assigned at all (e.g. a station closed when the truck gets there);
+    None: every pair."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,8 @@ def _build(problem: LocationProblem, k: int) -> tuple[cp_model.CpModel, dict, di
     """The model: x[u, s] unit u to station s, y[c] candidate c open, spare[u] unit u left unserved."""
     cost = np.rint(problem.cost * SCALE).astype(np.int64)
     allowed = _allowed(problem.cost, problem.nearest)
+    if problem.allowed is not None:
+        allowed &= problem.allowed
     model = cp_model.CpModel()
     cand = np.flatnonzero(problem.candidate)
     y = {int(c): model.new_bool_var(f"open_{c}") for c in cand}
