@@ -30,7 +30,9 @@ from _common import load_note, table, zhangdian
 
 from wasteopt.whatif.compare import compare
 from wasteopt.whatif.executors import make_executor
-from wasteopt.whatif.site import site
+from wasteopt.whatif.agreement import rank_agreement
+from wasteopt.whatif.location import best_selections
+from wasteopt.whatif.site import _route_problem, site
 from wasteopt.whatif.study import BaseRuns, first_plans, seed_list
 from wasteopt.whatif.tasks import Budget
 from wasteopt.whatif.variants import apply_variants, split_spec
@@ -167,7 +169,18 @@ def print_site(scenario, args, executor, base: BaseRuns) -> None:
           f"({'same' if pick is exhaustive else 'DIFFERENT'}); estimate's first: "
           f"{','.join(min(result.choices, key=lambda c: c.estimate_rank).sites)}")
     print(f"estimate vs full plans over all {a['n']} candidates: Spearman {a['spearman']}, Kendall {a['kendall']} "
-          f"(target τ ≥ 0.8)\n")
+          f"(target τ ≥ 0.8)")
+    routes = route_estimates(scenario, base.first[0], wanted)
+    r = rank_agreement([routes[c.sites[0]] for c in result.choices], [c.full_cost for c in result.choices])
+    print(f"route-based estimate (site --estimate routes) vs full plans: Spearman {r['spearman']}, Kendall {r['kendall']}\n")
+
+
+def route_estimates(scenario, base_plan, wanted: list[str]) -> dict[str, float]:
+    """Candidate → the route-based estimate of opening it alone (:mod:`wasteopt.whatif.trip_costs`)."""
+    sites = [s for s in scenario.stations if s.id in wanted]
+    problem, _ = _route_problem(scenario, base_plan, sites)
+    ids = [s.id for s in (*scenario.active_stations, *sites)]
+    return {ids[sel.opened[0]]: sel.estimate for sel in best_selections(problem, 1, top=len(sites))}
 
 
 def _range(values: list[float]) -> str:

@@ -48,6 +48,12 @@ def test_the_site_in_the_far_village_ranks_first(far_village, pool, tmp_path):
     assert table[2].split()[:2] == ["1", "C1"]
 
 
+def test_the_route_estimate_proposes_the_site_on_the_trucks_way(far_village, pool):
+    result = site(far_village, 1, iterations=200, seed=1, seeds=1, executor=pool, top=1, estimate="routes")
+    assert [c.sites for c in result.choices] == [["C1"]]
+    assert result.choices[0].estimate_rank == 1 and result.choices[0].saving_per_day > 0
+    assert all(r["violations"] == [] for r in result.choices[0].runs)
+
 def test_candidates_can_be_restricted(far_village, pool):
     result = site(far_village, 1, candidates=["C2", "C3"], iterations=100, seed=1, executor=pool, top=5)
     assert sorted(c.sites[0] for c in result.choices) == ["C2", "C3"]  # only two selections exist

@@ -142,9 +142,11 @@ def compare_command(scenario_path: str, variants: tuple[str, ...], time_limit: f
               help="Selections to re-plan with the real engine.")
 @click.option("--model-time-limit", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
               help="Seconds for the facility-location model (all its solves together).")
+@click.option("--estimate", type=click.Choice(["stem", "routes"]), default="stem", show_default=True,
+              help="How the location model prices sites: villages' round trips (stem) or the base plan's unloads moved (routes).")
 @_budget_options
 @reports_bad_input
-def site_command(scenario_path: str, k: int, candidates: str | None, top: int, model_time_limit: float,
+def site_command(scenario_path: str, k: int, candidates: str | None, top: int, model_time_limit: float, estimate: str,
                  time_limit: float | None, iterations: int | None, seed: int, seeds: int, stability: float, cold: bool,
                  out_dir: str,
                  cluster: str | None, workers: int | None, quiet: bool, lang: str | None) -> None:
@@ -163,7 +165,7 @@ def site_command(scenario_path: str, k: int, candidates: str | None, top: int, m
     executor = make_executor(cluster, workers or _cores())
     try:
         result = site(scenario, k, candidates=wanted, time_limit=time_limit, iterations=iterations, seed=seed,
-                      seeds=seeds, warm=not cold, stability=stability, executor=executor, top=top, model_time_limit=model_time_limit, source=scenario_path,
+                      seeds=seeds, warm=not cold, stability=stability, executor=executor, top=top, model_time_limit=model_time_limit, estimate=estimate, source=scenario_path,
                       progress=_progress(quiet, lang))
     finally:
         executor.shutdown(wait=True, cancel_futures=True)

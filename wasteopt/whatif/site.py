@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -37,6 +37,7 @@ from wasteopt.whatif.agreement import rank_agreement
 from wasteopt.whatif.estimate import CostModel, build_cost_model
 from wasteopt.whatif.kpis import DEFAULT_LIFETIME_YEARS, incomplete, payback_years, summarise, within_life, worse_served
 from wasteopt.whatif.location import LocationProblem, Selection, best_selections
+from wasteopt.whatif.trip_costs import trip_costs
 from wasteopt.whatif.noise import paired_difference, spread, verdict
 from wasteopt.whatif.study import BaseRuns, first_plans, plan_from_base, seed_list
 from wasteopt.whatif.tasks import Budget
@@ -176,6 +177,7 @@ def site(
     source: str | None = None,
     progress: Callable[[str], None] | None = None,
     base: BaseRuns | None = None,
+    estimate: Literal["stem", "routes"] = "stem",
 ) -> SiteResult:
     """The best ``top`` selections of ``k`` candidate sites, re-planned with the real engine and ranked.
 
@@ -183,7 +185,10 @@ def site(
     seeds from ``seed`` on; ``warm``: each selection starts from the base's plan of its seed
     (``stability``: yuan per room moved off its truck there, as ``plan --stability``);
     ``model_time_limit`` bounds the facility-location solves together. ``base``: the base's first
-    plans when already made (same budget and seeds), instead of planning them again.
+    plans when already made (same budget and seeds), instead of planning them again. ``estimate``:
+    how the location model prices a selection — ``stem`` (villages' round trips, calibrated on the
+    base plan; :mod:`~wasteopt.whatif.estimate`) or ``routes`` (the base plan's unloads moved to the
+    new sites; :mod:`~wasteopt.whatif.trip_costs`).
     """
     sites = _candidates(scenario, candidates, k, source or scenario.name)
     budget = Budget(time_limit, iterations, seed, stability)
@@ -193,6 +198,8 @@ def site(
     alpha, base_estimate = _calibrate(costs, base.first[0])
     problem = LocationProblem(costs.assignment_cost(alpha), costs.demand_kg, costs.capacity_kg,
                               costs.candidate, costs.build_per_day)
+    if estimate == "routes":
+        problem, base_estimate = _route_problem(scenario, base.first[0], sites)
     selections = best_selections(problem, k, top=top, time_limit=model_time_limit, seed=seed)
     base_cost = float(base.first[0].kpis.get("cost", 0.0))
     base, choices = _replan(scenario, costs, selections, base_cost - base_estimate, budget, base, executor, progress)
@@ -256,6 +263,14 @@ def _base_problem(costs: CostModel, alpha: float) -> LocationProblem:
     """The location problem with no candidate opened (the base configuration)."""
     return LocationProblem(costs.assignment_cost(alpha), costs.demand_kg, costs.capacity_kg,
                            costs.candidate, costs.build_per_day)
+
+
+def _route_problem(scenario: Scenario, base_plan: Plan, sites: list[Station]) -> tuple[LocationProblem, float]:
+    """The location problem on the base plan's unloads, and its estimate of the base configuration."""
+    trips = trip_costs(scenario, base_plan, sites)
+    problem = LocationProblem(trips.cost, trips.demand_kg, trips.capacity_kg, trips.candidate,
+                              trips.build_per_day, allowed=trips.allowed)
+    return problem, best_selections(problem, 0)[0].estimate
 
 
 def _stem_km(costs: CostModel, assignment: np.ndarray) -> float:

@@ -119,5 +119,6 @@ def trip_costs(scenario: Scenario, base_plan: Plan, candidates: Sequence[Station
         demand_kg=demand,
         capacity_kg=np.array([s.capacity_t_per_day * 1000.0 for s in stations]),
         build_cost=build,
-        build_per_day=np.array([annualised_per_day(b, s.lifetime_years) for b, s in zip(build, stations)]),
+        build_per_day=np.array([annualised_per_day(b, s.lifetime_years, scenario.planning.discount_rate)
+                                for b, s in zip(build, stations)]),
     )
