@@ -125,13 +125,7 @@ def test_a_plan_on_the_roads_crosses_the_river_at_the_bridge(tmp_path: Path) -> 
     assert route.distance_km == pytest.approx(road_m / 1000, abs=0.002)
     # G1 → rooms → S1 → G1 crosses the river twice, each time by the bridge: 2 × 12 steps at least
     assert road_m >= 24 * STEP_M - 1
-    exported = tmp_path / "plan.geojson"
-    done = CliRunner().invoke(main, ["export", str(tmp_path / "plan.json"), "--scenario", str(scenario), "--format", "geojson",
-                                     "-o", str(exported)])
-    assert done.exit_code == 0, done.output
-    lines = [f for f in json.loads(exported.read_text())["features"] if f["geometry"]["type"] == "LineString"]
-    crossings = [(lon, lat) for f in lines for lon, lat in f["geometry"]["coordinates"] if 0.002 < lon < 0.005]
-    assert crossings and all(lat == pytest.approx(0.004) for _, lat in crossings)  # only on the bridge's row
+    assert_exported_legs_cross_at_the_bridge(tmp_path, scenario)
     roads = read_roads(tmp_path / "roads" / "roads.npz")
     assert np.isclose(roads.graph.lat[roads.node_of("R1")], 0.0)
     svg = map_svg(load_scenario(scenario), plan, {route.vehicle: "#123456"})
@@ -165,10 +159,15 @@ def test_an_on_demand_build_is_planned_with_model_roads_across_the_bridge(tmp_pa
     index = {pid: k for k, pid in enumerate(arrays.ids)}
     road_m = sum(arrays.distance_m[index[a], index[b]] for a, b in zip(ids[:-1], ids[1:]))
     assert route.distance_km == pytest.approx(road_m / 1000, abs=1e-3) and road_m >= 24 * STEP_M - 1  # twice over the bridge
+    assert_exported_legs_cross_at_the_bridge(tmp_path, scenario)
+
+
+def assert_exported_legs_cross_at_the_bridge(tmp_path: Path, scenario: Path) -> None:
+    """The plan's GeoJSON export draws every leg across the river on the bridge's row only."""
     exported = tmp_path / "plan.geojson"
     done = CliRunner().invoke(main, ["export", str(tmp_path / "plan.json"), "--scenario", str(scenario), "--format", "geojson",
                                      "-o", str(exported)])
     assert done.exit_code == 0, done.output
     lines = [f for f in json.loads(exported.read_text())["features"] if f["geometry"]["type"] == "LineString"]
     crossings = [(lon, lat) for f in lines for lon, lat in f["geometry"]["coordinates"] if 0.002 < lon < 0.005]
-    assert crossings and all(lat == pytest.approx(0.004) for _, lat in crossings)  # drawn along the roads, over the bridge
+    assert crossings and all(lat == pytest.approx(0.004) for _, lat in crossings)
