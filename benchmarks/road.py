@@ -10,12 +10,18 @@ are missing, so routes detour as on real roads. Three tables:
    rooms, in its own process each (peak memory: the maximum resident set, Python and the imported
    libraries included, plus the largest worker's when ``--workers`` share large searches): the full build (read, graph, snap, Dijkstra from every place for each
    vehicle class, trees, files) and the on-demand build (graph and hub tables, as above 800 rooms),
-   then one region's table on demand (``--region`` rooms nearest one room, with every hub), from
-   which the time of a 20,000-place district done region by region on 2 cores is estimated (hub
-   tables scaled to its hubs, one limited search per room);
+   then one region's table on demand (``--region`` rooms nearest one room, with every hub);
 2. places: the same for each ``--place-counts`` on the first graph size;
-3. plans: the district of ``--plan-rooms`` rooms planned with ``--iterations`` on roads (the build's
+3. the scale target, measured whole: a district of ``--target-places`` on a ``--target-nodes`` grid,
+   the on-demand build, then the tables of every region the engine's decomposition cuts (its own
+   :func:`~wasteopt.solve.decompose.regions.cluster`, :data:`REGION_SIZE` rooms), each region's
+   rooms to and from its rooms and every hub, for every vehicle class, regions shared among
+   ``--workers`` processes as the regional solve shares them; wall time and peak memory
+   (main process plus every worker's peak: an upper bound);
+4. plans: the district of ``--plan-rooms`` rooms planned with ``--iterations`` on roads (the build's
    matrix) and on haversine × 1.3: cost, km, trucks, validator verdict.
+
+Each table's rows are printed as they finish.
 
 Smallest case (a few seconds)::
 
@@ -23,7 +29,8 @@ Smallest case (a few seconds)::
 
 The issue's table::
 
-    python benchmarks/road.py --nodes 10000 100000 500000 1000000 --places 1000 --place-counts 100 1000 5000 --plan-rooms 200 --iterations 2000
+    python benchmarks/road.py --nodes 10000 100000 500000 1000000 --places 1000 --place-counts 100 1000 5000 \
+        --target-places 20000 --target-nodes 500000 --plan-rooms 200 --iterations 2000
 """
 
 from __future__ import annotations
@@ -35,6 +42,8 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -51,11 +60,12 @@ from wasteopt.network.osm_files import MATRIX, ROADS, read_roads  # noqa: E402
 from wasteopt.network.osm_network import RoadNetwork  # noqa: E402
 from wasteopt.network.osm_profile import RoadProfile  # noqa: E402
 from wasteopt.scenario.generate import generate  # noqa: E402
+from wasteopt.solve.decompose.coordinate import REGION_SIZE  # noqa: E402
+from wasteopt.solve.decompose.regions import cluster  # noqa: E402
 from wasteopt.scenario.models import MatrixSource, Scenario, Travel  # noqa: E402
 
 EARTH_M_PER_DEG = 111_195.0
 MARGIN = 0.03
-TARGET_PLACES = 20_000
 
 
 def district(rooms: int, seed: int) -> Scenario:
@@ -182,8 +192,8 @@ class _Place:
 
 def in_process(fn, *args):  # type: ignore[no-untyped-def]
     """Run ``fn`` in a fresh spawned process (its own peak memory)."""
-    with multiprocessing.get_context("spawn").Pool(1, maxtasksperchild=1) as pool:
-        return pool.apply(fn, args)
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(fn, *args).result()
 
 
 def build_row(work: Path, nodes: int, rooms: int, seed: int, region: int, workers: int) -> list[object]:
@@ -199,35 +209,102 @@ def build_row(work: Path, nodes: int, rooms: int, seed: int, region: int, worker
     lazy = in_process(measure_on_demand, str(osm), places, hubs, classes, str(Path(tempfile.mkdtemp(prefix="lazy-", dir=work))),
                       region, workers)
     per_source = lazy["region_s"] / max(lazy["sources"], 1)
-    # a 20,000-room district by regions on 2 cores: its hub tables (scaled by its hubs: 13 stations per
-    # 940 rooms, and garages and plants alike) plus one limited search per room
-    hub_scale = (TARGET_PLACES * len(hubs) / max(rooms, 1)) / max(len(hubs), 1)
-    estimate = (lazy["build_s"] * hub_scale + TARGET_PLACES * per_source) / 2
     return [f"{real_nodes:,}", f"{full['edges']:,}", f"{full['joined']:,}", f"{spacing:.0f}", len(places), f"{write_s:.1f}", f"{full['build_s']:.1f}",
             f"{full['peak_mib']:.0f}", f"{full['matrix_mb']:.2f}", f"{full['roads_mb']:.1f}", len(hubs), f"{lazy['build_s']:.1f}",
-            f"{lazy['peak_mib']:.0f}", f"{lazy['rooms']}", f"{per_source * 1000:.1f}", f"{estimate / 60:.1f}"]
+            f"{lazy['peak_mib']:.0f}", f"{lazy['rooms']}", f"{per_source * 1000:.1f}"]
 
 
 BUILD_HEADERS = ["graph nodes", "edges", "edges joined", "spacing m", "places", "write .pbf s", "full build s", "full peak MiB", "matrix MB",
-                 "roads MB", "hubs", "on-demand build s", "on-demand peak MiB", "region rooms", "ms per room source",
-                 f"est. min for {TARGET_PLACES:,} places by regions (2 cores)"]
+                 "roads MB", "hubs", "on-demand build s", "on-demand peak MiB", "region rooms", "ms per room source"]
 
 
-def plan_rows(work: Path, nodes: int, rooms: int, iterations: int, seed: int) -> list[list[object]]:
+def measure_target(osm: str, places: list[tuple[str, float, float]], hubs: list[str], classes: list[int],
+                   out: str, workers: int, seed: int) -> dict[str, float]:
+    """In its own process: the on-demand build, then the tables of every region of the engine's
+    decomposition, regions shared among ``workers`` processes; wall times and peak memory."""
+    started = time.perf_counter()
+    build_network(places, Path(osm), RoadProfile(), Path(out), classes, full=False, hubs=hubs, workers=workers)
+    build_s = time.perf_counter() - started
+    hub_set = set(hubs)
+    rooms = [p for p in places if p[0] not in hub_set]
+    lat = np.array([p[1] for p in rooms])
+    lon = np.array([p[2] for p in rooms])
+    points = np.column_stack([lon * 111.2 * math.cos(math.radians(float(lat.mean()))), lat * 111.2])
+    labels = cluster(points, REGION_SIZE, seed)
+    regions = [[rooms[k][0] for k in np.flatnonzero(labels == c)] for c in range(int(labels.max()) + 1)]
+    started = time.perf_counter()
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_open_roads,
+                             initargs=(out, places)) as pool:
+        runs = list(pool.map(region_tables, regions, [hubs] * len(regions), [classes] * len(regions)))
+    regions_s = time.perf_counter() - started
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"build_s": build_s, "regions": len(regions), "largest": max(map(len, regions)), "regions_s": regions_s,
+            "runs": sum(runs), "own_mib": own, "worker_mib": worker, "peak_mib": own + workers * worker}
+
+
+_ROADS: dict[str, object] = {}
+
+
+def _open_roads(out: str, places: list[tuple[str, float, float]]) -> None:
+    """A worker's road file and place table, read once."""
+    _ROADS["roads"] = read_roads(Path(out) / ROADS)
+    _ROADS["scenario"] = _FakeScenario(places)
+
+
+def region_tables(region: list[str], hubs: list[str], classes: list[int]) -> int:
+    """A region's tables as its router asks them, for every class: its rooms to its rooms and every
+    hub, every hub to its rooms (metres and seconds); the Dijkstra runs it took."""
+    runs = 0
+    for vehicle_class in classes:
+        network = RoadNetwork(_ROADS["scenario"], _ROADS["roads"], vehicle_class)  # type: ignore[arg-type]
+        network.distance_m(region, region + hubs)
+        network.duration_s(region, region + hubs)
+        network.distance_m(hubs, region)
+        network.duration_s(hubs, region)
+        runs += network.dijkstra_runs
+    return runs
+
+
+def target_row(work: Path, nodes: int, rooms: int, seed: int, workers: int) -> list[object]:
+    scenario = district(rooms, seed)
+    places = places_of(scenario)
+    hubs = [pid for pid in scenario.locations() if pid not in {r.id for r in scenario.rooms}]
+    osm = work / f"target-{nodes}-{rooms}.osm.pbf"
+    real_nodes, spacing = write_grid(osm, places, nodes, seed)
+    classes = sorted({vt.vehicle_class for vt in scenario.fleet})
+    done = in_process(measure_target, str(osm), places, hubs, classes, str(Path(tempfile.mkdtemp(prefix="target-", dir=work))),
+                      workers, seed)
+    total = done["build_s"] + done["regions_s"]
+    return [f"{real_nodes:,}", f"{spacing:.0f}", len(places), len(hubs), len(classes), f"{done['build_s']:.1f}", done["regions"],
+            done["largest"], f"{done['runs']:,}", f"{done['regions_s']:.1f}", f"{total:.1f}", f"{total / 60:.1f}",
+            f"{done['own_mib']:.0f} + {workers}×{done['worker_mib']:.0f}", f"{done['peak_mib'] / 1024:.2f}"]
+
+
+TARGET_HEADERS = ["graph nodes", "spacing m", "places", "hubs", "classes", "on-demand build s", "regions", "largest region",
+                  "Dijkstra runs", "region tables s", "total s", "total min", "peak MiB (main + workers)", "peak GiB"]
+
+
+def print_table(headers: list[str], rows: Iterable[list[object]]) -> None:
+    """A Markdown table, each row printed as soon as it is measured."""
+    print(table(headers, []), flush=True)
+    for row in rows:
+        print(table(headers, [row]).splitlines()[-1], flush=True)
+
+
+def plan_rows(work: Path, nodes: int, rooms: int, iterations: int, seed: int) -> Iterable[list[object]]:
     scenario = district(rooms, seed)
     osm = work / f"plan-grid-{nodes}.osm.pbf"
     write_grid(osm, places_of(scenario), nodes, seed)
     out = Path(tempfile.mkdtemp(prefix="plan-roads-", dir=work))
     build_network(places_of(scenario), osm, RoadProfile(), out, sorted({vt.vehicle_class for vt in scenario.fleet}))
     on_roads = scenario.model_copy(update={"travel": Travel(model="matrix", matrix=MatrixSource(file=str(out / MATRIX)))})
-    rows = []
     for name, case in (("haversine × 1.3", scenario), ("roads (grid)", on_roads)):
         started = time.perf_counter()
         plan = wasteopt.solve(case, iterations=iterations, seed=seed)
         seconds = time.perf_counter() - started
-        rows.append([name, len(case.rooms), iterations, f"{plan.kpis['cost']:,.0f}", f"{plan.kpis['distance_km']:.1f}",
-                     plan.kpis["vehicles_used"], f"{seconds:.1f}", validated(case, plan), completed(case, plan)])
-    return rows
+        yield [name, len(case.rooms), iterations, f"{plan.kpis['cost']:,.0f}", f"{plan.kpis['distance_km']:.1f}",
+               plan.kpis["vehicles_used"], f"{seconds:.1f}", validated(case, plan), completed(case, plan)]
 
 
 def main() -> None:
@@ -237,7 +314,9 @@ def main() -> None:
     parser.add_argument("--place-counts", type=int, nargs="*", default=[100], help="Rooms for the places table.")
     parser.add_argument("--region", type=int, default=600, help="Rooms of the region whose table is timed on demand.")
     parser.add_argument("--workers", type=int, default=2, help="Processes for the builds' large searches.")
-    parser.add_argument("--plan-rooms", type=int, default=10)
+    parser.add_argument("--target-places", type=int, default=0, help="Places of the scale target's district (0: skip it).")
+    parser.add_argument("--target-nodes", type=int, default=500_000, help="Nodes of the scale target's grid.")
+    parser.add_argument("--plan-rooms", type=int, default=10, help="Rooms of the planned district (0: skip the plans).")
     parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", type=Path, default=None, help="Folder for the grids and builds (default: a temporary one).")
@@ -247,13 +326,17 @@ def main() -> None:
         work = args.work or Path(scratch)
         work.mkdir(parents=True, exist_ok=True)
         print("\n## Build against graph size\n")
-        print(table(BUILD_HEADERS, [build_row(work, n, args.places, args.seed, args.region, args.workers) for n in args.nodes]))
+        print_table(BUILD_HEADERS, (build_row(work, n, args.places, args.seed, args.region, args.workers) for n in args.nodes))
         if args.place_counts:
             print(f"\n## Build against places ({args.nodes[0]:,}-node grid)\n")
-            print(table(BUILD_HEADERS, [build_row(work, args.nodes[0], r, args.seed, args.region, args.workers) for r in args.place_counts]))
-        print(f"\n## Plans on roads against haversine × 1.3 ({args.nodes[0]:,}-node grid)\n")
-        print(table(["travel", "rooms", "iterations", "cost", "km", "trucks", "plan s", "valid", "complete"],
-                    plan_rows(work, args.nodes[0], args.plan_rooms, args.iterations, args.seed)))
+            print_table(BUILD_HEADERS, (build_row(work, args.nodes[0], r, args.seed, args.region, args.workers) for r in args.place_counts))
+        if args.target_places:
+            print(f"\n## Scale target: {args.target_places:,} places, {args.target_nodes:,}-node grid, by regions on {args.workers} processes\n")
+            print_table(TARGET_HEADERS, [target_row(work, args.target_nodes, args.target_places, args.seed, args.workers)])
+        if args.plan_rooms:
+            print(f"\n## Plans on roads against haversine × 1.3 ({args.nodes[0]:,}-node grid)\n")
+            print_table(["travel", "rooms", "iterations", "cost", "km", "trucks", "plan s", "valid", "complete"],
+                        plan_rows(work, args.nodes[0], args.plan_rooms, args.iterations, args.seed))
     print(load_note())
 
 

@@ -40,10 +40,12 @@ def write_osm(path: Path, nodes: dict[int, tuple[float, float]], ways: list[tupl
 
 def scenario_yaml(rooms: dict[str, tuple[float, float]], stations: dict[str, tuple[float, float]],
                   garages: dict[str, tuple[float, float]], classes: tuple[int, ...] = (1,), matrix: str | None = None,
-                  roads: str | None = None, counts: dict[int, int] | None = None, cost_per_km: float = 0.0) -> str:
+                  roads: str | None = None, counts: dict[int, int] | None = None, cost_per_km: float = 0.0,
+                  plants: dict[str, tuple[float, float]] | None = None) -> str:
     """A small scenario with places written inline (one line per field, so each place has its line),
     one truck type per vehicle class (``counts``: trucks per class, default one each; ``cost_per_km``
-    for every type), and haversine travel, the matrix file ``matrix`` or the road file ``roads``."""
+    for every type), and haversine travel, the matrix file ``matrix`` or the road file ``roads``;
+    with ``plants``, a hook-lift truck at the first garage hauls the stations' containers to them."""
     travel = (f"  model: matrix\n  matrix:\n    file: {matrix}\n" if matrix else
               f"  model: roads\n  roads: {roads}\n" if roads else "  model: haversine\n")
     out = [f"name: roads\ntravel:\n{travel}  speed_kmh: 30"]
@@ -58,4 +60,8 @@ def scenario_yaml(rooms: dict[str, tuple[float, float]], stations: dict[str, tup
     for k in classes:
         out.append(f"  - id: class{k}\n    count: {(counts or {}).get(k, 1)}\n    garage: {garage}\n    capacity_kg: 2000\n"
                    f"    vehicle_class: {k}" + (f"\n    cost_per_km: {cost_per_km:g}" if cost_per_km else ""))
+    if plants:
+        out.append("plants:")
+        out += [f"  - id: {pid}\n    lat: {lat}\n    lon: {lon}\n    capacity_t_per_day: 100" for pid, (lat, lon) in plants.items()]
+        out.append(f"haul_fleet:\n  - id: hook\n    count: 1\n    garage: {garage}\n    container_payload_t: 9\n    cost_per_km: 1")
     return "\n".join(out) + "\n"

@@ -31,14 +31,14 @@ SHORTCUT_PLACES = [("R", 0.002, 0.004), ("S", 0.0, 0.0), ("G", 0.0, 0.004)]
 
 
 def _scenario(tmp_path: Path, model: str, places: list[tuple[str, float, float]], rooms: list[str], stations: list[str],
-              garage: str, osm: Path, counts: dict[int, int] | None = None) -> Scenario:
+              garage: str, osm: Path, counts: dict[int, int] | None = None, plants: list[str] = ()) -> Scenario:
     """Build the roads for ``places`` (classes 1 and 2) and load the scenario on them."""
     where = {pid: (lat, lon) for pid, lat, lon in places}
     build_network(places, osm, RoadProfile(), tmp_path / "roads", [1, 2], full=model == "matrix",
-                  hubs=[*stations, garage])
+                  hubs=[*stations, *plants, garage])
     ref = {"matrix": "roads/matrix.npz"} if model == "matrix" else {"roads": "roads/roads.npz"}
     text = scenario_yaml({r: where[r] for r in rooms}, {s: where[s] for s in stations}, {garage: where[garage]},
-                         classes=(1, 2), counts=counts, cost_per_km=1.0, **ref)
+                         classes=(1, 2), counts=counts, cost_per_km=1.0, plants={p: where[p] for p in plants}, **ref)
     (tmp_path / "scenario.yaml").write_text(text, encoding="utf-8")
     return load_scenario(tmp_path / "scenario.yaml")
 
@@ -56,3 +56,15 @@ def shortcut_scenario(tmp_path: Path, model: str) -> Scenario:
     with no truck, so the build makes both classes' tables)."""
     osm = write_osm(tmp_path / "shortcut.osm", grid_nodes(3, 9), SHORTCUT_DISTRICT)
     return _scenario(tmp_path, model, SHORTCUT_PLACES, ["R"], ["S"], "G", osm, counts={1: 0, 2: 1})
+
+
+HAUL_PLACES = [("R", 0.0, 0.008), ("S", 0.0, 0.004), ("P", 0.002, 0.004), ("G", 0.0, 0.0)]
+"""On :data:`SHORTCUT_DISTRICT`: the station S at the track's foot (node 5), the plant P at its head
+(node 205), the room R and the garage G at the bottom corners (nodes 9 and 1). Class 1 would haul
+S → P by the track (2 steps), class 2 goes round the field (10 steps)."""
+
+
+def haul_scenario(tmp_path: Path, model: str) -> Scenario:
+    """:data:`HAUL_PLACES` with a class-1 and a class-2 collection truck and one hook-lift truck."""
+    osm = write_osm(tmp_path / "shortcut.osm", grid_nodes(3, 9), SHORTCUT_DISTRICT)
+    return _scenario(tmp_path, model, HAUL_PLACES, ["R"], ["S"], "G", osm, plants=["P"])

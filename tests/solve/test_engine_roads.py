@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.network.osm_xml import STEP_M
-from tests.solve.road_cases import MODELS, shortcut_scenario, track_scenario
+from tests.solve.road_cases import MODELS, haul_scenario, shortcut_scenario, track_scenario
 from wasteopt.network import network_for
 from wasteopt.plan.models import Plan
 from wasteopt.plan.validate import validate
@@ -85,3 +85,17 @@ def test_the_larger_truck_drives_round_the_field_not_down_the_track(tmp_path: Pa
     assert [(v.rule, v.subject, v.message) for v in found if v.rule == "distance-mismatch"] == [
         ("distance-mismatch", route.vehicle, "reports 1.334 km, the legs add up to 2.224 km")]
     assert plan.lower_bound is not None and plan.lower_bound.distance_km <= route.distance_km
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_the_haul_drives_on_the_largest_class_roads(tmp_path: Path, model: str) -> None:
+    """Hook-lift trucks have no class: they are hauled, checked and costed as the largest class,
+    round the field (G → S 4 steps, S → P 10, P → G 6), never up the track."""
+    scenario = haul_scenario(tmp_path, model)
+    plan = _plan(scenario)
+    assert plan.haul and {t.station for t in plan.haul} == {"S"}
+    network = network_for(scenario)
+    assert sum(network.for_class(2).legs_m(["S", "P"])) == round(10 * STEP_M)
+    assert sum(network.for_class(1).legs_m(["S", "P"])) == round(2 * STEP_M)
+    assert plan.kpis["haul"]["km"] == pytest.approx((round(4 * STEP_M) + round(10 * STEP_M) + round(6 * STEP_M)) / 1000 * len(plan.haul), abs=1e-3)
+    assert validate(scenario, plan) == []

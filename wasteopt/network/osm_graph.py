@@ -90,17 +90,31 @@ class ClassGraph:
         seconds = csr_matrix(
             (np.maximum(time_s[chosen], MIN_SECONDS), (tail[chosen], head[chosen])), shape=(nodes, nodes)
         )
+        seconds.sort_indices()  # rows in head order: the same order as ``keys``
         numbers = np.arange(len(tail)) if edge is None else edge
         return ClassGraph(seconds, keys[first], length_m[chosen], numbers[chosen])
 
     def edge_metres(self, tail: np.ndarray, head: np.ndarray) -> np.ndarray:
         """Metres of the edges ``tail[k] → head[k]`` (each must exist)."""
-        where = np.searchsorted(self.keys, tail.astype(np.int64) * self.seconds.shape[0] + head)
-        return self.metres[where]
+        return self.metres[self._positions(tail, head)]
+
+    def _positions(self, tail: np.ndarray, head: np.ndarray) -> np.ndarray:
+        """Where the edges ``tail[k] → head[k]`` are in ``keys`` (and in the CSR matrix, whose rows
+        hold the same edges in the same order): a step along each tail's row, a few steps at most
+        on roads, instead of a binary search of every edge of the county."""
+        indptr, indices = self.seconds.indptr, self.seconds.indices
+        if len(indices) != len(self.keys):  # not the same order after all: search
+            return np.searchsorted(self.keys, tail.astype(np.int64) * self.seconds.shape[0] + head)
+        pos = indptr[tail].astype(np.int64)
+        todo = np.flatnonzero(indices[pos] != head)
+        while len(todo):
+            pos[todo] += 1
+            todo = todo[indices[pos[todo]] != head[todo]]
+        return pos
 
     def edge_number(self, tail: int, head: int) -> int:
         """The road graph's number of the edge ``tail → head`` this class drives on."""
-        return int(self.edge[np.searchsorted(self.keys, np.int64(tail) * self.seconds.shape[0] + head)])
+        return int(self.edge[self._positions(np.array([tail]), np.array([head]))[0]])
 
 
 def build_graph(ways: RoadWays, profile: RoadProfile) -> RoadGraph:

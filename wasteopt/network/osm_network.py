@@ -34,6 +34,8 @@ from wasteopt.scenario.models import Scenario
 CACHE_BYTES = 256 * 2**20
 """Memory for kept source rows (each 8 bytes per distinct place node: 160 KB at 20,000 places, so
 about 1,600 rows — more than a region's rooms)."""
+HUB_BOUND_CELLS = 4_000_000
+"""Sources × hubs × destinations computed at once for the search radii (32 MB of float64)."""
 LIMIT_STRETCH = 2.5
 LIMIT_KMH = 15.0
 LIMIT_SLACK_S = 300.0
@@ -105,8 +107,7 @@ class RoadNetwork(TravelNetwork):
             reached = {}
             for k in built:
                 member = self.for_class(k)
-                strong = self._roads.once("strong", k, lambda: connected_components(member._graph.seconds, directed=True, connection="strong")[1])
-                labels = strong[member._node]
+                labels = member._strong()[member._node]
                 reached[k] = labels == np.bincount(labels).argmax()
             rooms = {room.id for room in self._scenario.rooms}
             limits: dict[str, int | None] = {}
@@ -197,10 +198,29 @@ class RoadNetwork(TravelNetwork):
             self._rows.popitem(last=False)
 
     def _misses(self, source: int, columns: np.ndarray) -> bool:
-        """Whether a limited row lacks a target it may have a route to (one in the same weakly
-        connected part of the graph: in another there is none, searched or not)."""
+        """Whether a limited row lacks a target it may have a route to: one in the same weakly
+        connected part of the graph (in another there is none, searched or not), unless the
+        search's radius came from the hub tables and the source shares a strongly connected part
+        with a hub: whatever it reaches, that hub reaches too, so a target with a route from it
+        has a route by way of the hub, within the radius."""
+        if self._hubs is not None and self._with_hub()[source]:
+            return False
         unknown = ~np.isfinite(self._rows[source][0][0][columns])
         return bool((unknown & (self._target_part[columns] == self._part[source])).any())
+
+    def _with_hub(self) -> np.ndarray:
+        """Per road node, whether its strongly connected part holds a hub's node."""
+        def build() -> np.ndarray:
+            strong = self._strong()
+            hub_parts = np.unique(strong[self._roads.place_node[self._hubs.hubs]])
+            return np.isin(strong, hub_parts)
+
+        return self._roads.once("with-hub", self.vehicle_class, build)
+
+    def _strong(self) -> np.ndarray:
+        """Strongly connected part of each road node on this class's roads (computed once per file)."""
+        return self._roads.once("strong", self.vehicle_class,
+                                lambda: connected_components(self._graph.seconds, directed=True, connection="strong")[1])
 
     def _hub_limits(self, sources: list[int], origins: np.ndarray, destinations: np.ndarray) -> np.ndarray:
         """Per source, seconds that surely reach every destination with a route through some hub:
@@ -212,10 +232,13 @@ class RoadNetwork(TravelNetwork):
             first.setdefault(int(self._node[k]), k)
         rows = self._place[[first[s] for s in sources]]
         cols = self._place[np.unique(destinations)]
-        via = self._hubs.to_s[rows].astype(float)[:, :, None] + self._hubs.from_s[:, cols].astype(float)[None, :, :]
-        bound = via.min(axis=1)
-        bound[~np.isfinite(bound)] = -np.inf
-        worst = bound.max(axis=1)
+        onward = self._hubs.from_s[:, cols].astype(float)[None, :, :]
+        step = max(1, HUB_BOUND_CELLS // max(onward.size, 1))
+        worst = np.empty(len(rows))
+        for lo in range(0, len(rows), step):  # sources × hubs × destinations, a slice at a time
+            bound = (self._hubs.to_s[rows[lo:lo + step]].astype(float)[:, :, None] + onward).min(axis=1)
+            bound[~np.isfinite(bound)] = -np.inf
+            worst[lo:lo + step] = bound.max(axis=1)
         return np.where(np.isfinite(worst), worst * (1 + 1e-5) + 1.0, np.inf)
 
     def _run(self, sources: list[int], limit_s: float | np.ndarray) -> None:

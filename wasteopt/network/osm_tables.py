@@ -22,11 +22,15 @@ NO_PREDECESSOR = -9999
 WALK_TARGETS = 2000
 """Up to this many targets reached, their paths' metres are summed by walking back from each target;
 beyond, by pointer doubling over the whole tree (``log₂`` of the path length passes over all nodes)."""
-PARALLEL_CELLS = 2_000_000_000
-"""Jobs of at least this many sources × graph nodes (400 places on a 500,000-node graph) are split
-among worker processes: each worker pays its start and a copy of the graph, worth it only then."""
+PARALLEL_CELLS = 50_000_000
+"""Jobs of at least this many sources × graph nodes (100 places on a 500,000-node graph, some 20 s
+of Dijkstra) are split among worker processes: each worker pays its start and a copy of the graph
+(a second or two), worth it only then."""
 BATCH_CELLS = 40_000_000
 """Dijkstra runs in batches of sources whose result rows hold at most this many cells (≈ 0.5 GB)."""
+LIMITED_BATCH_CELLS = 8_000_000
+"""The same for searches stopped at a radius (≈ 100 MB: 16 sources on a 500,000-node graph), which
+run while a plan is made, beside the router's own memory."""
 
 
 @dataclass
@@ -111,24 +115,29 @@ def rows_to(graph: ClassGraph, origin_node: np.ndarray, target_node: np.ndarray,
 def _rows_part(graph: ClassGraph, sources: np.ndarray, targets: np.ndarray, limits: np.ndarray, one_limit: bool,
                keep_trees: bool) -> tuple[np.ndarray, np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
     """Road seconds and metres from ``sources`` to ``targets`` (road nodes), and the trees' pairs;
-    run in this process or in a worker."""
+    run in this process or in a worker. Sources with their own limits go in batches of similar
+    limits (each searched to its batch's largest: a wider search is as exact, and one call per
+    batch saves scipy's set-up over the whole graph for each source)."""
     road_s = np.empty((len(sources), len(targets)))
     road_m = np.empty((len(sources), len(targets)))
-    pairs: list[tuple[np.ndarray, np.ndarray]] = []
+    trees: list[tuple[np.ndarray, np.ndarray] | None] = [None] * len(sources)
     nodes = graph.seconds.shape[0]
-    batch = max(1, min(len(sources), BATCH_CELLS // max(nodes, 1))) if one_limit else 1
+    cells = BATCH_CELLS if one_limit else LIMITED_BATCH_CELLS
+    batch = max(1, min(len(sources), cells // max(nodes, 1)))
+    order = np.arange(len(sources)) if one_limit else np.argsort(limits, kind="stable")
     for lo in range(0, len(sources), batch):
-        chunk = sources[lo:lo + batch]
-        seconds, pred = dijkstra(graph.seconds, directed=True, indices=chunk, return_predecessors=True, limit=limits[lo])
+        picked = order[lo:lo + batch]
+        chunk = sources[picked]
+        seconds, pred = dijkstra(graph.seconds, directed=True, indices=chunk, return_predecessors=True,
+                                 limit=float(limits[picked].max()))
         seconds, pred = seconds.reshape(len(chunk), -1), pred.reshape(len(chunk), -1)
-        for row, source in enumerate(chunk):
-            road_s[lo + row] = seconds[row, targets]
-            if keep_trees or np.isfinite(road_s[lo + row]).sum() <= WALK_TARGETS:
-                road_m[lo + row], tree = _walk_back(graph, int(source), targets, seconds[row], pred[row], keep_trees)
-                pairs.append(tree)
+        for row, (k, source) in enumerate(zip(picked.tolist(), chunk)):
+            road_s[k] = seconds[row, targets]
+            if keep_trees or np.isfinite(road_s[k]).sum() <= WALK_TARGETS:
+                road_m[k], trees[k] = _walk_back(graph, int(source), targets, seconds[row], pred[row], keep_trees)
             else:
-                road_m[lo + row] = path_metres(graph, seconds[row], pred[row])[targets]
-    return road_s, road_m, pairs
+                road_m[k] = path_metres(graph, seconds[row], pred[row])[targets]
+    return road_s, road_m, [tree for tree in trees if tree is not None]
 
 
 def _walk_back(graph: ClassGraph, source: int, targets: np.ndarray, seconds: np.ndarray, pred: np.ndarray,
@@ -160,20 +169,26 @@ def _walk_back(graph: ClassGraph, source: int, targets: np.ndarray, seconds: np.
 
 def path_metres(graph: ClassGraph, seconds: np.ndarray, pred: np.ndarray) -> np.ndarray:
     """Metres along the fastest path from the source to every node (``inf`` where unreached), by
-    pointer doubling on the predecessor tree."""
-    nodes = len(pred)
-    has = pred >= 0
-    idx = np.flatnonzero(has)
-    metres = np.zeros(nodes)
-    metres[idx] = graph.edge_metres(pred[idx], idx)
-    up = np.where(has, pred, np.arange(nodes))
+    pointer doubling on the predecessor tree — over the nodes reached only, which for a search
+    stopped at a radius is a small part of a county's graph."""
+    reached = np.flatnonzero(np.isfinite(seconds))
+    metres = np.full(len(pred), np.inf)
+    if not len(reached):
+        return metres
+    local = np.full(len(pred), -1, dtype=np.int64)
+    local[reached] = np.arange(len(reached))
+    back = pred[reached]
+    has = back >= 0
+    along = np.zeros(len(reached))
+    along[has] = graph.edge_metres(back[has], reached[has])
+    up = np.where(has, local[np.where(has, back, 0)], np.arange(len(reached)))  # a reached node's predecessor is reached
     while True:
         upper = up[up]
         if np.array_equal(upper, up):
             break
-        metres = metres + metres[up]
+        along = along + along[up]
         up = upper
-    metres[~np.isfinite(seconds)] = np.inf
+    metres[reached] = along
     return metres
 
 

@@ -22,6 +22,10 @@ NO_CLASS = 0
 """A room's class limit when no vehicle class of the fleet has a road to it."""
 
 
+HAUL_VEHICLE_CLASS = 99
+"""The class the haul is planned, checked and drawn for: above any collection truck's, so the
+largest class built (hook-lift trucks have no class of their own)."""
+
 class TravelNetwork:
     """Distances (m) and durations (s) between any places of a scenario, by id."""
 
@@ -47,6 +51,11 @@ class TravelNetwork:
     def is_geometric(self) -> bool:
         """Whether distances follow from coordinates (so straight-line order is travel order)."""
         return self._matrix is None
+
+    def for_haul(self) -> "TravelNetwork":
+        """The network the hook-lift trucks drive on: the largest vehicle class's roads (they have no
+        class in the scenario and are the largest vehicles on the road)."""
+        return self.for_class(HAUL_VEHICLE_CLASS)
 
     def for_class(self, vehicle_class: int) -> "TravelNetwork":
         """The network trucks of ``vehicle_class`` drive on: this one, unless roads differ by class

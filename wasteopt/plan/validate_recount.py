@@ -105,7 +105,7 @@ def _collection(checked: list[tuple[Route, VehicleType | None, RouteCheck]]) -> 
 
 def _haul(scenario: Scenario, plan: Plan, network: TravelNetwork) -> Echelon | None:
     """The haul echelon, from every truck's recomputed day."""
-    days = truck_days(scenario, plan.haul, network)
+    days = truck_days(scenario, plan.haul, network.for_haul())
     if days is None:
         return None
     co2: dict[str, float] = defaultdict(float)

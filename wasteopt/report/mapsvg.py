@@ -21,15 +21,13 @@ from dataclasses import dataclass
 from wasteopt.i18n import plural, text
 from wasteopt.i18n_reasons import engine_text
 from wasteopt.network.osm_paths import RoadPaths, road_paths_for
+from wasteopt.network.travel import HAUL_VEHICLE_CLASS
 from wasteopt.plan.models import Plan, Route
 from wasteopt.report.breaks import break_minutes, place_stops, route_breaks
 from wasteopt.report.fmt import esc, hhmm, num
 from wasteopt.report.geometry import Projection, projection_for
 from wasteopt.report.summary import station_loads
 from wasteopt.scenario.models import Located, Scenario
-
-HAUL_CLASS = 99
-"""Hauls are drawn for the largest vehicle class built (hook-lift trucks have no class of their own)."""
 
 VIEW_WIDTH = 1000.0
 """Width of the initial view in SVG units; the page shows it about this many pixels wide."""
@@ -114,7 +112,7 @@ def _road_legs(roads: RoadPaths, plan: Plan) -> dict[LegKey, list[tuple[float, f
         for a, b in zip(places[:-1], places[1:]):
             if (a.id, b.id, cls) not in legs:
                 legs[(a.id, b.id, cls)] = roads.leg(a.id, b.id, vehicle_class=cls)
-    cls = roads.vehicle_class(None, HAUL_CLASS)
+    cls = roads.vehicle_class(None, HAUL_VEHICLE_CLASS)
     for trip in plan.haul:
         if (trip.station, trip.plant, cls) not in legs:
             legs[(trip.station, trip.plant, cls)] = roads.leg(trip.station, trip.plant, vehicle_class=cls)
@@ -260,7 +258,7 @@ def _haul_lines(plan: Plan, xy: dict[str, XY], lang: str = "en", legs: LegDrawer
         pairs[(trip.station, trip.plant)].append(trip.payload_kg)
     out = []
     for (station, plant), payloads in pairs.items():
-        points = legs(station, plant, None, HAUL_CLASS) if legs is not None else [xy[station], xy[plant]]
+        points = legs(station, plant, None, HAUL_VEHICLE_CLASS) if legs is not None else [xy[station], xy[plant]]
         width = 2 + min(len(payloads), 8) * 0.6
         title = text("map.haul", lang, station=station, plant=plant, n=len(payloads), t=num(sum(payloads) / 1000, 1))
         out.append(f'<path class="haul" data-haul="{esc(station)}" style="stroke-width:{width:.1f}px" '

@@ -139,7 +139,7 @@ def attach_haul(scenario: Scenario, network: TravelNetwork, plan: Plan, budget: 
     kpis = collection_kpis(plan)
     if scenario.haul_fleet and plan.routes:
         limit = finishing_limit(budget, 10.0, 1)
-        haul = schedule_haul(scenario, plan.routes, network, time_limit=limit)
+        haul = schedule_haul(scenario, plan.routes, network.for_haul(), time_limit=limit)
         plan = plan.model_copy(update={"haul": haul.trips, "diagnostics": plan.diagnostics + haul.diagnostics})
         kpis = {**kpis, **chain_kpis(scenario, plan)}
     elif plan.routes:
