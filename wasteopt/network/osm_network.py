@@ -27,13 +27,13 @@ from scipy.sparse.csgraph import connected_components
 from wasteopt.network.osm_files import NO_ROUTE_M, RoadFile, read_roads_once
 from wasteopt.network.osm_graph import EARTH_RADIUS_M, ClassGraph
 from wasteopt.network.osm_hubs import HubTables
-from wasteopt.network.osm_tables import rows_to
+from wasteopt.network.osm_tables import road_rows
 from wasteopt.network.travel import TravelNetwork
 from wasteopt.scenario.models import Scenario
 
-CACHE_BYTES = 256 * 2**20
-"""Memory for kept source rows (each 8 bytes per distinct place node: 160 KB at 20,000 places, so
-about 1,600 rows — more than a region's rooms)."""
+CACHE_BYTES = 128 * 2**20
+"""Memory for kept source rows, per vehicle class (each 8 bytes per distinct place node: 160 KB at
+20,000 places, so about 800 rows — a region's rooms)."""
 HUB_BOUND_CELLS = 4_000_000
 """Sources × hubs × destinations computed at once for the search radii (32 MB of float64)."""
 LIMIT_STRETCH = 2.5
@@ -242,12 +242,12 @@ class RoadNetwork(TravelNetwork):
         return np.where(np.isfinite(worst), worst * (1 + 1e-5) + 1.0, np.inf)
 
     def _run(self, sources: list[int], limit_s: float | np.ndarray) -> None:
-        zeros_o, zeros_t = np.zeros(len(sources)), np.zeros(len(self._targets))
-        tables = rows_to(self._graph, np.array(sources, dtype=np.int64), self._targets, zeros_o, zeros_t, 1.0, limit_s=limit_s)
+        limits = np.broadcast_to(np.asarray(limit_s, dtype=float), (len(sources),)).copy()
+        road_s, road_m, _ = road_rows(self._graph, np.array(sources, dtype=np.int64), self._targets, limits,
+                                      one_limit=np.ndim(limit_s) == 0, keep_trees=False)
         self.dijkstra_runs += len(sources)
-        limits = np.broadcast_to(np.asarray(limit_s, dtype=float), (len(sources),))
         for k, s in enumerate(sources):
-            self._rows[s] = (np.stack([tables.seconds[k], tables.metres[k]]).astype(np.float32), float(limits[k]))
+            self._rows[s] = (np.stack([road_s[k], road_m[k]]).astype(np.float32), float(limits[k]))
 
     def _limit(self, origins: np.ndarray, destinations: np.ndarray) -> float:
         """Seconds within which Dijkstra from these origins most likely finds every destination."""

@@ -99,23 +99,23 @@ def rows_to(graph: ClassGraph, origin_node: np.ndarray, target_node: np.ndarray,
     if workers > 1 and len(sources) > 1 and len(sources) * graph.seconds.shape[0] >= PARALLEL_CELLS:
         parts = [p for p in np.array_split(np.arange(len(sources)), workers) if len(p)]
         with ProcessPoolExecutor(len(parts)) as pool:
-            done = list(pool.map(_rows_part, repeat(graph), [sources[p] for p in parts], repeat(targets),
+            done = list(pool.map(road_rows, repeat(graph), [sources[p] for p in parts], repeat(targets),
                                  [limits[p] for p in parts], repeat(one_limit), repeat(keep_trees)))
         road_s = np.vstack([d[0] for d in done])
         road_m = np.vstack([d[1] for d in done])
         pairs = [pair for d in done for pair in d[2]]
     else:
-        road_s, road_m, pairs = _rows_part(graph, sources, targets, limits, one_limit, keep_trees)
+        road_s, road_m, pairs = road_rows(graph, sources, targets, limits, one_limit, keep_trees)
     access = 3.6 / access_speed_kmh
     metres = origin_snap_m[:, None] + road_m[np.ix_(source_of, target_of)] + target_snap_m[None, :]
     seconds_out = road_s[np.ix_(source_of, target_of)] + (origin_snap_m[:, None] + target_snap_m[None, :]) * access
     return RoadTables(seconds_out, metres, _trees(sources, pairs) if keep_trees else None)
 
 
-def _rows_part(graph: ClassGraph, sources: np.ndarray, targets: np.ndarray, limits: np.ndarray, one_limit: bool,
+def road_rows(graph: ClassGraph, sources: np.ndarray, targets: np.ndarray, limits: np.ndarray, one_limit: bool,
                keep_trees: bool) -> tuple[np.ndarray, np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
-    """Road seconds and metres from ``sources`` to ``targets`` (road nodes), and the trees' pairs;
-    run in this process or in a worker. Sources with their own limits go in batches of similar
+    """Road seconds and metres from ``sources`` to ``targets`` (distinct road nodes; no access
+    legs), and the trees' pairs; run in this process or in a worker. Sources with their own limits go in batches of similar
     limits (each searched to its batch's largest: a wider search is as exact, and one call per
     batch saves scipy's set-up over the whole graph for each source)."""
     road_s = np.empty((len(sources), len(targets)))
