@@ -2,7 +2,7 @@
 
     python benchmarks/whatif_zhangdian.py [--iterations 1000 | --time-limit 60] [--seeds 5] [--seed 1]
         [--workers 2] [--variants repair,new-station+repair,close:S03] [--candidates C01,C02,...] [--top 3]
-        [--stability W] [--rooms N]     # --rooms: a generated district of N rooms instead (a quick end-to-end check)
+        [--stability W] [--modes cold,warm] [--no-site] [--rooms N]     # --rooms: a generated district of N rooms instead (a quick end-to-end check)
 
 1. **Noise, with and without the warm start.** The base is planned once per seed (``--seeds``, from
    ``--seed`` on). Each variant is then planned with the same seeds twice: from scratch (``cold``, the
@@ -54,6 +54,9 @@ def main() -> None:
     parser.add_argument("--rooms", type=int, help="a generated district of this many rooms instead of Zhangdian")
     parser.add_argument("--stability", type=float, default=0.0,
                         help="also measure the warm start with this stability weight (yuan per room moved; mode 'steady')")
+    parser.add_argument("--modes", default="cold,warm",
+                        help="comma-separated starts to measure besides 'steady' (cold, warm; the ratios need cold)")
+    parser.add_argument("--no-site", action="store_true", help="skip the exhaustive site study")
     args = parser.parse_args()
     if args.time_limit is None and args.iterations is None:
         args.iterations = 1000
@@ -74,7 +77,9 @@ def main() -> None:
         print(f"## base: {len(seeds)} first plans in {base_wall:.0f} s wall; cost by seed: "
               + ", ".join(f"{p.kpis['cost']:,.2f}" for p in base.first) + "\n")
         runs = {}
-        modes = [("cold", BaseRuns(base.seeds, base.first, base.first, warm=False), 0.0), ("warm", base, 0.0)]
+        wanted = split_list(args.modes)
+        modes = [(mode, runs_base, 0.0) for mode, runs_base in
+                 (("cold", BaseRuns(base.seeds, base.first, base.first, warm=False)), ("warm", base)) if mode in wanted]
         if args.stability > 0:
             modes.append(("steady", base, args.stability))
         for mode, runs_base, stability in modes:
@@ -84,7 +89,8 @@ def main() -> None:
             runs[mode].wall = time.monotonic() - started  # type: ignore[attr-defined]
         print_noise(runs)
         print_times(runs)
-        print_site(scenario, args, executor, base)
+        if not args.no_site:
+            print_site(scenario, args, executor, base)
     finally:
         executor.shutdown(wait=True)
 
@@ -110,7 +116,8 @@ def print_noise(runs: dict) -> None:
     print('## noise: "variant minus base" by seed (cost yuan/day; trucks; km)\n')
     rows, ratios = [], []
     by_mode = {mode: {o.name: o for o in comparison.variants} for mode, comparison in runs.items()}
-    for name, cold in by_mode["cold"].items():
+    for name in by_mode[next(iter(runs))]:
+        cold = by_mode.get("cold", {}).get(name)
         for mode in runs:
             o = by_mode[mode][name]
             d = o.difference["cost"]
@@ -119,6 +126,8 @@ def print_noise(runs: dict) -> None:
                          f"{spread_of(d['per_seed']):,.1f}", f"{statistics.stdev(d['per_seed']) if d['n'] > 1 else 0:,.1f}",
                          interval, o.verdict, _range(o.difference["trucks"]["per_seed"]),
                          _range(o.difference["distance_km"]["per_seed"]), _valid(o)])
+        if cold is None:
+            continue
         cold_spread = spread_of(cold.difference["cost"]["per_seed"])
         for mode in runs:
             if mode == "cold":

@@ -396,6 +396,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "whatif.calibration": ("estimate calibration: alpha {alpha:.3f} (real collection km / stem km), {cost_per_km:.2f} yuan/km, "
                            "{units} village units",
                            "估算校准：alpha {alpha:.3f}（实际收运公里 / 干线公里），{cost_per_km:.2f} 元/公里，{units} 个村单元"),
+    "whatif.route_estimate": ("estimate: the base plan's {units} unloads, each priced at every station (its legs, unload, haul)",
+                              "估算：基准方案的 {units} 次卸料，逐一按各站点计价（行驶、卸料、转运）"),
     "whatif.agreement": ("estimate vs full plans over {n} selections: Spearman {spearman}, Kendall {kendall}",
                          "估算与完整方案的一致性（{n} 个选址方案）：Spearman {spearman}，Kendall {kendall}"),
     "whatif.finding": ("{name}: {finding}", "{name}：{finding}"),

@@ -195,11 +195,15 @@ def site(
     if base is None:
         base = first_plans(scenario, budget, seed_list(seed, seeds), warm=warm, executor=executor, progress=progress)
     costs = build_cost_model(scenario, sites)
-    alpha, base_estimate = _calibrate(costs, base.first[0])
-    problem = LocationProblem(costs.assignment_cost(alpha), costs.demand_kg, costs.capacity_kg,
-                              costs.candidate, costs.build_per_day)
     if estimate == "routes":
         problem, base_estimate = _route_problem(scenario, base.first[0], sites)
+        calibration = {"estimate": "routes", "units": len(problem.demand_kg), "base_estimate": round(base_estimate, 2)}
+    else:
+        alpha, base_estimate = _calibrate(costs, base.first[0])
+        problem = _base_problem(costs, alpha)
+        calibration = {"estimate": "stem", "alpha": round(alpha, 4), "cost_per_km": round(costs.cost_per_km, 4),
+                       "truckload_kg": round(costs.truckload_kg, 1), "units": len(costs.unit_ids),
+                       "base_estimate": round(base_estimate, 2)}
     selections = best_selections(problem, k, top=top, time_limit=model_time_limit, seed=seed)
     base_cost = float(base.first[0].kpis.get("cost", 0.0))
     base, choices = _replan(scenario, costs, selections, base_cost - base_estimate, budget, base, executor, progress)
@@ -214,9 +218,7 @@ def site(
         base_plan=base.reference[0],
         base_kpis=base_runs[0],
         choices=sorted(choices, key=lambda c: c.rank),
-        calibration={"alpha": round(alpha, 4), "cost_per_km": round(costs.cost_per_km, 4),
-                     "truckload_kg": round(costs.truckload_kg, 1), "units": len(costs.unit_ids),
-                     "base_estimate": round(base_estimate, 2)},
+        calibration=calibration,
         agreement=rank_agreement(estimates, [c.full_cost for c in choices]),
         base_runs=base,
         base_run_kpis=base_runs,
@@ -260,7 +262,7 @@ def _calibrate(costs: CostModel, base_plan: Plan) -> tuple[float, float]:
 
 
 def _base_problem(costs: CostModel, alpha: float) -> LocationProblem:
-    """The location problem with no candidate opened (the base configuration)."""
+    """The stem location problem at calibration ``alpha`` (its base configuration: no candidate opened)."""
     return LocationProblem(costs.assignment_cost(alpha), costs.demand_kg, costs.capacity_kg,
                            costs.candidate, costs.build_per_day)
 

@@ -136,6 +136,7 @@ def site_table(result: SiteResult, lang: str = "en") -> str:
     cal = result.calibration
     notes = [
         text("whatif.actual_note", lang),
+        text("whatif.route_estimate", lang, units=cal["units"]) if cal.get("estimate") == "routes" else
         text("whatif.calibration", lang, alpha=cal["alpha"], cost_per_km=cal["cost_per_km"], units=cal["units"]),
         text("whatif.agreement", lang, n=agreement["n"], spearman=_num(agreement["spearman"], lang),
              kendall=_num(agreement["kendall"], lang)),
