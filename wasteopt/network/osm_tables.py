@@ -113,11 +113,11 @@ def rows_to(graph: ClassGraph, origin_node: np.ndarray, target_node: np.ndarray,
 
 
 def road_rows(graph: ClassGraph, sources: np.ndarray, targets: np.ndarray, limits: np.ndarray, one_limit: bool,
-               keep_trees: bool) -> tuple[np.ndarray, np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
+              keep_trees: bool) -> tuple[np.ndarray, np.ndarray, list[tuple[np.ndarray, np.ndarray]]]:
     """Road seconds and metres from ``sources`` to ``targets`` (distinct road nodes; no access
-    legs), and the trees' pairs; run in this process or in a worker. Sources with their own limits go in batches of similar
-    limits (each searched to its batch's largest: a wider search is as exact, and one call per
-    batch saves scipy's set-up over the whole graph for each source)."""
+    legs), and the trees' pairs; run in this process or in a worker. Sources with their own limits
+    go in batches of similar limits (each searched to its batch's largest: a wider search is as
+    exact, and one call per batch saves scipy's set-up over the whole graph for each source)."""
     road_s = np.empty((len(sources), len(targets)))
     road_m = np.empty((len(sources), len(targets)))
     trees: list[tuple[np.ndarray, np.ndarray] | None] = [None] * len(sources)
