@@ -20,11 +20,10 @@ from wasteopt.scenario.models import Room, Scenario
 EARTH_RADIUS_M = 6_371_008.8
 NO_CLASS = 0
 """A room's class limit when no vehicle class of the fleet has a road to it."""
-
-
 HAUL_VEHICLE_CLASS = 99
 """The class the haul is planned, checked and drawn for: above any collection truck's, so the
 largest class built (hook-lift trucks have no class of their own)."""
+
 
 class TravelNetwork:
     """Distances (m) and durations (s) between any places of a scenario, by id."""

@@ -110,7 +110,7 @@ def haul_cost_per_kg(scenario: Scenario, station_ids: list[str]) -> np.ndarray:
     """Yuan per kg for the container round trip from each station to its nearest plant (0 without a haul)."""
     if not scenario.plants or not scenario.haul_fleet:
         return np.zeros(len(station_ids))
-    network = network_for(scenario)
+    network = network_for(scenario).for_haul()  # the roads the engine hauls on
     km = network.distance_m(station_ids, [p.id for p in scenario.plants]).min(axis=1) / 1000.0
     speed = scenario.travel.speed_kmh
     trucks = scenario.haul_fleet
