@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from wasteopt.network import network_for
+from wasteopt.solve.haul.price import container_price
 from wasteopt.scenario.models import Scenario, Station
 from wasteopt.whatif.kpis import annualised_per_day
 
@@ -108,12 +109,5 @@ def _cost_per_km(scenario: Scenario) -> float:
 
 def haul_cost_per_kg(scenario: Scenario, station_ids: list[str]) -> np.ndarray:
     """Yuan per kg for the container round trip from each station to its nearest plant (0 without a haul)."""
-    if not scenario.plants or not scenario.haul_fleet:
-        return np.zeros(len(station_ids))
-    network = network_for(scenario).for_haul()  # the roads the engine hauls on
-    km = network.distance_m(station_ids, [p.id for p in scenario.plants]).min(axis=1) / 1000.0
-    speed = scenario.travel.speed_kmh
-    trucks = scenario.haul_fleet
-    per_km = np.mean([h.cost_per_km + h.cost_per_hour / (h.speed_kmh or speed) for h in trucks])
-    payload_kg = np.mean([h.container_payload_t for h in trucks]) * 1000.0
-    return 2.0 * km * per_km / payload_kg
+    price = container_price(scenario, network_for(scenario), station_ids)
+    return np.zeros(len(station_ids)) if price is None else price.yuan / price.payload_kg

@@ -195,3 +195,34 @@ def test_station_loads_sum_each_trip_at_its_unload() -> None:
     a, b = Visit("station", 0), Visit("station", 1)
     route = RawRoute(0, (Visit("room", 0), Visit("room", 1), a, Visit("room", 2), b))
     assert station_loads(instance, [route]).tolist() == [351, 300]  # kg rounded up per room
+
+
+def _with_haul(instance, network, payload_t: float = 1.2):
+    """The same stations with a plant 18 km east and hook-lift trucks carrying ``payload_t`` a container."""
+    from wasteopt.scenario.models import HaulTruckType, Plant
+
+    sc = instance.scenario.model_copy(update={
+        "plants": [Plant(id="P", x=20000, y=0)],
+        "haul_fleet": [HaulTruckType(id="H", count=1, garage="G", container_payload_t=payload_t, cost_per_km=5.0,
+                                     cost_per_hour=36.0, speed_kmh=36.0)],
+    })
+    network = network_for(sc)
+    return build_instance(sc, network), network
+
+
+def test_unloads_fill_containers_rather_than_start_new_ones() -> None:
+    """A third room R2 (400 kg) unloads at B; A takes 1.6 t a day. With 1.2 t containers, A's 1,600 kg
+    fill two and B's 400 kg one; moving R1's 800 kg to B (1.00 yuan of detour) leaves one container at
+    each: a haul round trip of about 216 yuan saved. Without a haul the routes stay as they are."""
+    instance, network, routes = _two_trips(a_tonnes=1.6)
+    sc = instance.scenario
+    sc = sc.model_copy(update={"rooms": [*sc.rooms, room("R2", 1000, 1000, 400)],
+                               "fleet": [*sc.fleet, truck("W", "G", 1000.0, cost_per_hour=36.0)]})
+    network = network_for(sc)
+    instance = build_instance(sc, network)
+    routes = [*routes, RawRoute(2, (Visit("room", 2), Visit("station", 1)))]
+    assert assign_stations(instance, network, routes) == routes
+    hauled, network = _with_haul(instance, network)
+    assigned = assign_stations(hauled, network, routes)
+    assert assigned is not None and _stations(hauled, assigned) == [["A"], ["B"], ["B"]]
+    assert station_loads(hauled, assigned).tolist() == [800, 1200]

@@ -4,6 +4,11 @@ The router treats station capacity only through prices; this step makes it exact
 point of every route (between its last room and the next room, or the garage) may switch to another
 open station; a small generalised-assignment model in OR-Tools CP-SAT picks the cheapest switches
 that bring every station within capacity, without pushing a truck past its shift.
+
+Cheapest for the whole chain: with a haul, every container a station fills is a hook-lift trip to the
+plant (:mod:`wasteopt.solve.haul.price`), so the model counts each station's containers and pays
+for them. The router cannot see this step function; here an unload moves to fill a container
+instead of starting one when the detour costs less than the trip it saves.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from wasteopt.solve.clock import cp_solver
 from wasteopt.solve.collection.instance import CollectionInstance
 from wasteopt.solve.collection.routes import RawRoute, Visit
 from wasteopt.solve.collection.schedule import path_ids, time_route
+from wasteopt.solve.haul.price import ContainerPrice, container_price
 
 OPTIONS_PER_UNLOAD = 6
 
@@ -51,9 +57,10 @@ def assign_stations(
 ) -> list[RawRoute] | None:
     """Routes with unload stations chosen within capacity, or ``None`` if no choice fits."""
     locked: set[int] = set()
+    containers = container_price(instance.scenario, network, instance.station_ids)
     for _ in range(3):
         unloads = _unload_points(instance, network, routes, locked)
-        choice = _solve(instance, routes, unloads, time_limit)
+        choice = _solve(instance, unloads, time_limit, containers)
         if choice is None:
             return None
         candidate = _apply(routes, unloads, choice)
@@ -105,9 +112,10 @@ def _unload_points(
 
 
 def _solve(
-    instance: CollectionInstance, routes: list[RawRoute], unloads: list[_Unload], time_limit: float
+    instance: CollectionInstance, unloads: list[_Unload], time_limit: float, containers: ContainerPrice | None = None
 ) -> list[int] | None:
-    """Cheapest station per unload point within capacities and shifts (CP-SAT), or None."""
+    """Cheapest station per unload point within capacities and shifts (CP-SAT), or None. Costs in
+    hundredths of a yuan: the detours, and with ``containers`` the haul trip of every container."""
     model = cp_model.CpModel()
     picks = [{s: model.new_bool_var(f"u{u}s{s}") for s, _, _ in point.options} for u, point in enumerate(unloads)]
     for point_picks in picks:
@@ -119,11 +127,18 @@ def _solve(
         for s, _, seconds in point.options:
             at_station[s].append(point.load_kg * picks[u][s])
             on_route[point.route].append(seconds * picks[u][s])
+    objective = [cost * picks[u][s] for u, point in enumerate(unloads) for s, cost, _ in point.options]
     for s, terms in at_station.items():
-        model.add(sum(terms) <= int(instance.station_capacity_kg[s]))
+        capacity = int(instance.station_capacity_kg[s])
+        model.add(sum(terms) <= capacity)
+        if containers is not None:
+            payload = max(1, int(containers.payload_kg))  # whole kilograms, rounded down: never a container short
+            count = model.new_int_var(0, capacity // payload + 1, f"c{s}")
+            model.add(sum(terms) <= payload * count)
+            objective.append(round(float(containers.yuan[s]) * 100) * count)
     for r, extra in on_route.items():
         model.add(sum(extra) <= slack[r])
-    model.minimize(sum(cost * picks[u][s] for u, point in enumerate(unloads) for s, cost, _ in point.options))
+    model.minimize(sum(objective))
     solver = cp_solver(time_limit)
     status = solver.solve(model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
