@@ -12,26 +12,15 @@ from wasteopt.scenario.models import Garage, Room, Scenario, Station, Travel, Va
 from wasteopt.solve.options import SolveOptions
 from wasteopt.whatif.variants import apply_variant
 
+from tests.solve.scenarios import three_villages
+
 BUDGET = {"iterations": 120, "seed": 2}
-
-
-def village(name: str, x: float, y: float, n: int) -> list[Room]:
-    """``n`` rooms of 500 kg on a grid around (x, y), 400 m apart."""
-    return [Room(id=f"{name}{k:02d}", x=x + 400 * (k % 4), y=y + 400 * (k // 4), village=name, town="T",
-                 waste_kg_per_day=500, service_min=6) for k in range(n)]
 
 
 @pytest.fixture(scope="module")
 def district() -> tuple[Scenario, Plan]:
     """Three villages of 12 rooms, three stations with room to spare, trucks of 2 t: several routes."""
-    rooms = village("A", -4000, 0, 12) + village("B", 4000, 0, 12) + village("C", 0, 5000, 12)
-    stations = [Station(id="S1", x=-4500, y=800, capacity_t_per_day=12),
-                Station(id="S2", x=4500, y=800, capacity_t_per_day=12),
-                Station(id="S3", x=500, y=5500, capacity_t_per_day=12)]
-    fleet = [VehicleType(id="V", count=6, garage="G1", capacity_kg=2000, shift_start="06:00", shift_end="08:30",
-                         fixed_cost=100, cost_per_km=2.0, cost_per_hour=30.0, speed_kmh=30)]
-    scenario = Scenario(name="three-villages", travel=Travel(model="euclidean", circuity=1.2, speed_kmh=30), rooms=rooms,
-                        stations=stations, garages=[Garage(id="G1", x=0, y=0)], fleet=fleet)
+    scenario = three_villages()
     plan = wasteopt.solve(scenario, **BUDGET)
     assert plan.unserved == [] and len(plan.routes) >= 3
     return scenario, plan

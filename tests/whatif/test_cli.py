@@ -118,9 +118,10 @@ def test_study_exit_status(violating, incomplete, status) -> None:
 
 
 def test_compare_exits_1_and_names_a_variant_whose_plan_has_violations(two_stations_file, tmp_path, monkeypatch):
-    def planned_with_a_violation(jobs, budget, *, executor=None, progress=None, seeds=None, starts=None):
-        seeds, starts = seeds or {}, starts or {}
-        plans = {name: plan_task(scenario, list(variant), replace(budget, seed=seeds.get(name, budget.seed)), starts.get(name))
+    def planned_with_a_violation(jobs, budget, *, executor=None, progress=None, seeds=None, starts=None, keeps=None):
+        seeds, starts, keeps = seeds or {}, starts or {}, keeps or {}
+        plans = {name: plan_task(scenario, list(variant), replace(budget, seed=seeds.get(name, budget.seed)), starts.get(name),
+                                 keeps.get(name, frozenset()))
                  for name, (scenario, variant) in jobs.items()}
         for name, plan in plans.items():
             if name.startswith("s2-closed"):

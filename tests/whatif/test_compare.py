@@ -28,7 +28,9 @@ def test_closing_a_station_moves_its_rooms_within_capacity(two_stations, pool, t
     assert loads["S1"] <= 3000 and loads["S3"] <= 3000
     assert sum(loads.values()) == pytest.approx(12 * 400)
     assert closed.kpis["station_t"] == {"S1": loads["S1"] / 1000, "S3": loads["S3"] / 1000}
-    assert closed.delta["cost"] == pytest.approx(closed.mean["cost"] - result.base.mean["cost"], abs=0.01)
+    # the difference is paired with the base re-planned beside the variant (on the same routes)
+    assert closed.compared_with is not None and closed.compared_with.name == "base"
+    assert closed.delta["cost"] == pytest.approx(closed.mean["cost"] - closed.compared_with.mean["cost"], abs=0.01)
     assert closed.payback_years is None  # nothing built
     assert len(closed.runs) == 3 and closed.seeds == [1, 2, 3] and closed.baseline == "base"
     for run in (*closed.runs, *result.base.runs):
@@ -50,7 +52,7 @@ def test_opening_a_station_reports_payback_and_writes_files(far_village, pool, t
     east = result.variants[0]
     saving = -east.difference["cost"]["mean"]
     assert saving > 0 and east.verdict == "cheaper" and east.difference["cost"]["high"] < 0
-    assert saving == pytest.approx(result.base.mean["cost"] - east.mean["cost"], abs=0.01)
+    assert saving == pytest.approx(east.compared_with.mean["cost"] - east.mean["cost"], abs=0.01)
     assert east.opened == ["C1"] and east.build_cost == 500_000 and east.baseline == "base"
     assert east.payback_years == payback_years(500_000, saving, far_village.planning.discount_rate)
     assert east.within_life is (east.payback_years <= 20)
@@ -111,7 +113,7 @@ def test_a_payback_beyond_the_stations_life_is_flagged(far_village, pool):
 def test_cold_plans_start_from_scratch(two_stations, pool):
     result = compare(two_stations, ["s2-closed"], executor=pool, seeds=2, warm=False, **BUDGET)
     assert result.base_runs is not None and not result.base_runs.warm
-    assert result.base_runs.reference == result.base_runs.first
+    assert result.variants[0].compared_with.runs == result.base.runs  # the base's first plans themselves
     assert all("from" not in o.plan.solver for o in result.outcomes)
     assert "each plan planned from scratch (no warm start)" in comparison_table(result)
 
@@ -127,4 +129,5 @@ def test_a_stability_weight_keeps_the_base_routes_where_the_change_allows(two_st
     for outcome in result.outcomes:
         assert all(run["violations"] == [] for run in outcome.runs)
     # nothing moves off its truck that the closure does not force: the base re-plan keeps every room
-    assert result.base.plan.solver["from"]["changed_truck"] == 0 and result.base.plan.solver["from"]["stability"] == 1e6
+    replanned_base = result.variants[0].compared_with.plan.solver["from"]
+    assert replanned_base["changed_truck"] == 0 and replanned_base["stability"] == 1e6

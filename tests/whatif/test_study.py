@@ -1,15 +1,20 @@
-"""The plans of a study: first plans per seed, then the base and the jobs from them (or cold)."""
+"""The plans of a study: first plans per seed, then each job and what it is compared with, re-planned
+near the change from the first plan of their seed (or from scratch, cold)."""
 
 from __future__ import annotations
 
 import pytest
 
+from wasteopt.network import network_for
 from wasteopt.plan.validate import validate
+from wasteopt.whatif.focus import trucks_to_keep
 from wasteopt.whatif.study import first_plans, plan_from_base, seed_list
 from wasteopt.whatif.tasks import Budget
 from wasteopt.whatif.variants import apply_variants
 
-BUDGET = Budget(iterations=150, seed=4)
+from tests.solve.scenarios import three_villages
+
+BUDGET = Budget(iterations=120, seed=4)
 
 
 def test_seed_list():
@@ -18,26 +23,35 @@ def test_seed_list():
         seed_list(0, 0)
 
 
-def test_warm_jobs_start_from_the_first_plan_of_their_seed(two_stations, pool):
-    base = first_plans(two_stations, BUDGET, seed_list(4, 2), executor=pool)
-    assert [p.solver["seed"] for p in base.first] == [4, 5] and base.reference == base.first
-    closed = apply_variants(two_stations, ["s2-closed"])
-    base, plans = plan_from_base(base, two_stations, {"s2-closed": (closed, ["s2-closed"])}, BUDGET, executor=pool)
-    assert list(plans) == ["s2-closed"] and [p.solver["seed"] for p in plans["s2-closed"]] == [4, 5]
-    for plan in (*plans["s2-closed"], *base.reference):
-        assert plan.solver["from"]["scenario"] == two_stations.name  # re-planned from the first plan
-    for plan in plans["s2-closed"]:
-        assert validate(closed, plan) == [] and plan.variant == ["s2-closed"]
-    for plan, first in zip(base.reference, base.first):
-        assert validate(two_stations, plan) == []
-        # the re-plan starts from the first plan and keeps the better routes: never dearer to collect
-        assert sum(r.cost for r in plan.routes) <= sum(r.cost for r in first.routes) + 0.01
+def visits(route) -> list[tuple[str, str]]:
+    return [(s.kind, s.id) for s in route.stops if s.kind in ("room", "station")]
 
 
-def test_cold_jobs_start_from_scratch_and_the_reference_is_the_first_plans(two_stations, pool):
+def test_warm_pairs_replan_the_same_routes_from_the_first_plan_of_their_seed(pool):
+    scenario = three_villages().model_copy(update={"variants": {}})
+    base = first_plans(scenario, BUDGET, seed_list(4, 2), executor=pool)
+    assert [p.solver["seed"] for p in base.first] == [4, 5]
+    closed = apply_variants(scenario, ["close:S1"])
+    replans = plan_from_base(base, scenario, {"close:S1": (closed, ["close:S1"])}, BUDGET, executor=pool)
+    assert list(replans.plans) == ["close:S1"] and list(replans.paired["close:S1"]) == ["base"]
+    network = network_for(scenario)
+    for first, plan, paired in zip(base.first, replans.plans["close:S1"], replans.paired["close:S1"]["base"]):
+        assert validate(closed, plan) == [] and plan.variant == ["close:S1"] and plan.unserved == []
+        assert validate(scenario, paired) == [] and paired.variant == []
+        assert plan.solver["seed"] == paired.solver["seed"] == first.solver["seed"]
+        keep = trucks_to_keep(scenario, network, first, {"S1"})
+        assert keep, "the villages far from S1 keep their trucks"
+        before = {r.vehicle: visits(r) for r in first.routes}
+        for replanned in (plan, paired):
+            assert replanned.solver["from"]["scenario"] == scenario.name
+            now = {r.vehicle: visits(r) for r in replanned.routes}
+            assert all(now[v] == before[v] for v in keep)
+
+
+def test_cold_jobs_start_from_scratch_and_are_compared_with_the_first_plans(two_stations, pool):
     base = first_plans(two_stations, BUDGET, seed_list(4, 2), warm=False, executor=pool)
-    again, plans = plan_from_base(base, two_stations, {"same": (two_stations, [])}, BUDGET, executor=pool)
-    assert again.reference == base.first
+    replans = plan_from_base(base, two_stations, {"same": (two_stations, [])}, BUDGET, executor=pool)
+    assert replans.paired["same"]["base"] == list(base.first)
     # the same scenario from scratch with the same seeds: the same plans (reproducible)
-    assert [p.kpis["cost"] for p in plans["same"]] == [p.kpis["cost"] for p in base.first]
-    assert all("from" not in p.solver for p in plans["same"])
+    assert [p.kpis["cost"] for p in replans.plans["same"]] == [p.kpis["cost"] for p in base.first]
+    assert all("from" not in p.solver for p in replans.plans["same"])

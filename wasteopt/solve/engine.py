@@ -6,7 +6,8 @@ room still out put back where it fits (:mod:`wasteopt.solve.collection.insert`),
 still out, the whole-district construction when it serves more → timed routes → haul schedule →
 KPIs and lower bound → the validator's check of the finished plan (``solver.violations``; empty
 unless the engine has a bug). Re-planning from an earlier plan (``SolveOptions.start_from``), its
-routes, repaired, start the routing and name the trucks (:mod:`wasteopt.solve.previous`). Engines
+routes, repaired, start the routing and name the trucks (:mod:`wasteopt.solve.previous`); the trucks
+of ``SolveOptions.keep_trucks`` keep their routes and only the rest is routed (:mod:`wasteopt.solve.kept`). Engines
 never print and never touch files; the CLI does that.
 """
 
@@ -35,7 +36,9 @@ from wasteopt.solve.collection.routing import (
 )
 from wasteopt.solve.collection.schedule import name_vehicles
 from wasteopt.solve.decompose.coordinate import DECOMPOSE_ABOVE, route_decomposed
+from wasteopt.solve.decompose.part import id_route, raw_route
 from wasteopt.solve.haul.schedule import schedule_haul
+from wasteopt.solve.kept import kept_routes, remainder, without_trucks
 from wasteopt.solve.kpis import chain_kpis, collection_kpis
 from wasteopt.solve.options import SolveOptions
 from wasteopt.solve.previous import kept_from, name_like, starting_routes, steadier
@@ -74,12 +77,12 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
     """Route, fit station capacity, place what is left, time, haul, check."""
     instance = build_instance(scenario, network)
     phases = {"prepare_s": budget.elapsed()}
-    decomposed = len(instance.room_ids) > (DECOMPOSE_ABOVE if options.decompose_above is None else options.decompose_above)
     initial = starting_routes(instance, options.start_from) or None if options.start_from is not None else None
-    if decomposed:  # an earlier plan's routes start the search (each region its part of them)
-        raws, unserved = route_decomposed(instance, network, budget, seed, options.executor, initial=initial)
+    kept = kept_routes(instance, network, options.start_from, options.keep_trucks) if options.start_from is not None else {}
+    if kept:
+        raws, unserved, decomposed = _route_around(instance, network, budget, seed, options, kept)
     else:
-        raws, unserved = route_collection(instance, network, budget, seed, initial=initial)
+        raws, unserved, decomposed = _route(instance, network, budget, seed, options, initial)
     if initial is not None and options.start_from is not None:
         raws, unserved = steadier(instance, network, (raws, unserved), initial, options.start_from, options.stability)
     phases["route_s"] = budget.elapsed() - sum(phases.values())
@@ -116,6 +119,33 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
     plan.solver["phases"] = {name: round(seconds, 2) for name, seconds in phases.items()}
     plan.solver["elapsed_s"] = round(budget.elapsed(), 2)
     return plan
+
+
+def _route(instance: CollectionInstance, network: TravelNetwork, budget: Budget, seed: int, options: SolveOptions,
+           initial: list[RawRoute] | None) -> tuple[list[RawRoute], dict[str, str], bool]:
+    """Routes for the instance, by regions above the decomposition threshold (an earlier plan's
+    routes start the search, each region its part of them): routes, rooms left out, whether by regions."""
+    decomposed = len(instance.room_ids) > (DECOMPOSE_ABOVE if options.decompose_above is None else options.decompose_above)
+    if decomposed:
+        return (*route_decomposed(instance, network, budget, seed, options.executor, initial=initial), True)
+    return (*route_collection(instance, network, budget, seed, initial=initial), False)
+
+
+def _route_around(instance: CollectionInstance, network: TravelNetwork, budget: Budget, seed: int, options: SolveOptions,
+                  kept: dict[str, RawRoute]) -> tuple[list[RawRoute], dict[str, str], bool]:
+    """The kept trucks' routes as they were, and the rest of the district routed around them
+    (:mod:`wasteopt.solve.kept`), starting from the earlier plan's other routes."""
+    assert options.start_from is not None
+    rest = build_instance(remainder(instance, list(kept.values())), network)
+    if not rest.room_ids:
+        return list(kept.values()), dict(rest.unserved), False
+    start = starting_routes(rest, without_trucks(options.start_from, kept)) or None
+    raws, unserved, decomposed = _route(rest, network, budget, seed, options, start)
+    rooms = {rid: k for k, rid in enumerate(instance.room_ids)}
+    stations = {sid: k for k, sid in enumerate(instance.station_ids)}
+    types = {vt.id: t for t, vt in enumerate(instance.vehicle_types)}
+    moved = [raw_route(instance, id_route(rest, raw), rooms, stations, types) for raw in raws]
+    return [*kept.values(), *moved], {**rest.unserved, **unserved}, decomposed
 
 
 def _thorough_bound(budget: Budget) -> bool:

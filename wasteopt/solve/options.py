@@ -32,7 +32,10 @@ class SolveOptions:
     - ``start_from``: an earlier plan to re-plan from (:mod:`wasteopt.solve.previous`): its routes,
       repaired where the scenario no longer allows them, start the search, and trucks keep their ids;
     - ``stability``: with ``start_from``, yuan per room moved to another truck that a re-plan must
-      save to replace the (repaired) earlier routes (0: the cheaper plan wins).
+      save to replace the (repaired) earlier routes (0: the cheaper plan wins);
+    - ``keep_trucks``: with ``start_from``, the trucks whose earlier routes are kept exactly where
+      the scenario still allows them; only the rest of the district is re-routed
+      (:mod:`wasteopt.solve.kept`).
     """
 
     executor: Executor | None = None
@@ -43,3 +46,4 @@ class SolveOptions:
     decompose_above: int | None = None
     start_from: Plan | None = None
     stability: float = 0.0
+    keep_trucks: frozenset[str] = frozenset()

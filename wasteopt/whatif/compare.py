@@ -2,10 +2,12 @@
 
 Every plan is made through one executor (a process pool, or a Dask cluster) and checked by the
 independent validator. With the warm start (default) each variant starts from the base's plan of
-the same seed (:mod:`wasteopt.whatif.study`), so it differs from the base only where the change
-forces it. Per variant the study reports the mean and spread of each figure over the seeds
+the same seed and re-plans only the routes near the change, and so does the base (or baseline) it
+is compared with (:mod:`wasteopt.whatif.study`), so the two differ only where the change forces it.
+Per variant the study reports the mean and spread of each figure over the seeds
 (:func:`wasteopt.whatif.noise.spread`), its Δ to the base, and the difference to its *baseline* with
-a paired 95 % interval and a verdict (:mod:`wasteopt.whatif.noise`).
+a paired 95 % interval and a verdict (:mod:`wasteopt.whatif.noise`). The base's own row is its first
+plans (from scratch); each Δ is against the base re-planned alongside the variant.
 
 The baseline is the base, except for a combined variant that builds stations: "open C01 + close
 S01" is measured against "close S01" (:func:`~wasteopt.whatif.variants.without_openings`; planned
@@ -29,7 +31,7 @@ from wasteopt.plan.validate import validate
 from wasteopt.scenario.models import Scenario
 from wasteopt.whatif.kpis import DEFAULT_LIFETIME_YEARS, DELTA_KEYS, incomplete, payback_years, summarise, within_life, worse_served
 from wasteopt.whatif.noise import paired_difference, spread, verdict
-from wasteopt.whatif.study import BaseRuns, first_plans, plan_from_base, seed_list
+from wasteopt.whatif.study import BASE, BaseRuns, first_plans, plan_from_base, seed_list
 from wasteopt.whatif.tasks import Budget
 from wasteopt.whatif.variants import apply_variants, opened_candidates, spec_label, split_spec, without_openings
 
@@ -63,6 +65,7 @@ class Outcome:
     lifetime_years: float | None = None
     within_life: bool | None = None
     elapsed_s: list[float] = field(default_factory=list)
+    compared_with: Outcome | None = None  # the baseline's plans the difference is taken against (re-planned beside this one when warm)
 
     def __post_init__(self) -> None:
         if not self.runs:  # an outcome of one plan
@@ -88,6 +91,8 @@ class Outcome:
                         added_as_baseline=self.added, opened=self.opened, build_cost=self.build_cost,
                         payback_years=self.payback_years, lifetime_years=self.lifetime_years,
                         pays_back_within_life=self.within_life)
+        if self.compared_with is not None:
+            data["baseline_runs"] = [_run_json(seed, run) for seed, run in zip(self.compared_with.seeds, self.compared_with.runs)]
         return data
 
 
@@ -157,13 +162,17 @@ def compare(
     budget = Budget(time_limit, iterations, seed, stability)
     if base is None:
         base = first_plans(scenario, budget, seed_list(seed, seeds), warm=warm, executor=executor, progress=progress)
-    base, plans = plan_from_base(base, scenario, jobs, budget, executor=executor, progress=progress)
-    base_outcome = _outcome("base", scenario, [], list(base.reference), list(base.seeds))
-    outcomes = {name: _outcome(name, varied, names, plans[name], list(base.seeds)) for name, (varied, names) in jobs.items()}
+    references = {label: [BASE] + ([spec_label(names)] if names is not None else []) for label, names in baselines.items()}
+    replans = plan_from_base(base, scenario, jobs, budget, references=references, executor=executor, progress=progress)
+    seed_order = list(base.seeds)
+    base_outcome = _outcome(BASE, scenario, [], list(base.first), seed_order)
+    outcomes = {name: _outcome(name, varied, names, replans.plans[name], seed_order) for name, (varied, names) in jobs.items()}
     for name, outcome in outcomes.items():
-        baseline_names = baselines.get(name)
-        reference = outcomes[spec_label(baseline_names)] if baseline_names is not None else base_outcome
-        _compare_with(scenario, outcome, base_outcome, reference)
+        paired = replans.paired[name]
+        base_pair = _outcome(BASE, scenario, [], paired[BASE], seed_order)
+        baseline = next((r for r in paired if r != BASE), None)
+        reference = base_pair if baseline is None else _outcome(baseline, jobs[baseline][0], list(jobs[baseline][1]), paired[baseline], seed_order)
+        _compare_with(scenario, outcome, base_pair, reference)
         outcome.added = name in added
     return Comparison(base_outcome, list(outcomes.values()), base, scenario.planning.discount_rate, base.warm)
 
@@ -189,6 +198,7 @@ def _compare_with(base_scenario: Scenario, outcome: Outcome, base: Outcome, base
     outcome.delta = {key: paired_difference([r[key] for r in outcome.runs], [r[key] for r in base.runs])["mean"]
                      for key in DELTA_KEYS}
     outcome.baseline = baseline.name
+    outcome.compared_with = baseline
     outcome.difference = {key: paired_difference([r[key] for r in outcome.runs], [r[key] for r in baseline.runs])
                           for key in SPREAD_KEYS}
     outcome.verdict = verdict(outcome.difference["cost"])

@@ -4,9 +4,10 @@
 2. Solve the capacitated facility-location model (:mod:`wasteopt.whatif.location`) on the calibrated
    cost estimate (:mod:`wasteopt.whatif.estimate`) for the best ``top`` distinct selections of K sites.
 3. Re-plan each selection with the real engine, with the same seeds as the base and (warm start,
-   the default) from the base's plan of each seed (:mod:`wasteopt.whatif.study`), in parallel through
-   the executor, and rank them by mean full-chain daily cost plus annualised build cost (discounted
-   at the scenario's ``planning.discount_rate``).
+   the default) from the base's plan of each seed, re-planning only the routes near the new sites,
+   beside the base re-planned on the same routes (:mod:`wasteopt.whatif.study`), in parallel through
+   the executor, and rank them by their paired saving against the base less the annualised build
+   cost (discounted at the scenario's ``planning.discount_rate``).
 4. Report each selection's saving against the base with its paired 95 % interval and a verdict
    (:mod:`wasteopt.whatif.noise`), its payback (flagged when beyond the station's life), and how well
    the estimate ranked the selections against their full plans.
@@ -39,7 +40,7 @@ from wasteopt.whatif.kpis import DEFAULT_LIFETIME_YEARS, incomplete, payback_yea
 from wasteopt.whatif.location import LocationProblem, Selection, best_selections
 from wasteopt.whatif.trip_costs import trip_costs
 from wasteopt.whatif.noise import paired_difference, spread, verdict
-from wasteopt.whatif.study import BaseRuns, first_plans, plan_from_base, seed_list
+from wasteopt.whatif.study import BASE, BaseRuns, first_plans, plan_from_base, seed_list
 from wasteopt.whatif.tasks import Budget
 from wasteopt.whatif.variants import open_sites, site_names
 
@@ -65,6 +66,7 @@ class SiteChoice:
     rank: int = 0
     estimate_rank: int = 0
     runs: list[dict[str, Any]] = field(default_factory=list)
+    reference_runs: list[dict[str, Any]] = field(default_factory=list)  # the base re-planned beside it, by seed
     difference: dict[str, Any] | None = None
     verdict: str | None = None
     lifetime_years: float | None = None
@@ -206,20 +208,20 @@ def site(
                        "base_estimate": round(base_estimate, 2)}
     selections = best_selections(problem, k, top=top, time_limit=model_time_limit, seed=seed)
     base_cost = float(base.first[0].kpis.get("cost", 0.0))
-    base, choices = _replan(scenario, costs, selections, base_cost - base_estimate, budget, base, executor, progress)
-    base_runs = [_checked_kpis(scenario, plan) for plan in base.reference]
-    shift = statistics.fmean(r["cost"] for r in base_runs) - base_cost  # anchor the estimates on the reference plans
+    choices = _replan(scenario, costs, selections, base_cost - base_estimate, budget, base, executor, progress)
+    base_runs = [_checked_kpis(scenario, plan) for plan in base.first]
+    shift = statistics.fmean(r["cost"] for r in base_runs) - base_cost  # anchor the estimates on the base's plans
     for choice in choices:
         choice.estimated_cost += shift
-    _rank(choices, base_runs, scenario)
+    _rank(choices, scenario)
     estimates = [c.estimated_cost for c in choices]
     return SiteResult(
         k=k,
-        base_plan=base.reference[0],
+        base_plan=base.first[0],
         base_kpis=base_runs[0],
         choices=sorted(choices, key=lambda c: c.rank),
         calibration=calibration,
-        agreement=rank_agreement(estimates, [c.full_cost for c in choices]),
+        agreement=rank_agreement(estimates, [c.build_cost_per_day - c.saving_per_day for c in choices]),
         base_runs=base,
         base_run_kpis=base_runs,
         discount_rate=scenario.planning.discount_rate,
@@ -282,45 +284,48 @@ def _stem_km(costs: CostModel, assignment: np.ndarray) -> float:
 
 def _replan(scenario: Scenario, costs: CostModel, selections: list[Selection], anchor: float, budget: Budget,
             base: BaseRuns, executor: Executor | None,
-            progress: Callable[[str], None] | None) -> tuple[BaseRuns, list[SiteChoice]]:
-    """Full plans for each selection with every seed (and the base's re-plans, when warm), through
-    the executor: the base runs and the unranked choices."""
+            progress: Callable[[str], None] | None) -> list[SiteChoice]:
+    """Full plans for each selection with every seed, and the base's plans each is compared with
+    (re-planned on the same routes, when warm), through the executor: the unranked choices."""
     picked = [[costs.station_ids[c] for c in sel.opened] for sel in selections]
     jobs = {"open-" + "+".join(ids): (open_sites(scenario, ids), site_names(ids)) for ids in picked}
-    base, plans = plan_from_base(base, scenario, jobs, budget, executor=executor, progress=progress)
+    replans = plan_from_base(base, scenario, jobs, budget, executor=executor, progress=progress)
     choices = []
     for sel, ids, (name, (varied, _)) in zip(selections, picked, jobs.items()):
-        runs = [_checked_kpis(varied, plan) for plan in plans[name]]
+        runs = [_checked_kpis(varied, plan) for plan in replans.plans[name]]
+        reference = [_checked_kpis(scenario, plan) for plan in replans.paired[name][BASE]]
         built = [costs.station_ids[c] for c in sel.opened]
         life = min((s.lifetime_years or DEFAULT_LIFETIME_YEARS) for s in scenario.stations if s.id in built)
         choices.append(SiteChoice(
             sites=ids, estimated_cost=anchor + sel.estimate, estimate_optimal=sel.optimal,
-            estimated_unserved_kg=sel.unserved_kg, plan=plans[name][0], kpis=runs[0],
+            estimated_unserved_kg=sel.unserved_kg, plan=replans.plans[name][0], kpis=runs[0],
             build_cost=float(costs.build_cost[list(sel.opened)].sum()),
-            build_cost_per_day=sel.build_per_day, runs=runs, lifetime_years=life,
+            build_cost_per_day=sel.build_per_day, runs=runs, reference_runs=reference, lifetime_years=life,
         ))
-    return base, choices
+    return choices
 
 
-def _rank(choices: list[SiteChoice], base_runs: list[dict[str, Any]], scenario: Scenario) -> None:
-    """Rank by (rooms unserved, work left undone, mean full cost); fill in savings with their
-    intervals and verdicts, payback (discounted; flagged beyond the station's life) and the
-    estimate's own ranking. A selection leaving more undone than the base (see
-    :func:`~wasteopt.whatif.kpis.worse_served`) ranks below the complete ones and gets payback ``"n/a"``.
+def _rank(choices: list[SiteChoice], scenario: Scenario) -> None:
+    """Fill in savings against the base plans each choice was re-planned beside, with their
+    intervals and verdicts, and payback (discounted; flagged beyond the station's life); rank by
+    (rooms unserved, work left undone, saving less the build cost per day), and by the estimate. A
+    selection leaving more undone than the base (see :func:`~wasteopt.whatif.kpis.worse_served`)
+    ranks below the complete ones and gets payback ``"n/a"``.
     """
-    order = sorted(choices, key=lambda c: (c.kpis["unserved"], any(incomplete(r) for r in c.runs), c.full_cost))
+    rate = scenario.planning.discount_rate
+    for choice in choices:
+        choice.difference = paired_difference([r["cost"] for r in choice.runs], [r["cost"] for r in choice.reference_runs])
+        choice.verdict = verdict(choice.difference)
+        choice.saving_per_day = round(-choice.difference["mean"], 2)
+        worse = any(worse_served(b, c) for b, c in zip(choice.reference_runs, choice.runs))
+        choice.payback_years = "n/a" if worse else payback_years(choice.build_cost, choice.saving_per_day, rate)
+        choice.within_life = within_life(choice.payback_years, choice.lifetime_years)
+    order = sorted(choices, key=lambda c: (c.kpis["unserved"], any(incomplete(r) for r in c.runs),
+                                           c.build_cost_per_day - c.saving_per_day))
     for rank, choice in enumerate(order, start=1):
         choice.rank = rank
     for rank, choice in enumerate(sorted(choices, key=lambda c: c.estimated_cost), start=1):
         choice.estimate_rank = rank
-    rate = scenario.planning.discount_rate
-    for choice in choices:
-        choice.difference = paired_difference([r["cost"] for r in choice.runs], [r["cost"] for r in base_runs])
-        choice.verdict = verdict(choice.difference)
-        choice.saving_per_day = round(-choice.difference["mean"], 2)
-        worse = any(worse_served(b, c) for b, c in zip(base_runs, choice.runs))
-        choice.payback_years = "n/a" if worse else payback_years(choice.build_cost, choice.saving_per_day, rate)
-        choice.within_life = within_life(choice.payback_years, choice.lifetime_years)
 
 
 def _checked_kpis(scenario: Scenario, plan: Plan) -> dict[str, Any]:

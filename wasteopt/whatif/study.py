@@ -1,12 +1,15 @@
 """The plans of a what-if study: the base and every variant, each with several seeds.
 
-For each seed ``s`` the base is planned from scratch (its *first plan*), then — with the warm start
-(the default) — the base and every variant are planned again from that first plan with the same seed
-``s`` (:mod:`wasteopt.solve.previous`: the routes kept where the change allows, the rest repaired,
-then searched). The base's re-plan, not its first plan, is what the variants are compared with:
-both have been searched as long, from the same start, so what differs comes from the change rather
-than from the search's luck. Without the warm start (``warm=False``) every plan starts from
-scratch and the first plans are the base's.
+For each seed ``s`` the base is planned from scratch (its *first plan*). Then, with the warm start
+(the default), every variant is re-planned from that first plan with the same seed ``s``, and so is
+everything it is compared with (the base, or its baseline): each pair on the same part of the
+district. The routes the change does not touch are kept as they are (:mod:`wasteopt.whatif.focus`,
+:mod:`wasteopt.solve.kept`); the rest is repaired where the change forces it and searched
+(:mod:`wasteopt.solve.previous`). What differs between a variant and its reference then comes from
+the change rather than from the search's luck on the far side of the district. A change to the
+collection fleet touches every route: the pair is then re-planned whole, still from the same start.
+Without the warm start (``warm=False``) every plan starts from scratch and variants are compared
+with the base's first plans.
 
 Every plan of a batch goes through one executor (:func:`wasteopt.whatif.sweep.run_plans`).
 """
@@ -17,21 +20,34 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
+from wasteopt.network import network_for
 from wasteopt.plan.models import Plan
 from wasteopt.scenario.models import Scenario
+from wasteopt.whatif.focus import changed_stations, trucks_to_keep
 from wasteopt.whatif.sweep import Job, run_plans
 from wasteopt.whatif.tasks import Budget
+
+BASE = "base"
+"""The name the base goes by among a study's jobs and references."""
 
 
 @dataclass(frozen=True)
 class BaseRuns:
-    """The base's plans per seed: the first plans (from scratch) and the reference plans the
-    variants are compared with (the warm re-plans; the first plans themselves without warm start)."""
+    """The base's first plans (from scratch), one per seed; ``warm``: whether the study re-plans from them."""
 
     seeds: tuple[int, ...]
     first: tuple[Plan, ...]
-    reference: tuple[Plan, ...]
     warm: bool = True
+
+
+@dataclass(frozen=True)
+class Replans:
+    """Each job's plans by seed, and for each job the plans of everything it is compared with
+    (``paired[job][reference]``, the reference ``"base"`` or another job), re-planned on the same
+    part of the district as the job (the base's first plans, or the reference's own, when cold)."""
+
+    plans: dict[str, list[Plan]]
+    paired: dict[str, dict[str, list[Plan]]]
 
 
 def seed_list(seed: int, seeds: int) -> tuple[int, ...]:
@@ -43,35 +59,63 @@ def seed_list(seed: int, seeds: int) -> tuple[int, ...]:
 
 def first_plans(scenario: Scenario, budget: Budget, seeds: Sequence[int], *, warm: bool = True,
                 executor: Executor | None = None, progress: Callable[[str], None] | None = None) -> BaseRuns:
-    """The base planned from scratch once per seed (the reference, until :func:`plan_from_base`
-    re-plans it when ``warm``)."""
-    names = {_named("base", s): s for s in seeds}
+    """The base planned from scratch once per seed."""
+    names = {_named(BASE, s): s for s in seeds}
     done = run_plans({name: (scenario, []) for name in names}, budget, executor=executor, progress=progress, seeds=names)
-    firsts = tuple(done[name] for name in names)
-    return BaseRuns(tuple(seeds), firsts, firsts, warm)
+    return BaseRuns(tuple(seeds), tuple(done[name] for name in names), warm)
 
 
 def plan_from_base(base: BaseRuns, scenario: Scenario, jobs: Mapping[str, Job], budget: Budget, *,
-                   executor: Executor | None = None,
-                   progress: Callable[[str], None] | None = None) -> tuple[BaseRuns, dict[str, list[Plan]]]:
-    """Every job planned with each of the base's seeds, from the base's first plan of that seed when
-    ``base.warm`` — and then the base itself too, whose re-plans become the reference. The base runs
-    and the plans per job name, in seed order."""
-    every = {"base": (scenario, []), **jobs} if base.warm else dict(jobs)
+                   references: Mapping[str, Sequence[str]] | None = None, executor: Executor | None = None,
+                   progress: Callable[[str], None] | None = None) -> Replans:
+    """Every job planned with each of the base's seeds, and what each is compared with
+    (``references[job]``, default the base; names of ``"base"`` or of other jobs) — warm: each pair
+    from the base's first plan of that seed, near the change (see the module docstring)."""
+    refs = {name: list((references or {}).get(name, [BASE])) for name in jobs}
+    every: dict[str, Job] = {BASE: (scenario, []), **jobs}
+    if not base.warm:
+        done = run_plans({_named(name, s): job for name, job in jobs.items() for s in base.seeds}, budget,
+                         executor=executor, progress=progress,
+                         seeds={_named(name, s): s for name in jobs for s in base.seeds})
+        plans = {name: [done[_named(name, s)] for s in base.seeds] for name in jobs}
+        own = {BASE: list(base.first), **plans}
+        return Replans(plans, {name: {r: own[r] for r in refs[name]} for name in jobs})
+    changes = {name: changed_stations(scenario, job[0]) for name, job in every.items()}
+    wanted = {name: (name, changes[name]) for name in jobs}
+    pairs = {(name, r): (r, _union(changes[name], changes[r])) for name in jobs for r in refs[name]}
+    done = _near(base, scenario, every, {*wanted.values(), *pairs.values()}, budget, executor, progress)
+    return Replans({name: done[key] for name, key in wanted.items()},
+                   {name: {r: done[pairs[name, r]] for r in refs[name]} for name in jobs})
+
+
+Near = tuple[str, "frozenset[str] | None"]
+"""A job re-planned near a set of changed stations (None: whole)."""
+
+
+def _near(base: BaseRuns, scenario: Scenario, every: Mapping[str, Job], wanted: set[Near], budget: Budget,
+          executor: Executor | None, progress: Callable[[str], None] | None) -> dict[Near, list[Plan]]:
+    """Each (job, changed stations) re-planned from the base's first plan of every seed, keeping the
+    trucks the change does not touch."""
+    network = network_for(scenario)
+    order = sorted(wanted, key=lambda key: (key[0] != BASE, key[0], sorted(key[1] or ["*"])))
     batch: dict[str, Job] = {}
     seed_of: dict[str, int] = {}
     start_of: dict[str, Plan] = {}
-    for name, job in every.items():
+    keep_of: dict[str, frozenset[str]] = {}
+    label: dict[tuple[Near, int], str] = {}
+    for key in order:
+        name, changed = key
         for seed, first in zip(base.seeds, base.first):
-            key = _named(name, seed)
-            batch[key], seed_of[key] = job, seed
-            if base.warm:
-                start_of[key] = first
-    done = run_plans(batch, budget, executor=executor, progress=progress, seeds=seed_of, starts=start_of)
-    plans = {name: [done[_named(name, s)] for s in base.seeds] for name in every}
-    if base.warm:
-        base = BaseRuns(base.seeds, base.first, tuple(plans.pop("base")), True)
-    return base, plans
+            where = "whole" if changed is None else "near " + (",".join(sorted(changed)) or "nothing")
+            text = label[key, seed] = _named(f"{name} ({where})", seed)
+            batch[text], seed_of[text], start_of[text] = every[name], seed, first
+            keep_of[text] = trucks_to_keep(scenario, network, first, changed)
+    done = run_plans(batch, budget, executor=executor, progress=progress, seeds=seed_of, starts=start_of, keeps=keep_of)
+    return {key: [done[label[key, s]] for s in base.seeds] for key in order}
+
+
+def _union(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    return None if a is None or b is None else a | b
 
 
 def _named(name: str, seed: int) -> str:

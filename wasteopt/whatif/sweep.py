@@ -29,14 +29,17 @@ def run_plans(
     progress: Callable[[str], None] | None = None,
     seeds: Mapping[str, int] | None = None,
     starts: Mapping[str, Plan] | None = None,
+    keeps: Mapping[str, frozenset[str]] | None = None,
 ) -> dict[str, Plan]:
     """Plan every job with the same budget; results keyed by job name, in the jobs' order.
-    ``seeds``: a job's own seed instead of the budget's; ``starts``: the plan a job starts from."""
-    seeds, starts = seeds or {}, starts or {}
+    ``seeds``: a job's own seed instead of the budget's; ``starts``: the plan a job starts from;
+    ``keeps``: the trucks of that plan whose routes it keeps."""
+    seeds, starts, keeps = seeds or {}, starts or {}, keeps or {}
 
-    def task(name: str) -> tuple[Scenario, list[str], Budget, Plan | None]:
+    def task(name: str) -> tuple[Scenario, list[str], Budget, Plan | None, frozenset[str]]:
         scenario, variant = jobs[name]
-        return scenario, list(variant), replace(budget, seed=seeds.get(name, budget.seed)), starts.get(name)
+        return (scenario, list(variant), replace(budget, seed=seeds.get(name, budget.seed)), starts.get(name),
+                keeps.get(name, frozenset()))
 
     if executor is None and len(jobs) == 1:
         (name,) = jobs

@@ -26,13 +26,16 @@ class Budget:
     stability: float = 0.0  # warm-started plans: yuan per room moved off its truck in the start (wasteopt.solve.previous)
 
 
-def plan_task(scenario: Scenario, variant: Sequence[str], budget: Budget, start: Plan | None = None) -> Plan:
+def plan_task(scenario: Scenario, variant: Sequence[str], budget: Budget, start: Plan | None = None,
+              keep: frozenset[str] = frozenset()) -> Plan:
     """Plan the day for ``scenario`` with the real engine; the plan records the variants applied.
-    ``start``: the plan to re-plan from (the base's, in a warm-started study).
+    ``start``: the plan to re-plan from (the base's, in a warm-started study); ``keep``: its trucks
+    whose routes stay as they are.
 
     The sweep already keeps every core busy with whole plans, so a large district's regions are
     solved one after another inside the task (no pool within a pool; Dask workers may not start
     processes of their own)."""
     plan = solve(scenario, time_limit=budget.time_limit, iterations=budget.iterations, seed=budget.seed,
-                 options=SolveOptions(executor=InlineExecutor(), start_from=start, stability=budget.stability))
+                 options=SolveOptions(executor=InlineExecutor(), start_from=start, stability=budget.stability,
+                                                                     keep_trucks=keep))
     return plan.model_copy(update={"variant": list(variant)})

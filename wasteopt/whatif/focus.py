@@ -1,0 +1,51 @@
+"""Which routes a change touches: a variant re-plans those and keeps every other truck's route.
+
+A what-if change acts near the stations it changes (a closure, an opening, new hours or capacity).
+The trucks that neither unload at such a station nor serve a room in its catchment (the rooms
+nearest to it in travel time, among every station in use before or after) have no reason to move:
+they keep their base routes (:mod:`wasteopt.solve.kept`). A variant and the base it is compared
+with are then re-planned on exactly the same part of the district, from the same routes and with
+the same seed, so their difference comes from the change and not from where the search wandered
+elsewhere. A change to the collection fleet or to the rooms reaches every route: nothing is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+import numpy as np
+
+from wasteopt.network.travel import TravelNetwork
+from wasteopt.plan.models import Plan
+from wasteopt.scenario.models import Scenario
+
+
+def changed_stations(base: Scenario, varied: Scenario) -> frozenset[str] | None:
+    """The stations whose use differs between the scenarios (opened, closed, or changed); None when
+    the collection fleet or the rooms differ, so every route may have to move."""
+    if base.fleet != varied.fleet or base.rooms != varied.rooms:
+        return None
+    before = {s.id: s for s in base.active_stations}
+    after = {s.id: s for s in varied.active_stations}
+    return frozenset(i for i in before.keys() | after.keys() if before.get(i) != after.get(i))
+
+
+def trucks_to_keep(base: Scenario, network: TravelNetwork, plan: Plan, changed: Collection[str] | None) -> frozenset[str]:
+    """The plan's trucks whose routes a change at the ``changed`` stations does not touch: they unload
+    at none of them and serve no room whose nearest station (travel time, among the base's stations in
+    use and the changed ones) is one of them. None changed: every truck; ``changed`` None: none."""
+    if changed is None:
+        return frozenset()
+    if not changed:
+        return frozenset(route.vehicle for route in plan.routes)
+    stations = sorted({s.id for s in base.active_stations} | set(changed))
+    rooms = sorted({stop.id for route in plan.routes for stop in route.stops if stop.kind == "room"})
+    near = set()
+    if rooms:
+        nearest = np.asarray(stations)[network.duration_s(rooms, stations).argmin(axis=1)]
+        near = {rid for rid, sid in zip(rooms, nearest.tolist()) if sid in changed}
+    return frozenset(
+        route.vehicle for route in plan.routes
+        if not any((stop.kind == "station" and stop.id in changed) or (stop.kind == "room" and stop.id in near)
+                   for stop in route.stops)
+    )
