@@ -414,11 +414,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "whatif.beyond_life": ("{years} > life {life:g}", "{years} > 寿命 {life:g}"),
     "whatif.beyond_life_note": ("{name}: does not pay back within its life ({life:g} years)",
                                 "{name}：在使用年限（{life:g} 年）内无法回收投资"),
-    "whatif.seeds_note": ("figures: mean over {n} seed(s) ({seeds}); Δ: mean difference to the base, seed by seed; "
+    "whatif.seeds_note": ("figures: mean over {n} seed(s) ({seeds}); Δ: mean difference to the base (re-planned beside each variant when warm), seed by seed; "
                           "station loads and findings: seed {first}'s plan (the one written)",
-                          "数字：{n} 个种子（{seeds}）的平均值；Δ：与基准方案逐种子之差的平均值；中转站负荷与问题：种子 {first} 的方案（即写出的方案）"),
-    "whatif.warm_note": ("each plan started from the base plan of its seed (warm start)",
-                         "每个方案都从同一种子的基准方案出发（热启动）"),
+                          "数字：{n} 个种子（{seeds}）的平均值；Δ：与基准方案（热启动时为与各方案一同重新规划的基准）逐种子之差的平均值；中转站负荷与问题：种子 {first} 的方案（即写出的方案）"),
+    "whatif.warm_note": ("each variant and the base it is compared with re-planned from the base plan of their seed, "
+                         "only the routes near the change; every other truck kept its route (warm start)",
+                         "每个方案及其对比基准都从同一种子的基准方案出发，只重新规划变化附近的线路，其余车辆线路不变（热启动）"),
     "whatif.cold_note": ("each plan planned from scratch (no warm start)", "每个方案都从头规划（无热启动）"),
     "whatif.interval_note": ("Δ to what each line is compared with, paired by seed: mean and 95 % Student-t interval [low, high]; "
                              "cheaper or dearer only when the whole interval lies below or above 0",

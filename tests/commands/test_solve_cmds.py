@@ -17,12 +17,16 @@ from click.testing import CliRunner
 import wasteopt
 from wasteopt.cli import main
 from wasteopt.commands.solve_cmds import interrupt_on_ctrl_c
+from wasteopt.network import network_for
 from wasteopt.plan import models
 from wasteopt.plan.models import Plan, load_plan
 from wasteopt.plan.validate import validate
 from wasteopt.scenario.generate import generate
 from wasteopt.scenario.loader import load_scenario
 from wasteopt.scenario.writer import save_scenario
+from wasteopt.solve.focus import trucks_to_keep
+
+from tests.solve.scenarios import three_villages
 
 
 @pytest.fixture(scope="module")
@@ -277,3 +281,35 @@ def test_a_from_plan_of_another_district_is_refused(small_scenario: Path, tmp_pa
     result = CliRunner().invoke(main, ["plan", str(small_scenario), "--from", str(tmp_path / "other.json"),
                                        "--out", str(tmp_path / "out")])
     assert result.exit_code == 2 and "serves none of the rooms" in result.output
+
+
+def test_replan_near_a_station_keeps_every_other_route(tmp_path: Path) -> None:
+    path = save_scenario(three_villages(), tmp_path / "villages")
+    first = run_plan(path, tmp_path / "yesterday")
+    assert first.exit_code == 0, first.output
+    previous = load_plan(tmp_path / "yesterday" / "plan.json")
+    scenario = load_scenario(path)
+    keep = trucks_to_keep(scenario, network_for(scenario), previous, {"S1"})
+    assert keep and len(keep) < len(previous.routes)  # village A's trucks move, the others stay
+    result = run_plan(path, tmp_path / "today", "--from", str(tmp_path / "yesterday" / "plan.json"),
+                      "--replan-near", "S1")
+    assert result.exit_code == 0, result.output
+    plan = load_plan(tmp_path / "today" / "plan.json")
+    assert validate(scenario, plan) == [] and plan.unserved == []
+    stops = {r.vehicle: [(s.kind, s.id) for s in r.stops] for r in plan.routes}
+    assert all(stops[r.vehicle] == [(s.kind, s.id) for s in r.stops] for r in previous.routes if r.vehicle in keep)
+
+
+@pytest.mark.parametrize("extra, expected", [
+    (["--replan-near", "S01"], "--replan-near: needs --from"),
+    (["--from", "PLAN", "--replan-near", "S99"], "--replan-near: unknown station id 'S99'"),
+    (["--from", "PLAN", "--replan-near", " , "], "--replan-near: names no station"),
+])
+def test_bad_replan_near_is_one_line_and_exit_2(small_scenario: Path, small_plan: Plan, tmp_path: Path, extra: list[str],
+                                                expected: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    models.save_plan(small_plan, tmp_path / "plan.json")
+    monkeypatch.setattr(wasteopt, "solve", never_solve)
+    extra = [str(tmp_path / "plan.json") if arg == "PLAN" else arg for arg in extra]
+    result = CliRunner().invoke(main, ["plan", str(small_scenario), *extra, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2 and expected in result.output
+    assert result.output.strip().splitlines() == [result.output.strip()] and not (tmp_path / "out" / "plan.json").exists()

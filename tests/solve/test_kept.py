@@ -7,25 +7,14 @@ import pytest
 
 import wasteopt
 from wasteopt.network import network_for
-from wasteopt.plan.models import Plan
 from wasteopt.plan.validate import validate
-from wasteopt.scenario.models import Scenario, Variant
+from wasteopt.scenario.models import Variant
 from wasteopt.solve.collection.instance import build_instance
 from wasteopt.solve.kept import kept_routes, remainder, without_trucks
 from wasteopt.solve.options import SolveOptions
 from wasteopt.whatif.variants import apply_variant
 
-from tests.solve.scenarios import three_villages
-
 BUDGET = {"iterations": 120, "seed": 2}
-
-
-@pytest.fixture(scope="module")
-def district() -> tuple[Scenario, Plan]:
-    scenario = three_villages()
-    plan = wasteopt.solve(scenario, **BUDGET)
-    assert plan.unserved == [] and len(plan.routes) >= 3
-    return scenario, plan
 
 
 def visits(route) -> list[tuple[str, str]]:

@@ -3,27 +3,14 @@ changed, trucks keep their ids, the stability weight keeps the earlier routes, e
 
 from __future__ import annotations
 
-import pytest
-
 import wasteopt
 from wasteopt.plan.models import Plan
 from wasteopt.plan.validate import validate
-from wasteopt.scenario.models import Garage, Room, Scenario, Station, Travel, Variant, VehicleType
+from wasteopt.scenario.models import Scenario, Variant
 from wasteopt.solve.options import SolveOptions
 from wasteopt.whatif.variants import apply_variant
 
-from tests.solve.scenarios import three_villages
-
 BUDGET = {"iterations": 120, "seed": 2}
-
-
-@pytest.fixture(scope="module")
-def district() -> tuple[Scenario, Plan]:
-    """Three villages of 12 rooms, three stations with room to spare, trucks of 2 t: several routes."""
-    scenario = three_villages()
-    plan = wasteopt.solve(scenario, **BUDGET)
-    assert plan.unserved == [] and len(plan.routes) >= 3
-    return scenario, plan
 
 
 def replan(scenario: Scenario, previous: Plan, **options: object) -> Plan:

@@ -7,7 +7,7 @@ import pytest
 
 from wasteopt.network import network_for
 from wasteopt.plan.validate import validate
-from wasteopt.whatif.focus import trucks_to_keep
+from wasteopt.solve.focus import trucks_to_keep
 from wasteopt.whatif.study import first_plans, plan_from_base, seed_list
 from wasteopt.whatif.tasks import Budget
 from wasteopt.whatif.variants import apply_variants

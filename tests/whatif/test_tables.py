@@ -145,7 +145,7 @@ def test_a_measured_comparison_ends_each_line_with_its_interval_and_verdict() ->
     line = next(line for line in lines if line.startswith("open-S9 "))
     assert line.split() == ["open-S9", "base", "-14.83", "[-16.50,", "-13.20]", "+0.0", "[+0.0,", "+0.0]",
                             "-1.5", "[-2.0,", "-1.0]", "cheaper"]
-    assert "figures: mean over 3 seed(s) (1, 2, 3); Δ: mean difference to the base, seed by seed; station loads and " \
+    assert "figures: mean over 3 seed(s) (1, 2, 3); Δ: mean difference to the base (re-planned beside each variant when warm), seed by seed; station loads and " \
            "findings: seed 1's plan (the one written)" in lines
     assert "payback: build cost repaid by the saving against what the line is compared with, discounted at 8.0% a year" in lines
     assert "open-S9: does not pay back within its life (20 years)" in lines

@@ -32,7 +32,9 @@ from wasteopt.i18n import choose_language, text
 from wasteopt.plan.models import save_plan
 from wasteopt.plan.models import Plan
 from wasteopt.plan.summary import summary_lines
+from wasteopt.network import network_for
 from wasteopt.scenario.errors import Problem, ScenarioError
+from wasteopt.solve.focus import trucks_to_keep
 from wasteopt.whatif.variants import apply_variants
 
 if TYPE_CHECKING:
@@ -123,6 +125,9 @@ def exit_status(plan: Plan) -> int:
               help="Re-plan from an earlier plan.json: keep its rooms on their trucks, in order, where the scenario allows.")
 @click.option("--stability", type=click.FloatRange(min=0), default=0.0, show_default=True,
               help="With --from: yuan per room moved to another truck that a new plan must save to be used.")
+@click.option("--replan-near", "near", metavar="IDS",
+              help="With --from: re-plan only the routes near these stations (comma-separated ids, e.g. one closed "
+                   "for the day); every other truck keeps its route exactly.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="out", show_default=True, help="Directory for plan.json.")
 @click.option("--quiet", is_flag=True, help="No progress line and no summary.")
 @lang_option
@@ -135,6 +140,7 @@ def plan_command(
     variants: tuple[str, ...],
     from_path: str | None,
     stability: float,
+    near: str | None,
     out_dir: str,
     quiet: bool,
     lang: str | None,
@@ -147,14 +153,20 @@ def plan_command(
     Ctrl-C stopped the search: the best plan found so far is written. Ctrl-C twice aborts.
 
     With --from, the search starts from an earlier plan's routes (repaired where the scenario no longer
-    allows them) and each truck keeps its id; the summary says how many rooms changed truck."""
+    allows them) and each truck keeps its id; the summary says how many rooms changed truck. With
+    --replan-near, only the trucks that unload at those stations or serve rooms nearest to them are
+    re-planned; the others keep their routes stop for stop."""
     started = process_start()
     target = Path(out_dir) / "plan.json"
     check_writable(files=[target])
     previous = read_previous(from_path) if from_path else None
+    stations = tuple(s.strip() for s in (near or "").split(",") if s.strip())
+    if near is not None and (previous is None or not stations):
+        why = "needs --from (the plan whose other routes are kept)" if previous is None else "names no station"
+        raise ScenarioError([Problem(scenario_path, None, "--replan-near", why)])
     with interrupt_on_ctrl_c() as interrupt:  # from here on, Ctrl-C means "stop and keep the best plan"
         scenario, plan, lang = make_plan(scenario_path, list(variants), time_limit, iterations, seed, quiet, interrupt,
-                                         started, lang, Restart(previous, stability, from_path))
+                                         started, lang, Restart(previous, stability, from_path, stations))
         write_and_report(scenario, plan, target, quiet, lang)
     sys.exit(exit_status(plan))
 
@@ -166,6 +178,7 @@ class Restart:
     previous: Plan | None = None
     stability: float = 0.0
     path: str | None = None
+    near: tuple[str, ...] = ()  # --replan-near: only the routes near these stations move
 
 
 def read_previous(path: str) -> Plan:
@@ -189,6 +202,19 @@ def check_previous(scenario: Scenario, restart: Restart) -> None:
                                      f"the plan serves none of the rooms of scenario {scenario.name!r} (a plan of another district?)")])
 
 
+def trucks_near(scenario: Scenario, scenario_path: str, restart: Restart) -> frozenset[str]:
+    """The earlier plan's trucks that keep their routes under ``--replan-near`` (every truck the named
+    stations do not touch, judged on the scenario file before its variants, where a closed station is
+    still known); none without it. An unknown station id is bad input naming the option."""
+    if not restart.near or restart.previous is None:
+        return frozenset()
+    known = {s.id for s in scenario.stations}
+    unknown = [sid for sid in restart.near if sid not in known]
+    if unknown:
+        raise ScenarioError([Problem(scenario_path, None, "--replan-near", f"unknown station id {sid!r}") for sid in unknown])
+    return trucks_to_keep(scenario, network_for(scenario), restart.previous, set(restart.near))
+
+
 def make_plan(scenario_path: str, variants: list[str], time_limit: float | None, iterations: int | None, seed: int,
               quiet: bool, interrupt: threading.Event, started: float, lang: str | None = None,
               restart: Restart = Restart()) -> tuple[Scenario, Plan, str]:
@@ -196,15 +222,17 @@ def make_plan(scenario_path: str, variants: list[str], time_limit: float | None,
     language to report in (``lang`` when given, else chosen from the environment and the scenario).
     A plan whose run saw Ctrl-C is marked ``solver["interrupted"]`` even if the engine had finished
     searching, and its bound's ratio is stated. ``restart``: the earlier plan to start from (``--from``)."""
-    scenario = wasteopt.load_scenario(scenario_path)
+    loaded = scenario = wasteopt.load_scenario(scenario_path)
     if variants:
         scenario = apply_variants(scenario, variants)
     check_previous(scenario, restart)
+    keep = trucks_near(loaded, scenario_path, restart)
     lang = choose_language(lang, scenario)
     progress = ProgressLine(enabled=not quiet and sys.stderr.isatty(), lang=lang)
     plan = wasteopt.solve(scenario, time_limit=time_limit, iterations=iterations, seed=seed,
                           options=wasteopt.SolveOptions(progress=progress, interrupt=interrupt, started=started,
-                                                        start_from=restart.previous, stability=restart.stability))
+                                                        start_from=restart.previous, stability=restart.stability,
+                                                        keep_trucks=keep))
     progress.close()
     if variants:
         plan = plan.model_copy(update={"variant": variants})

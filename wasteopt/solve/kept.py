@@ -4,7 +4,7 @@ A change near one station (a closure, an opening) should move the routes near it
 rest of the district alone: crews keep their routes, and a what-if variant then differs from its base
 only in the part it re-plans, not by the search's luck on the far side of the district. The
 trucks to keep are the caller's choice (``SolveOptions.keep_trucks``; the what-if study picks them
-with :func:`wasteopt.whatif.focus.trucks_to_keep`).
+with :func:`wasteopt.solve.focus.trucks_to_keep`).
 
 The kept routes are taken as they are, provided this scenario still allows every stop of them; the
 rest of the district becomes a scenario of its own (:func:`remainder`): the rooms the kept routes do

@@ -3,7 +3,7 @@
 For each seed ``s`` the base is planned from scratch (its *first plan*). Then, with the warm start
 (the default), every variant is re-planned from that first plan with the same seed ``s``, and so is
 everything it is compared with (the base, or its baseline): each pair on the same part of the
-district. The routes the change does not touch are kept as they are (:mod:`wasteopt.whatif.focus`,
+district. The routes the change does not touch are kept as they are (:mod:`wasteopt.solve.focus`,
 :mod:`wasteopt.solve.kept`); the rest is repaired where the change forces it and searched
 (:mod:`wasteopt.solve.previous`). What differs between a variant and its reference then comes from
 the change rather than from the search's luck on the far side of the district. A change to the
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from wasteopt.network import network_for
 from wasteopt.plan.models import Plan
 from wasteopt.scenario.models import Scenario
-from wasteopt.whatif.focus import changed_stations, trucks_to_keep
+from wasteopt.solve.focus import changed_stations, trucks_to_keep
 from wasteopt.whatif.sweep import Job, run_plans
 from wasteopt.whatif.tasks import Budget
 

@@ -1,4 +1,7 @@
-"""Which routes a change touches: a variant re-plans those and keeps every other truck's route.
+"""Which routes a change touches: a re-plan moves those and keeps every other truck's route.
+
+Used by the what-if study for every variant and its base (:mod:`wasteopt.whatif.study`), and by
+``wasteopt plan --from PLAN --replan-near S01`` for a day when one station changes.
 
 A what-if change acts near the stations it changes (a closure, an opening, new hours or capacity).
 The trucks that neither unload at such a station nor serve a room in its catchment (the rooms

@@ -1,4 +1,4 @@
-"""Which routes a change touches (wasteopt.whatif.focus): the stations a variant changes, and the
+"""Which routes a change touches (wasteopt.solve.focus): the stations a variant changes, and the
 trucks that neither unload there nor serve a room nearest to one of them."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import pytest
 import wasteopt
 from wasteopt.network import network_for
 from wasteopt.scenario.models import Station, Variant
-from wasteopt.whatif.focus import changed_stations, trucks_to_keep
+from wasteopt.solve.focus import changed_stations, trucks_to_keep
 from wasteopt.whatif.variants import apply_variant
 
 from tests.solve.scenarios import three_villages
