@@ -181,7 +181,7 @@ def print_site(scenario, args, executor, base: BaseRuns) -> None:
     print(f"estimate vs full plans over all {a['n']} candidates: Spearman {a['spearman']}, Kendall {a['kendall']} "
           f"(target τ ≥ 0.8)")
     routes = route_estimates(scenario, base.first[0], wanted)
-    r = rank_agreement([routes[c.sites[0]] for c in result.choices], [c.build_cost_per_day - c.saving_per_day for c in result.choices])
+    r = rank_agreement([routes[c.sites[0]] for c in result.choices], [c.full_cost for c in result.choices])
     print(f"route-based estimate (site --estimate routes) vs full plans: Spearman {r['spearman']}, Kendall {r['kendall']}\n")
 
 

@@ -67,6 +67,7 @@ class SiteChoice:
     estimate_rank: int = 0
     runs: list[dict[str, Any]] = field(default_factory=list)
     reference_runs: list[dict[str, Any]] = field(default_factory=list)  # the base re-planned beside it, by seed
+    base_cost: float | None = None  # the base plans' mean daily cost, which the actual cost is anchored on
     difference: dict[str, Any] | None = None
     verdict: str | None = None
     lifetime_years: float | None = None
@@ -88,8 +89,12 @@ class SiteChoice:
 
     @property
     def full_cost(self) -> float:
-        """Full-chain daily cost of the plans (mean over the seeds) plus the annualised build cost per day."""
-        return round(self.mean_cost + self.build_cost_per_day, 2)
+        """Full-chain daily cost with the site, plus the annualised build cost per day: the base plans'
+        mean cost less the saving paired by seed (the plans' own mean before it is known), so choices
+        re-planned beside different base re-plans compare on one footing, as the estimates do."""
+        if self.base_cost is None or self.difference is None:
+            return round(self.mean_cost + self.build_cost_per_day, 2)
+        return round(self.base_cost - self.saving_per_day + self.build_cost_per_day, 2)
 
     @property
     def saving(self) -> dict[str, Any] | None:
@@ -210,9 +215,10 @@ def site(
     base_cost = float(base.first[0].kpis.get("cost", 0.0))
     choices = _replan(scenario, costs, selections, base_cost - base_estimate, budget, base, executor, progress)
     base_runs = [_checked_kpis(scenario, plan) for plan in base.first]
-    shift = statistics.fmean(r["cost"] for r in base_runs) - base_cost  # anchor the estimates on the base's plans
-    for choice in choices:
-        choice.estimated_cost += shift
+    base_mean = statistics.fmean(r["cost"] for r in base_runs)
+    for choice in choices:  # estimates and actual costs both anchored on the base's plans
+        choice.estimated_cost += base_mean - base_cost
+        choice.base_cost = base_mean
     _rank(choices, scenario)
     estimates = [c.estimated_cost for c in choices]
     return SiteResult(
@@ -221,7 +227,7 @@ def site(
         base_kpis=base_runs[0],
         choices=sorted(choices, key=lambda c: c.rank),
         calibration=calibration,
-        agreement=rank_agreement(estimates, [c.build_cost_per_day - c.saving_per_day for c in choices]),
+        agreement=rank_agreement(estimates, [c.full_cost for c in choices]),
         base_runs=base,
         base_run_kpis=base_runs,
         discount_rate=scenario.planning.discount_rate,
@@ -308,7 +314,7 @@ def _replan(scenario: Scenario, costs: CostModel, selections: list[Selection], a
 def _rank(choices: list[SiteChoice], scenario: Scenario) -> None:
     """Fill in savings against the base plans each choice was re-planned beside, with their
     intervals and verdicts, and payback (discounted; flagged beyond the station's life); rank by
-    (rooms unserved, work left undone, saving less the build cost per day), and by the estimate. A
+    (rooms unserved, work left undone, :attr:`SiteChoice.full_cost`), and by the estimate. A
     selection leaving more undone than the base (see :func:`~wasteopt.whatif.kpis.worse_served`)
     ranks below the complete ones and gets payback ``"n/a"``.
     """
@@ -320,8 +326,7 @@ def _rank(choices: list[SiteChoice], scenario: Scenario) -> None:
         worse = any(worse_served(b, c) for b, c in zip(choice.reference_runs, choice.runs))
         choice.payback_years = "n/a" if worse else payback_years(choice.build_cost, choice.saving_per_day, rate)
         choice.within_life = within_life(choice.payback_years, choice.lifetime_years)
-    order = sorted(choices, key=lambda c: (c.kpis["unserved"], any(incomplete(r) for r in c.runs),
-                                           c.build_cost_per_day - c.saving_per_day))
+    order = sorted(choices, key=lambda c: (c.kpis["unserved"], any(incomplete(r) for r in c.runs), c.full_cost))
     for rank, choice in enumerate(order, start=1):
         choice.rank = rank
     for rank, choice in enumerate(sorted(choices, key=lambda c: c.estimated_cost), start=1):
