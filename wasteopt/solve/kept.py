@@ -32,15 +32,14 @@ def kept_routes(instance: CollectionInstance, network: TravelNetwork, previous: 
     """The earlier plan's routes of the trucks in ``keep``, unchanged — those this instance still
     allows whole: every room servable, every station in use, the type still in the fleet, and every
     rule of the day kept (loads, hours, limits); the others are re-routed with the rest. By truck id."""
-    rooms = {rid: k for k, rid in enumerate(instance.room_ids)}
-    stations = {sid: k for k, sid in enumerate(instance.station_ids)}
+    table = {"room": {rid: k for k, rid in enumerate(instance.room_ids)},
+             "station": {sid: k for k, sid in enumerate(instance.station_ids)}}
     types = {vt.id: t for t, vt in enumerate(instance.vehicle_types)}
     left = {vt.id: vt.count for vt in instance.vehicle_types}
     kept: dict[str, RawRoute] = {}
     for route in sorted(previous.routes, key=lambda r: r.vehicle):
         if route.vehicle not in keep or left.get(route.vehicle_type, 0) < 1:
             continue
-        table = {"room": rooms, "station": stations}
         if not all(stop.id in table[stop.kind] for stop in route.stops if stop.kind in table):
             continue
         raw = RawRoute(types[route.vehicle_type],
