@@ -78,3 +78,14 @@ def test_the_remainder_has_what_the_kept_routes_leave(district):
     for before, after in zip(scenario.stations, rest.stations):
         assert after.capacity_t_per_day == pytest.approx(before.capacity_t_per_day - unloaded[before.id] / 1000, abs=1e-3)
     assert [r.vehicle for r in without_trucks(previous, kept).routes] == [r.vehicle for r in previous.routes if r.vehicle != first.vehicle]
+
+
+def test_the_rest_is_routed_by_regions_when_it_is_large(district):
+    scenario, previous = district
+    closed = apply_variant(scenario, Variant(close=["S1"]))
+    keep = frozenset(r.vehicle for r in previous.routes if not unloads_at(r, "S1"))
+    options = SolveOptions(start_from=previous, keep_trucks=keep, decompose_above=0)
+    plan = wasteopt.solve(closed, **BUDGET, options=options)
+    assert plan.solver["decomposed"] and validate(closed, plan) == [] and plan.unserved == []
+    now = {r.vehicle: visits(r) for r in plan.routes}
+    assert all(now[r.vehicle] == visits(r) for r in previous.routes if r.vehicle in keep)
