@@ -37,5 +37,5 @@ def plan_task(scenario: Scenario, variant: Sequence[str], budget: Budget, start:
     processes of their own)."""
     plan = solve(scenario, time_limit=budget.time_limit, iterations=budget.iterations, seed=budget.seed,
                  options=SolveOptions(executor=InlineExecutor(), start_from=start, stability=budget.stability,
-                                                                     keep_trucks=keep))
+                                      keep_trucks=keep))
     return plan.model_copy(update={"variant": list(variant)})

@@ -128,11 +128,11 @@ def _solve(
             at_station[s].append(point.load_kg * picks[u][s])
             on_route[point.route].append(seconds * picks[u][s])
     objective = [cost * picks[u][s] for u, point in enumerate(unloads) for s, cost, _ in point.options]
+    payload = max(1, int(containers.payload_kg)) if containers is not None else 0  # whole kg, rounded down: never a container short
     for s, terms in at_station.items():
         capacity = int(instance.station_capacity_kg[s])
         model.add(sum(terms) <= capacity)
         if containers is not None:
-            payload = max(1, int(containers.payload_kg))  # whole kilograms, rounded down: never a container short
             count = model.new_int_var(0, capacity // payload + 1, f"c{s}")
             model.add(sum(terms) <= payload * count)
             objective.append(round(float(containers.yuan[s]) * 100) * count)
