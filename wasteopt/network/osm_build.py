@@ -24,7 +24,7 @@ import numpy as np
 from wasteopt.network.osm_files import (
     BUILD, MATRIX, ROADS, cached_build, class_file, input_key, road_max_class, write_matrix, write_roads,
 )
-from wasteopt.network.osm_contract import contract
+from wasteopt.network.osm_contract import contract, routed_first
 from wasteopt.network.osm_graph import ClassGraph, RoadGraph, build_graph
 from wasteopt.network.osm_hubs import HubTables, hub_tables
 from wasteopt.network.osm_profile import RoadProfile
@@ -94,7 +94,8 @@ def build_network(places: list[PlaceRow], osm: Path, profile: RoadProfile, out: 
     keep = np.zeros(graph.nodes, dtype=bool)
     keep[snapped.node] = True
     road_edges = len(graph.tail)
-    graph = contract(graph, keep)
+    graph, renumbered = routed_first(contract(graph, keep), keep)
+    snapped.node = renumbered[snapped.node]
     base = graph.for_class(classes[0])
     out.mkdir(parents=True, exist_ok=True)
     _remove_earlier_build(out)

@@ -10,6 +10,10 @@ Shortest paths between the nodes kept (junctions, dead ends, places' nodes) are 
 A node is contracted when no place is snapped to it, it has exactly two neighbours, and it is the
 middle of a one-way piece (one edge in, one out, to different neighbours) or of a two-way piece (an
 edge in from and out to each neighbour).
+
+The nodes taken out stay in the graph for drawing, but :func:`routed_first` numbers them last, so a
+search's arrays span the junctions only: scipy's Dijkstra sets up every node of the matrix for
+each source, and on a graph whose long roads were split for snapping most nodes are chain nodes.
 """
 
 from __future__ import annotations
@@ -77,3 +81,19 @@ def _chain_nodes(nodes: int, tail: np.ndarray, head: np.ndarray, keep: np.ndarra
     one_way = (indeg == 1) & (outdeg == 1)
     two_way = (indeg == 2) & (outdeg == 2) & (in_from == 2) & (out_to == 2)
     return (neighbours == 2) & (one_way | two_way) & ~keep
+
+
+def routed_first(graph: RoadGraph, keep: np.ndarray) -> tuple[RoadGraph, np.ndarray]:
+    """The same graph with the nodes its edges touch (and ``keep``'s) numbered first, and each old
+    node's new number; edges keep their numbers."""
+    first = keep.copy()
+    first[graph.tail] = True
+    first[graph.head] = True
+    order = np.concatenate([np.flatnonzero(first), np.flatnonzero(~first)])
+    new = np.empty(graph.nodes, dtype=np.int64)
+    new[order] = np.arange(graph.nodes)
+    via_node = None if graph.via_node is None else new[graph.via_node].astype(np.int32)
+    renumbered = RoadGraph(graph.lat[order], graph.lon[order], new[graph.tail].astype(np.int32),
+                           new[graph.head].astype(np.int32), graph.length_m, graph.time_s, graph.classes,
+                           graph.class_numbers, graph.via_ptr, via_node, int(first.sum()))
+    return renumbered, new

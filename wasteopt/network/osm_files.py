@@ -63,7 +63,7 @@ def write_roads(path: Path, graph: RoadGraph, ids: list[str], node: np.ndarray, 
     arrays: dict[str, np.ndarray] = {
         "node_lat": graph.lat, "node_lon": graph.lon, "tail": graph.tail, "head": graph.head,
         "length_m": graph.length_m.astype(np.float32), "time_s": graph.time_s.astype(np.float32),
-        "classes": graph.classes, "class_numbers": graph.class_numbers,
+        "classes": graph.classes, "class_numbers": graph.class_numbers, "routed_nodes": np.array(graph.routed_nodes),
         **({"via_ptr": graph.via_ptr, "via_node": graph.via_node} if graph.via_ptr is not None and graph.via_node is not None else {}),
         "place_ids": np.array(ids), "place_node": node, "snap_m": snap_m, "access_speed_kmh": np.array(access_speed_kmh),
         "built_classes": np.array(classes or [], dtype=np.int64),
@@ -131,7 +131,8 @@ def read_roads(path: str | Path) -> RoadFile:
     with np.load(path, allow_pickle=False) as data:
         graph = RoadGraph(data["node_lat"], data["node_lon"], data["tail"], data["head"],
                           data["length_m"].astype(float), data["time_s"].astype(float), data["classes"], data["class_numbers"],
-                          data["via_ptr"] if "via_ptr" in data.files else None, data["via_node"] if "via_node" in data.files else None)
+                          data["via_ptr"] if "via_ptr" in data.files else None, data["via_node"] if "via_node" in data.files else None,
+                          int(data["routed_nodes"]) if "routed_nodes" in data.files else 0)
         ids = [str(i) for i in data["place_ids"]]
         trees = {
             int(name[len("tree_sources_c"):]): Trees(data[name], data[f"tree_ptr_c{name[len('tree_sources_c'):]}"],

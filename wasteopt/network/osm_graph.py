@@ -41,6 +41,9 @@ class RoadGraph:
     class_numbers: np.ndarray  # int64, the profile's vehicle classes, ascending
     via_ptr: np.ndarray | None = None  # contracted graphs: edge e passes via_node[via_ptr[e]:via_ptr[e+1]]
     via_node: np.ndarray | None = None
+    routed_nodes: int = 0
+    """Edges touch only nodes ``0 .. routed_nodes - 1`` (0: any node); the nodes after serve only
+    to draw the legs contracted edges pass (:func:`wasteopt.network.osm_contract.routed_first`)."""
 
     def via(self, edge: int) -> list[int]:
         """The nodes an edge passes between its ends (none unless the graph was contracted)."""
@@ -53,6 +56,11 @@ class RoadGraph:
         """Number of nodes."""
         return len(self.lat)
 
+    @property
+    def graph_nodes(self) -> int:
+        """Number of nodes the shortest-path searches span (every node unless renumbered)."""
+        return self.routed_nodes or self.nodes
+
     def class_bit(self, vehicle_class: int) -> int:
         """The bit of the listed class that ``vehicle_class`` is treated as."""
         numbers = self.class_numbers.tolist()
@@ -64,7 +72,7 @@ class RoadGraph:
         Dijkstra from a place gives the paths *to* it)."""
         keep = (self.classes & self.class_bit(vehicle_class)) != 0
         tail, head = (self.head[keep], self.tail[keep]) if reverse else (self.tail[keep], self.head[keep])
-        return ClassGraph.from_edges(self.nodes, tail, head, self.time_s[keep], self.length_m[keep], np.flatnonzero(keep))
+        return ClassGraph.from_edges(self.graph_nodes, tail, head, self.time_s[keep], self.length_m[keep], np.flatnonzero(keep))
 
 
 @dataclass

@@ -19,9 +19,6 @@ from scipy.sparse.csgraph import dijkstra
 from wasteopt.network.osm_graph import ClassGraph
 
 NO_PREDECESSOR = -9999
-WALK_TARGETS = 2000
-"""Up to this many targets reached, their paths' metres are summed by walking back from each target;
-beyond, by pointer doubling over the whole tree (``log₂`` of the path length passes over all nodes)."""
 PARALLEL_CELLS = 50_000_000
 """Jobs of at least this many sources × graph nodes (100 places on a 500,000-node graph, some 20 s
 of Dijkstra) are split among worker processes: each worker pays its start and a copy of the graph
@@ -133,15 +130,15 @@ def road_rows(graph: ClassGraph, sources: np.ndarray, targets: np.ndarray, limit
         seconds, pred = seconds.reshape(len(chunk), -1), pred.reshape(len(chunk), -1)
         for row, (k, source) in enumerate(zip(picked.tolist(), chunk)):
             road_s[k] = seconds[row, targets]
-            if keep_trees or np.isfinite(road_s[k]).sum() <= WALK_TARGETS:
-                road_m[k], trees[k] = _walk_back(graph, int(source), targets, seconds[row], pred[row], keep_trees)
+            if keep_trees:
+                road_m[k], trees[k] = _walk_back(graph, int(source), targets, seconds[row], pred[row])
             else:
                 road_m[k] = path_metres(graph, seconds[row], pred[row])[targets]
     return road_s, road_m, [tree for tree in trees if tree is not None]
 
 
-def _walk_back(graph: ClassGraph, source: int, targets: np.ndarray, seconds: np.ndarray, pred: np.ndarray,
-               keep: bool) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+def _walk_back(graph: ClassGraph, source: int, targets: np.ndarray, seconds: np.ndarray,
+               pred: np.ndarray) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
     """Metres along the fastest path to each target (``inf`` where unreached), and the tree's (node,
     predecessor) pairs on those paths."""
     metres = np.zeros(len(targets))
@@ -156,12 +153,11 @@ def _walk_back(graph: ClassGraph, source: int, targets: np.ndarray, seconds: np.
         here = cur[where]
         back = pred[here]
         metres[where] += graph.edge_metres(back, here)
-        if keep:
-            nodes.append(here)
-            preds.append(back)
+        nodes.append(here)
+        preds.append(back)
         cur[where] = back
         alive[where] = back != source
-    if not keep or not nodes:
+    if not nodes:
         return metres, (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32))
     node, first = np.unique(np.concatenate(nodes), return_index=True)
     return metres, (node.astype(np.int32), np.concatenate(preds)[first].astype(np.int32))
