@@ -58,4 +58,4 @@ def test_access_legs_and_path_metres_by_doubling(tmp_path: Path) -> None:
     assert np.diag(both.metres).tolist() == [0, 0] and np.diag(both.seconds).tolist() == [0, 0]  # off the road or not
     assert both.metres[1, 0] == pytest.approx(15 + 4 * STEP_M)  # both access legs, 3 steps west along row 0, 1 north
     seconds, pred = dijkstra(base.seconds, indices=int(nodes[1]), return_predecessors=True)
-    assert path_metres(base, seconds, pred)[nodes[0]] == pytest.approx(tables.metres[1, 0] - 10)
+    assert path_metres(base, seconds, pred, nodes[:1])[0] == pytest.approx(tables.metres[1, 0] - 10)

@@ -133,7 +133,7 @@ def road_rows(graph: ClassGraph, sources: np.ndarray, targets: np.ndarray, limit
             if keep_trees:
                 road_m[k], trees[k] = _walk_back(graph, int(source), targets, seconds[row], pred[row])
             else:
-                road_m[k] = path_metres(graph, seconds[row], pred[row])[targets]
+                road_m[k] = path_metres(graph, seconds[row], pred[row], targets)
     return road_s, road_m, [tree for tree in trees if tree is not None]
 
 
@@ -163,28 +163,29 @@ def _walk_back(graph: ClassGraph, source: int, targets: np.ndarray, seconds: np.
     return metres, (node.astype(np.int32), np.concatenate(preds)[first].astype(np.int32))
 
 
-def path_metres(graph: ClassGraph, seconds: np.ndarray, pred: np.ndarray) -> np.ndarray:
-    """Metres along the fastest path from the source to every node (``inf`` where unreached), by
-    pointer doubling on the predecessor tree — over the nodes reached only, which for a search
-    stopped at a radius is a small part of a county's graph."""
+def path_metres(graph: ClassGraph, seconds: np.ndarray, pred: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    """Metres along the fastest path from the source to each target node (``inf`` where unreached),
+    by pointer doubling on the predecessor tree over the nodes reached only, which for a search
+    stopped at a radius is a small part of a county's graph (no array spans the whole graph)."""
     reached = np.flatnonzero(np.isfinite(seconds))
-    metres = np.full(len(pred), np.inf)
+    metres = np.full(len(targets), np.inf)
     if not len(reached):
         return metres
-    local = np.full(len(pred), -1, dtype=np.int64)
+    local = np.empty(len(pred), dtype=np.int64)  # read only where written: at reached nodes
     local[reached] = np.arange(len(reached))
     back = pred[reached]
     has = back >= 0
     along = np.zeros(len(reached))
     along[has] = graph.edge_metres(back[has], reached[has])
-    up = np.where(has, local[np.where(has, back, 0)], np.arange(len(reached)))  # a reached node's predecessor is reached
+    up = np.where(has, local[np.where(has, back, reached)], np.arange(len(reached)))  # a reached node's predecessor is reached
     while True:
         upper = up[up]
         if np.array_equal(upper, up):
             break
         along = along + along[up]
         up = upper
-    metres[reached] = along
+    hit = np.isfinite(seconds[targets])
+    metres[hit] = along[local[targets[hit]]]
     return metres
 
 
