@@ -19,10 +19,11 @@ from scipy.sparse.csgraph import dijkstra
 from wasteopt.network.osm_graph import ClassGraph
 
 NO_PREDECESSOR = -9999
-PARALLEL_CELLS = 50_000_000
-"""Jobs of at least this many sources × graph nodes (100 places on a 500,000-node graph, some 20 s
-of Dijkstra) are split among worker processes: each worker pays its start and a copy of the graph
-(a second or two), worth it only then."""
+PARALLEL_CELLS = 10_000_000
+"""Jobs of at least this many sources × searched nodes (junctions: 300 places on a graph of 35,000,
+a 100,000-node grid with its chain nodes numbered out; several seconds of searches and of walking
+back each path for its metres and tree) are split among worker processes: each worker pays its
+start and a copy of the graph (a second or two), worth it only then."""
 BATCH_CELLS = 40_000_000
 """Dijkstra runs in batches of sources whose result rows hold at most this many cells (≈ 0.5 GB)."""
 LIMITED_BATCH_CELLS = 8_000_000
