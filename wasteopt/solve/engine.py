@@ -22,7 +22,7 @@ from wasteopt.plan.summary import with_bound_ratio
 from wasteopt.plan.validate import validate
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.budget import Budget, finishing_limit
-from wasteopt.solve.clock import reproducible
+from wasteopt.solve.clock import is_reproducible, reproducible
 from wasteopt.solve.collection.insert import insert_rooms
 from wasteopt.solve.collection.instance import CollectionInstance, build_instance, served_only
 from wasteopt.solve.collection.lower_bound import collection_lower_bound
@@ -36,6 +36,7 @@ from wasteopt.solve.collection.routing import (
 )
 from wasteopt.solve.collection.schedule import name_vehicles
 from wasteopt.solve.decompose.coordinate import DECOMPOSE_ABOVE, route_decomposed
+from wasteopt.solve.decompose.executors import worker_count
 from wasteopt.solve.decompose.part import id_route, raw_route
 from wasteopt.solve.haul.schedule import schedule_haul
 from wasteopt.solve.kept import kept_routes, remainder, without_trucks
@@ -45,6 +46,14 @@ from wasteopt.solve.previous import kept_from, name_like, starting_routes, stead
 from wasteopt.solve.stations.shed import enforce_station_capacity
 
 DEFAULT_TIME_LIMIT = 30.0
+SHARE_CORES = True
+SHARE_CORES_FROM_S = 20.0
+SHARE_CORES_FROM_ROOMS = 200
+"""Below the decomposition threshold, districts of this many rooms under time limits of this many
+seconds are searched on every core (:func:`wasteopt.solve.decompose.coordinate.route_decomposed`
+with one region: independent searches first, then the best re-solved with a new seed beside a try
+with one truck fewer). Shorter limits and smaller districts stay in this process: starting the
+worker processes would eat a short budget, and one search settles a small district in seconds."""
 TREE_BOUND_FROM_S = 120.0
 """Time limits from which the plan's lower bound includes the Lagrangean tree bound."""
 
@@ -128,7 +137,18 @@ def _route(instance: CollectionInstance, network: TravelNetwork, budget: Budget,
     decomposed = len(instance.room_ids) > (DECOMPOSE_ABOVE if options.decompose_above is None else options.decompose_above)
     if decomposed:
         return (*route_decomposed(instance, network, budget, seed, options.executor, initial=initial), True)
+    if _share_cores(instance, budget, options):  # one region, searched on every core
+        return (*route_decomposed(instance, network, budget, seed, options.executor, len(instance.room_ids), initial), False)
     return (*route_collection(instance, network, budget, seed, initial=initial), False)
+
+
+def _share_cores(instance: CollectionInstance, budget: Budget, options: SolveOptions) -> bool:
+    """Whether a district below the decomposition threshold is searched on several cores at once
+    (:data:`SHARE_CORES_FROM_ROOMS`): under a time limit (iteration budgets stay on one search, so
+    the plan does not depend on the cores) and with more than one worker to run them."""
+    return (SHARE_CORES and len(instance.room_ids) >= SHARE_CORES_FROM_ROOMS
+            and budget.time_limit is not None and budget.time_limit >= SHARE_CORES_FROM_S
+            and not is_reproducible() and worker_count(options.executor) > 1)
 
 
 def _route_around(instance: CollectionInstance, network: TravelNetwork, budget: Budget, seed: int, options: SolveOptions,

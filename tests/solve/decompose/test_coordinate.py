@@ -13,9 +13,14 @@ from wasteopt.network import network_for
 from wasteopt.plan.validate import validate
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.collection.instance import build_instance
-from wasteopt.solve.decompose.coordinate import sub_scenario
+from wasteopt.solve.collection.schedule import route_cost
+from wasteopt.solve.budget import Budget
+from wasteopt.solve.clock import reproducible
+from wasteopt.solve.decompose import coordinate
+from wasteopt.solve.decompose.coordinate import route_decomposed, sub_scenario
 from wasteopt.solve.decompose.executors import InlineExecutor
 from wasteopt.solve.decompose.regions import assign_rooms, cluster, split_regions
+from wasteopt.solve import engine
 from wasteopt.solve.engine import solve
 from wasteopt.solve.options import SolveOptions
 
@@ -159,3 +164,53 @@ def test_region_start_keeps_each_routes_part_in_the_region():
     # region has no share of and rooms after the last unload it can make are left to its routing
     assert region_start(instance, region, routes) == (("V", (("room", "a"), ("room", "b"), ("station", "S1"))),)
     assert region_start(instance, region, None) == ()
+
+
+def test_one_region_on_two_lanes_keeps_the_best_search_and_only_improves_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    sc = _district(tight=False)
+    network = network_for(sc)
+    instance = build_instance(sc, network)
+    found = []
+    solve_part = coordinate.solve_part
+
+    def recorded(task):  # type: ignore[no-untyped-def]
+        result = solve_part(task)
+        found.append((task.seed, task.squeeze, result))
+        return result
+
+    monkeypatch.setattr(coordinate, "solve_part", recorded)
+    with reproducible(True):  # two lanes, whatever the executor
+        routes, left = route_decomposed(instance, network, Budget(iterations=120), 5, InlineExecutor(),
+                                        region_size=len(instance.room_ids))
+    assert [seed for seed, _, _ in found[:2]] == [5, 6]  # two independent searches of the whole district
+    assert any(squeeze for _, squeeze, _ in found[2:])  # then its best again, and a try with one truck fewer
+    served = sorted(instance.room_ids[v.index] for raw in routes for v in raw.visits if v.kind == "room")
+    assert not left and served == sorted(instance.room_ids)
+    best_first = min(result.cost for _, _, result in found[:2] if not result.unserved)
+    assert sum(route_cost(instance, network, raw) for raw in routes) <= best_first + 0.01
+
+
+def test_below_the_threshold_a_time_limit_searches_on_every_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    sc = _district(rooms=16, tight=False)
+    sizes = []
+    routed = engine.route_decomposed
+
+    def spy(instance, network, budget, seed, executor=None, region_size=coordinate.REGION_SIZE, initial=None):  # type: ignore[no-untyped-def]
+        sizes.append(region_size)
+        return routed(instance, network, budget, seed, executor, region_size, initial)
+
+    monkeypatch.setattr(engine, "route_decomposed", spy)
+    monkeypatch.setattr(engine, "SHARE_CORES_FROM_S", 0.0)
+    monkeypatch.setattr(engine, "SHARE_CORES_FROM_ROOMS", 10)
+    plan = solve(sc, time_limit=4, seed=1, options=SolveOptions(executor=_TwoAtOnce()))
+    assert sizes == [16] and plan.solver["decomposed"] is False
+    assert validate(sc, plan) == [] and not plan.unserved
+    solve(sc, iterations=50, seed=1, options=SolveOptions(executor=_TwoAtOnce()))
+    solve(sc, time_limit=4, seed=1, options=SolveOptions(executor=InlineExecutor()))
+    assert sizes == [16]  # iterations stay on one search (the plan must not depend on the cores), as does one worker
+
+
+class _TwoAtOnce(InlineExecutor):
+    """Runs tasks inline but counts as two workers, as a pool on two cores would."""
+
+    _max_workers = 2

@@ -37,7 +37,7 @@ from wasteopt.solve.budget import Budget
 from wasteopt.solve.clock import is_reproducible
 from wasteopt.solve.collection.instance import CollectionInstance
 from wasteopt.solve.collection.routes import RawRoute
-from wasteopt.solve.decompose.executors import executor_or_default, stop_file_for
+from wasteopt.solve.decompose.executors import executor_or_default, stop_file_for, worker_count
 from wasteopt.solve.decompose.part import IdRoute, PartResult, PartTask, raw_route, solve_part
 from wasteopt.solve.decompose.regions import Region, planar_km, reserved_capacity, split_regions
 from wasteopt.solve.stations.prices import raise_penalties, transport
@@ -94,13 +94,16 @@ def route_decomposed(
         executor_or_default(executor, abandon=budget.interrupted) as pool,
     ):
         stop = _StopSignal(budget, stop_path)
-        workers = LANES if is_reproducible() else _workers(pool)
+        workers = LANES if is_reproducible() else worker_count(pool)
         search_end = budget.search_deadline(budget.finishing_reserve())
-        first_share = FIRST_PASS_SHARE if len(regions) > 1 else 1.0
+        alone = len(regions) == 1 and workers > 1  # one region: the cores search it side by side
+        first_share = FIRST_PASS_SHARE if len(regions) > 1 or alone else 1.0
         slot = _slot(budget, search_end, math.ceil(len(regions) / workers), first_share)
-        tasks = [_task(instance.scenario, region, slot, budget.iterations, seed + k, region_start(instance, region, initial),
-                       prices=prices, stop_file=stop.path) for k, region in enumerate(regions)]
-        results = _run(pool, tasks, budget, stop)
+        lanes = list(range(workers)) if alone else [0]
+        tasks = [_task(instance.scenario, region, slot, budget.iterations, seed + k + lane, region_start(instance, region, initial),
+                       prices=prices, stop_file=stop.path) for k, region in enumerate(regions) for lane in lanes]
+        found = _run(pool, tasks, budget, stop)
+        results = [min(found, key=PartResult.key)] if alone else found
         _improve(instance, network, pool, workers, regions, results, budget, search_end, slot, seed, stop, prices)
     return _merge(instance, results)
 
@@ -148,11 +151,6 @@ def region_start(instance: CollectionInstance, region: Region, routes: list[RawR
     # no more routes of a type than the region's share of its trucks: the fullest are kept
     return tuple(route for type_id, found in parts.items()
                  for _, route in sorted(found, key=lambda item: -item[0])[: region.fleet[type_id]])
-
-
-def _workers(pool: Executor) -> int:
-    """How many tasks the executor runs at once (a guess for foreign executors)."""
-    return max(1, int(getattr(pool, "_max_workers", 0) or os.cpu_count() or 1))
 
 
 def _slot(budget: Budget, search_end: float, waves: int, share: float) -> float | None:
@@ -242,8 +240,10 @@ def _improve(
     limit). A pair's new routes are kept if they leave fewer rooms out, or as many and less waste
     over any station's capacity in the whole district, or as much and a lower cost. Between rounds
     the stations still over capacity get dearer (price coordination), so re-solved pairs unload
-    elsewhere. Workers left idle re-solve a pair with one truck fewer; the better result counts."""
-    if len(regions) < 2:
+    elsewhere. Workers left idle re-solve a pair with one truck fewer; the better result counts.
+    A district of one region is re-solved whole, from its best routes, on every worker: one with a
+    new seed, the others with one truck fewer."""
+    if len(regions) < 2 and workers < 2:
         return
     xy = dict(zip(instance.room_ids, planar_km(instance, instance.room_ids)))
     waste = dict(zip(instance.room_ids, instance.waste_kg.tolist()))
@@ -260,6 +260,8 @@ def _improve(
             groups = [(r,) for r, result in enumerate(results) if any(pid in overloaded for _, v in result.routes for kind, pid in v if kind == "station")]
             rng.shuffle(groups)
             factor = 1.0
+        elif len(regions) == 1:
+            groups, factor = [(0,)], 1.0
         else:
             groups = _pairs(regions, stale, rng)
             if not groups:
@@ -277,7 +279,8 @@ def _improve(
             if round_no >= 1:
                 return
         round_no += 1
-        squeezed = groups[: max(0, workers - len(groups))] if factor > 1.0 else []  # idle workers try one truck fewer
+        improving = not overloaded or prices is None
+        squeezed = (groups * workers)[: max(0, workers - len(groups))] if improving else []  # idle workers try one truck fewer
         jobs = [(group, False) for group in groups] + [(group, True) for group in squeezed]
         tasks = [
             _task(instance.scenario, _pooled(*[regions[r] for r in group]), seconds, budget.iterations, seed + 1000 * round_no + k,

@@ -33,6 +33,14 @@ class InlineExecutor(Executor):
         return future
 
 
+def worker_count(executor: Executor | None) -> int:
+    """How many tasks an executor runs at once (``None``: the default pool, every core; a guess for
+    foreign executors)."""
+    if executor is None:
+        return os.cpu_count() or 1
+    return max(1, int(getattr(executor, "_max_workers", 0) or os.cpu_count() or 1))
+
+
 @contextmanager
 def executor_or_default(executor: Executor | None, abandon: Callable[[], bool] = lambda: False) -> Iterator[Executor]:
     """The caller's executor, or a process pool on all cores that is shut down afterwards — at once,
