@@ -8,7 +8,8 @@
   ``travel: {model: matrix, matrix: {file: DIR/matrix.npz}}`` is all a user writes.
 - ``matrix.class{K}.npz``: the same for vehicle class K; ``inf`` where class K has no route.
 - ``roads.npz``: the road graph (node coordinates, edges with metres, seconds, class bits, and the
-  nodes each contracted edge passes, :mod:`wasteopt.network.osm_contract`), each
+  nodes each contracted edge passes, numbered after the ``routed_nodes`` junctions that searches
+  span, :mod:`wasteopt.network.osm_contract`), each
   place's road node and snap metres, and per class the predecessor trees that trace any leg
   between places along the roads (``tree_*_c{K}``) or, in an on-demand build, the hub tables
   (``hub_*_c{K}``, :mod:`wasteopt.network.osm_hubs`). :class:`RoadFile` reads it.
