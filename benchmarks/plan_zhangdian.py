@@ -52,12 +52,12 @@ def main() -> None:
         costs[(limit, seed, above, lunch)] = k["collection_cost"]
         rows.append([
             f"{limit:.0f}", seed, lunch, "decomposed" if plan.solver.get("decomposed") else "whole", f"{k['collection_cost']:.2f}",
-            f"{k['cost']:.2f}", f"{k['distance_km']:.1f}", k["vehicles_used"], k["unload_trips"], len(plan.unserved),
+            f"{k['cost']:.2f}", f"{k['distance_km']:.1f}", k["vehicles_used"], plan.solver.get("trucks_trimmed", "-"), k["unload_trips"], len(plan.unserved),
             f"{wall:.1f}", f"{100 * (1 - plan.lower_bound.cost / k['collection_cost']):.0f} %", validated(planned, plan),
             completed(planned, plan),
         ])
     print(table(
-        ["limit s", "seed", "lunch", "path", "collection cost", "chain cost", "km", "trucks", "unload trips", "unserved", "wall s",
+        ["limit s", "seed", "lunch", "path", "collection cost", "chain cost", "km", "trucks", "trimmed", "unload trips", "unserved", "wall s",
          "gap to LB (cost)", "valid", "complete"],
         rows,
     ))

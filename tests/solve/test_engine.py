@@ -228,3 +228,18 @@ def test_a_lunch_break_is_planned_and_kept() -> None:
     assert [(stop.id, stop.arrive, stop.depart) for stop in rests] == [("break-1", "06:05:00", "06:35:00")]
     assert plan.routes[0].duration_h == pytest.approx(plain.routes[0].duration_h + 0.5, abs=1e-3)
     assert plan.kpis["distance_km"] == pytest.approx(plain.kpis["distance_km"])
+
+
+def test_no_plan_keeps_a_truck_the_others_can_stand_in_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever the routing leaves (here: made to send three trucks where one does), the plan written
+    has no light route whose rooms the other trucks take at no extra cost."""
+    from tests.solve.collection.test_insert import _route
+
+    def wasteful(instance, network, budget, seed, options, initial):  # type: ignore[no-untyped-def]
+        return [_route(instance, "T", ["R0", "R1", "R2"]), _route(instance, "T", ["R3"]), _route(instance, "T", ["R4"])], {}, False
+
+    monkeypatch.setattr(engine, "_route", wasteful)
+    sc = scenario([room(f"R{k}", 1000.0 + 200 * k, 0.0, 100.0) for k in range(5)],
+                  [station("S", 0, 300)], [("G", 0, 0)], [truck("T", "G", 1000.0, count=3)])
+    plan = _plan(sc)
+    assert len(plan.routes) == 1 and plan.kpis["rooms_served"] == 5 and plan.solver["trucks_trimmed"] == 2

@@ -3,7 +3,8 @@
 Stages: servable rooms → routing (:mod:`wasteopt.solve.collection.routing`, the same round on the whole district
 or per region: construction, search, repair) → exact station assignment within capacity → every
 room still out put back where it fits (:mod:`wasteopt.solve.collection.insert`), or, if rooms are
-still out, the whole-district construction when it serves more → timed routes → haul schedule →
+still out, the whole-district construction when it serves more → the lightest trucks taken off
+while the others take their rooms at no extra cost (:mod:`wasteopt.solve.collection.fleet_trim`) → timed routes → haul schedule →
 KPIs and lower bound → the validator's check of the finished plan (``solver.violations``; empty
 unless the engine has a bug). Re-planning from an earlier plan (``SolveOptions.start_from``), its
 routes, repaired, start the routing and name the trucks (:mod:`wasteopt.solve.previous`); the trucks
@@ -23,6 +24,7 @@ from wasteopt.plan.validate import validate
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.budget import Budget, finishing_limit
 from wasteopt.solve.clock import is_reproducible, reproducible
+from wasteopt.solve.collection.fleet_trim import trim_fleet
 from wasteopt.solve.collection.insert import insert_rooms
 from wasteopt.solve.collection.instance import CollectionInstance, build_instance, served_only
 from wasteopt.solve.collection.lower_bound import collection_lower_bound
@@ -101,6 +103,10 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
     raws, left = insert_rooms(instance, network, raws, retry + shed)
     if left:  # regions, or fitting station capacity, lost rooms: the construction may serve them all
         raws, left = better_plan(instance, network, (raws, left), construction(instance, network))
+    routed_trucks = len(raws)
+    if not left and not options.keep_trucks and (options.start_from is None or options.stability == 0):
+        raws = trim_fleet(instance, network, raws, keep_cost=True,  # no truck the others could stand in for at no extra cost
+                          go_on=lambda: not budget.interrupted() and budget.remaining() > budget.finishing_reserve() / 2)
     unserved = {**instance.unserved, **left_out_reasons(instance, network, raws, left)}
     routes = name_vehicles(instance, network, raws) if options.start_from is None else name_like(instance, network, raws, options.start_from)
     phases["assign_s"] = budget.elapsed() - sum(phases.values())
@@ -117,6 +123,7 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
             "iterations": budget.iterations,
             "interrupted": budget.interrupted(),
             "decomposed": decomposed,
+            "trucks_trimmed": routed_trucks - len(raws),
         },
     )
     if options.start_from is not None:

@@ -42,12 +42,13 @@ PUSH_AT_MOST = 3
 
 
 def insert_rooms(
-    instance: CollectionInstance, network: TravelNetwork, routes: list[RawRoute], rooms: list[int]
+    instance: CollectionInstance, network: TravelNetwork, routes: list[RawRoute], rooms: list[int], new_trucks: bool = True
 ) -> tuple[list[RawRoute], list[int]]:
-    """The routes with as many of ``rooms`` placed as fit, and the rooms that fit nowhere."""
+    """The routes with as many of ``rooms`` placed as fit, and the rooms that fit nowhere; without
+    ``new_trucks`` only on the routes given (a truck taken off must not come back)."""
     if not rooms:
         return routes, []
-    plan = _Placement(instance, network, list(routes))
+    plan = _Placement(instance, network, list(routes), new_trucks)
     plan.near.update(plan.nearest_served(rooms))
     left = [room for room in sorted(rooms, key=lambda k: -int(instance.waste_kg[k])) if not plan.insert(room)]
     left = plan.on_new_trucks(left)
@@ -64,6 +65,7 @@ class _Placement:
     instance: CollectionInstance
     network: TravelNetwork
     routes: list[RawRoute]
+    new_trucks: bool = True
 
     def __post_init__(self) -> None:
         self.free = self.instance.station_capacity_kg - station_loads(self.instance, self.routes)
@@ -95,6 +97,8 @@ class _Placement:
 
     def on_new_trucks(self, rooms: list[int]) -> list[int]:
         """Build routes for ``rooms`` on the trucks no route uses yet; the rooms that still do not fit."""
+        if not self.new_trucks or not rooms:
+            return rooms
         used = np.bincount([raw.type_index for raw in self.routes], minlength=len(self.instance.vehicle_types))
         spare = [max(0, vt.count - int(used[t])) for t, vt in enumerate(self.instance.vehicle_types)]
         fresh, left = construct_routes(self.instance, self.network, rooms, spare, np.maximum(self.free, 0))
