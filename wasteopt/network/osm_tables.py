@@ -167,7 +167,8 @@ def _walk_back(graph: ClassGraph, source: int, targets: np.ndarray, seconds: np.
 def path_metres(graph: ClassGraph, seconds: np.ndarray, pred: np.ndarray, targets: np.ndarray) -> np.ndarray:
     """Metres along the fastest path from the source to each target node (``inf`` where unreached),
     by pointer doubling on the predecessor tree over the nodes reached only, which for a search
-    stopped at a radius is a small part of a county's graph (no array spans the whole graph)."""
+    stopped at a radius is a small part of a county's graph (the one array the size of the graph,
+    from reached node to its position, is written at the reached nodes only)."""
     reached = np.flatnonzero(np.isfinite(seconds))
     metres = np.full(len(targets), np.inf)
     if not len(reached):
