@@ -214,3 +214,18 @@ class _TwoAtOnce(InlineExecutor):
     """Runs tasks inline but counts as two workers, as a pool on two cores would."""
 
     _max_workers = 2
+
+
+def test_a_station_loaded_into_its_reserve_is_shared_up_to_its_capacity() -> None:
+    """One station, its rooms' waste between the capacity less the reserve and the capacity (Kim 444's
+    shape): the regions share all the waste, never more than the capacity, and the plan is whole."""
+    rng = np.random.default_rng(0)
+    rooms = [room(f"R{k:02d}", *rng.uniform(0, 6000, size=2), 100.0) for k in range(20)]  # 2,000 kg
+    sc = scenario(rooms, [station("S1", 3000, 3000, 2.04)], [("G1", 0, 0)], [truck("A", "G1", 1500.0, count=4)])
+    network = network_for(sc)
+    instance = build_instance(sc, network)
+    regions = split_regions(instance, network, target=8)
+    shared = sum(region.station_kg.get("S1", 0) for region in regions)
+    assert 2000 - len(regions) <= shared <= 2040  # the waste (less a kilogram a region's floor), within capacity
+    plan = solve(sc, iterations=100, seed=1, options=SolveOptions(decompose_above=10, executor=InlineExecutor()))
+    assert validate(sc, plan) == [] and not plan.unserved

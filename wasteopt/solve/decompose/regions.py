@@ -174,23 +174,26 @@ def _repair(station: np.ndarray, options: np.ndarray, metres: np.ndarray, waste:
 def station_shares(
     instance: CollectionInstance, groups: list[np.ndarray], station_of: np.ndarray, centres: np.ndarray
 ) -> np.ndarray:
-    """Kilograms per (region, station): the region's assigned load plus a pro-rata part of the slack
-    (all within the capacity less the reserve)."""
+    """Kilograms per (region, station): the region's assigned load plus a pro-rata part of the slack,
+    all within the capacity less the reserve. Where the rooms assigned to a station need more (they
+    have no other station within reach), the reserve yields to them, up to the capacity itself;
+    beyond it every region's share is cut pro rata."""
     waste = instance.waste_kg.astype(float)
     capacity = reserved_capacity(instance)
+    full = instance.station_capacity_kg.astype(float)
     loads = np.zeros((len(groups), len(capacity)))
     for r, g in enumerate(groups):
         loads[r] = np.bincount(station_of[g], weights=waste[g], minlength=len(capacity))
     total = loads.sum(axis=0)
-    slack = np.clip(capacity - total, 0, None)
-    shares = np.where(total > 0, loads + slack * loads / np.where(total > 0, total, 1), 0.0)
+    shared = np.clip(total, capacity, full)  # what the regions share at each station
+    shares = np.where(total > 0, loads * shared / np.where(total > 0, total, 1), 0.0)
     idle = np.flatnonzero(total == 0)
     if idle.size:  # unused stations: to the region whose centre is nearest
         station_xy = planar_km(instance, [instance.station_ids[s] for s in idle])
         closest = np.linalg.norm(centres[:, None, :] - station_xy[None, :, :], axis=2).argmin(axis=0)
         shares[closest, idle] = capacity[idle]
     shares = np.floor(shares)
-    over = shares.sum(axis=0) - capacity  # floors keep sums within capacity; guard anyway
+    over = shares.sum(axis=0) - full  # floors keep sums within capacity; guard anyway
     assert (over <= 1e-6).all()
     return shares.astype(np.int64)
 
