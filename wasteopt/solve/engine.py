@@ -55,7 +55,8 @@ SHARE_CORES_FROM_ROOMS = 200
 seconds are searched on every core (:func:`wasteopt.solve.decompose.coordinate.route_decomposed`
 with one region: independent searches first, then the best re-solved with a new seed beside a try
 with one truck fewer). Shorter limits and smaller districts stay in this process: starting the
-worker processes would eat a short budget, and one search settles a small district in seconds."""
+worker processes would eat a short budget, and one search settles a small district in seconds.
+``SHARE_CORES = False`` turns it off (``benchmarks/cores.py`` compares both ways)."""
 TREE_BOUND_FROM_S = 120.0
 """Time limits from which the plan's lower bound includes the Lagrangean tree bound."""
 
