@@ -106,7 +106,7 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
         raws, left = better_plan(instance, network, (raws, left), construction(instance, network))
     routed_trucks = len(raws)
     if not left and not options.keep_trucks and (options.start_from is None or options.stability == 0):
-        raws = trim_fleet(instance, network, raws, keep_cost=True,  # no truck the others could stand in for at no extra cost
+        raws = trim_fleet(instance, network, raws,  # no truck the others could stand in for at no extra cost
                           go_on=lambda: not budget.interrupted() and budget.remaining() > budget.finishing_reserve() / 2)
     unserved = {**instance.unserved, **left_out_reasons(instance, network, raws, left)}
     routes = name_vehicles(instance, network, raws) if options.start_from is None else name_like(instance, network, raws, options.start_from)

@@ -3,8 +3,7 @@
 A truck's day rate is most of what a light route costs, and the search (PyVRP) seldom empties a
 route once its rooms are spread over it: a plan may keep a truck with a handful of rooms that the
 others could take. The engine trims the finished plan last, where a route goes only if the plan's
-cost does not rise (``keep_cost``); without that guard, trimming gives a start with as few trucks
-as the rooms fit on.
+cost does not rise.
 
 Removals are tried lightest route first (fewest rooms, then least waste); every vehicle type and
 garage is a candidate, and a route's rooms may go to trucks of any type that may enter their lanes.
@@ -30,11 +29,10 @@ def trim_fleet(
     network: TravelNetwork,
     routes: list[RawRoute],
     *,
-    keep_cost: bool,
     go_on: Callable[[], bool] = lambda: True,
 ) -> list[RawRoute]:
-    """``routes`` with as many light routes removed as their rooms fit elsewhere; with ``keep_cost``
-    only removals that do not raise the plan's cost. ``go_on`` is asked before each try (time left)."""
+    """``routes`` with as many light routes removed as their rooms fit elsewhere without raising the
+    plan's cost. ``go_on`` is asked before each try (time left)."""
     routes = [raw for raw in routes if any(v.kind == "room" for v in raw.visits)]
     known: dict[tuple, float] = {}
 
@@ -55,7 +53,7 @@ def trim_fleet(
         others = routes[:r] + routes[r + 1:]
         placed, left = insert_rooms(instance, network, others, rooms, new_trucks=False)
         after = cost(placed) if not left else float("inf")
-        if left or (keep_cost and after > now + 1e-6):
+        if left or after > now + 1e-6:
             failed.add(routes[r].visits)
             continue
         routes, now = placed, after
