@@ -9,7 +9,7 @@ are missing, so routes detour as on real roads. Three tables:
 1. graph size: for each ``--nodes``, ``wasteopt network build``'s work for a district of ``--places``
    rooms, in its own process each (peak memory: the maximum resident set, Python and the imported
    libraries included, plus the largest worker's when ``--workers`` share large searches): the full build (read, graph, snap, Dijkstra from every place for each
-   vehicle class, trees, files) and the on-demand build (graph and hub tables, as above 800 rooms),
+   vehicle class, trees, files) and the on-demand build (graph and hub tables, as above 1,200 rooms),
    then one region's table on demand (``--region`` rooms nearest one room, with every hub);
 2. places: the same for each ``--place-counts`` on the first graph size;
 3. the scale target, measured whole: a district of ``--target-places`` on a ``--target-nodes`` grid,

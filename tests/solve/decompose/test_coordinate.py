@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 import numpy as np
 import pytest
@@ -188,6 +188,32 @@ def test_one_region_on_two_lanes_keeps_the_best_search_and_only_improves_it(monk
     assert not left and served == sorted(instance.room_ids)
     best_first = min(result.cost for _, _, result in found[:2] if not result.unserved)
     assert sum(route_cost(instance, network, raw) for raw in routes) <= best_first + 0.01
+
+
+def test_one_region_under_a_time_limit_restarts_every_round_from_the_best(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rounds after the independent searches: each starts both workers from the best plan so far
+    (one with a truck fewer), so what one round gains the next builds on."""
+    sc = _district(tight=False)
+    network = network_for(sc)
+    instance = build_instance(sc, network)
+    waves = []
+    run = coordinate._run
+
+    def recorded(pool, tasks, budget, stop, known_cost=float("nan")):  # type: ignore[no-untyped-def]
+        results = run(pool, tasks, budget, stop, known_cost)
+        waves.append(list(zip(tasks, results)))
+        return results
+
+    monkeypatch.setattr(coordinate, "_run", recorded)
+    monkeypatch.setattr(coordinate, "MIN_ROUND_S", 1.0)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        routes, left = route_decomposed(instance, network, Budget(time_limit=12), 5, pool, region_size=len(instance.room_ids))
+    assert len(waves) >= 3 and [task.seed for task, _ in waves[0]] == [5, 6]  # independent searches, then rounds
+    best = min((result for _, result in waves[0]), key=coordinate.PartResult.key)
+    for wave in waves[1:]:
+        assert all(task.initial == best.routes for task, _ in wave) and any(task.squeeze for task, _ in wave)
+        best = min([best, *(result for _, result in wave)], key=coordinate.PartResult.key)
+    assert not left and sum(route_cost(instance, network, raw) for raw in routes) <= best.cost + 0.01
 
 
 def test_below_the_threshold_a_time_limit_searches_on_every_core(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,10 +12,14 @@ Above :data:`DECOMPOSE_ABOVE` rooms one PyVRP model of the whole district is too
 3. while time is left, pairs of neighbouring regions are re-solved together, warm-started from their
    current routes and with their shares pooled; an improvement is kept and the pair's routes are
    dealt back to the two regions by where they run, so rooms, trucks and capacity move across the
-   border; when there are fewer pairs than workers (Zhangdian has two regions, so one pair), the
+   border; when there are fewer pairs than workers (two regions have one pair), the
    idle workers re-solve the same pair with its lightest route taken out and no truck to replace
    it, which is how a truck is saved — most of the run-to-run spread was ±1 truck;
 4. the caller then enforces station capacity and names vehicles over the whole district.
+
+The same machinery searches a district below the threshold on every core as one region (the
+engine's shared search): independent searches first, then rounds that restart every worker from
+the best plan, one of them with a truck fewer.
 
 Only per-region matrices are ever built; the whole district is seen through per-room vectors.
 """
@@ -50,17 +54,28 @@ process may still be starting up (importing the solvers takes seconds)."""
 STOP_POLL_S = 0.1
 """How often the main process looks for the user's interrupt while parts run."""
 
-DECOMPOSE_ABOVE = 800
-"""Instances with more servable rooms than this are solved by regions. Measured on Zhangdian (940
-rooms, 2 cores, 60 s, seeds 0/1/2): by regions 11,563 / 10,767 / 10,893 yuan collection cost against
-12,161 / 11,772 / 12,355 for the whole district at once — parallel regions use both cores and each
-converges faster — so the threshold sits below the shipped district's size."""
+DECOMPOSE_ABOVE = 1200
+"""Instances with more servable rooms than this are solved by regions (two regions' worth, see
+:data:`REGION_SIZE`). Below it the whole district is one search, on every core under a time limit
+(the engine's shared search), which wins where regions would be only two: measured at 60 s on 2
+cores, Zhangdian (940 rooms, seeds 0–4) costs a median 10,932 yuan (collection) against 11,291 by
+regions, while a generated 1,500-room district (seeds 1–3) costs 17,616 against 17,203 by regions."""
 
 REGION_SIZE = 600
 """Rooms per region: large enough for good routes, small enough for PyVRP to start in a second."""
 
 FIRST_PASS_SHARE = 0.6
 """Part of the search time given to routing every region once; the rest improves borders."""
+
+ALONE_FIRST_SHARE = 0.4
+ALONE_ROUND_FACTOR = 0.5
+"""A district of one region searched on every core: independent searches for this share of the
+time, then rounds of this part of their length, each restarting every worker from the best plan so
+far (one of them with one truck fewer), so a truck saved early is built on for the rest of the time."""
+
+MIN_ROUND_S = 3.0
+"""Shortest round worth starting: a part needs about a second to start and finish, so a round
+that would leave less than this for a next one takes the rest of the time itself."""
 
 PRICE_DIRECTED = True
 """Regions route against the whole district's station prices and see every station's full capacity
@@ -97,7 +112,7 @@ def route_decomposed(
         workers = LANES if is_reproducible() else worker_count(pool)
         search_end = budget.search_deadline(budget.finishing_reserve())
         alone = len(regions) == 1 and workers > 1  # one region: the cores search it side by side
-        first_share = FIRST_PASS_SHARE if len(regions) > 1 or alone else 1.0
+        first_share = ALONE_FIRST_SHARE if alone else FIRST_PASS_SHARE if len(regions) > 1 else 1.0
         slot = _slot(budget, search_end, math.ceil(len(regions) / workers), first_share)
         lanes = list(range(workers)) if alone else [0]
         tasks = [_task(instance.scenario, region, slot, budget.iterations, seed + k + lane, region_start(instance, region, initial),
@@ -241,8 +256,8 @@ def _improve(
     over any station's capacity in the whole district, or as much and a lower cost. Between rounds
     the stations still over capacity get dearer (price coordination), so re-solved pairs unload
     elsewhere. Workers left idle re-solve a pair with one truck fewer; the better result counts.
-    A district of one region is re-solved whole, from its best routes, on every worker: one with a
-    new seed, the others with one truck fewer."""
+    A district of one region is re-solved whole, round after round, from its best routes on every
+    worker: one with a new seed, the others with one truck fewer (:data:`ALONE_ROUND_FACTOR`)."""
     if len(regions) < 2 and workers < 2:
         return
     xy = dict(zip(instance.room_ids, planar_km(instance, instance.room_ids)))
@@ -261,7 +276,7 @@ def _improve(
             rng.shuffle(groups)
             factor = 1.0
         elif len(regions) == 1:
-            groups, factor = [(0,)], 1.0
+            groups, factor = [(0,)], ALONE_ROUND_FACTOR
         else:
             groups = _pairs(regions, stale, rng)
             if not groups:
@@ -270,9 +285,11 @@ def _improve(
             factor = 2.0
         if slot is not None:
             left = search_end - (budget.started + budget.elapsed())
-            seconds = min(factor * slot, left - FINISH_S)
+            seconds = min(max(factor * slot, MIN_ROUND_S), left - FINISH_S)
             if seconds < 1.0:
                 return
+            if left - FINISH_S - seconds < MIN_ROUND_S + FINISH_S:  # no time for another round after it
+                seconds = left - FINISH_S
             groups = groups[: workers * max(1, int(left // (seconds + FINISH_S)))]
         else:
             seconds = None

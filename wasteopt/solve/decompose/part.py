@@ -31,8 +31,10 @@ from wasteopt.solve.stations.prices import raise_penalties, station_penalties
 ASSIGN_S = 2.0
 """Seconds for a part's station assignment (CP-SAT); it takes hundredths on a region."""
 
-FIRST_SHARE = 0.75
-"""Part of a part's time for routing; the rest is kept for re-routing when its station shares do not fit."""
+FIRST_SHARE = 0.9
+"""Part of a part's time for routing; the rest is kept for re-routing when its station shares do not
+fit. Parts see stations' full capacity under price coordination, so the shares nearly always fit at
+once and what is kept back here is mostly lost."""
 
 FIT_ROUNDS = 3
 
