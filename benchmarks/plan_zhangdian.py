@@ -2,9 +2,9 @@
 
 The default path for 940 rooms is one search of the whole district, on both cores under a time limit
 of 20 s or more (``DECOMPOSE_ABOVE`` = 1,200). ``--decomposed`` also plans by regions at the limits
-given and ``--whole`` forces the whole-district path (the default here; it matters for larger
-scenarios), so the two paths can be compared at the same budget. ``--lunch`` also plans each run with a 60-minute lunch
-for every crew, starting 11:00–13:00 (issue 13), and prints what the lunch costs.
+given, so the two paths can be compared at the same budget; ``--whole`` forces the whole-district
+path (here the default already). ``--lunch`` also plans each run with a 60-minute lunch for every
+crew, starting 11:00–13:00 (issue 13), and prints what the lunch costs.
 
     python benchmarks/plan_zhangdian.py --limits 10 60 600 --seeds 0 1 2 3 4 --long-seeds 5 --decomposed 60
     python benchmarks/plan_zhangdian.py --limits 60 --seeds 1 --whole --lunch

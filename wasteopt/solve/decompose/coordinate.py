@@ -58,8 +58,9 @@ DECOMPOSE_ABOVE = 1200
 """Instances with more servable rooms than this are solved by regions (two regions' worth, see
 :data:`REGION_SIZE`). Below it the whole district is one search, on every core under a time limit
 (the engine's shared search), which wins where regions would be only two: measured at 60 s on 2
-cores, Zhangdian (940 rooms, seeds 0–4) costs a median 10,932 yuan (collection) against 11,291 by
-regions, while a generated 1,500-room district (seeds 1–3) costs 17,616 against 17,203 by regions."""
+cores, Zhangdian (940 rooms, seeds 0–4) costs a median 10,927 yuan (collection, d8a330a) against
+11,291 by regions (30772f0), while a generated 1,500-room district (seeds 1–3) cost 17,616 shared
+against 17,203 by regions (measured before the rounds' 3 s floor, MIN_ROUND_S)."""
 
 REGION_SIZE = 600
 """Rooms per region: large enough for good routes, small enough for PyVRP to start in a second."""
