@@ -69,6 +69,21 @@ def test_rooms_beyond_the_fleet_say_how_many_more_trucks() -> None:
     assert reasons.pop().startswith("fleet too small: the only truck is in use; about ")
 
 
+def test_a_held_fleet_leaves_rooms_out_rather_than_bring_a_truck_back() -> None:
+    """With ``fleet_cap`` (a squeeze) the routes use no more trucks of any type than the cap, a type
+    held at none included, however many rooms that leaves out."""
+    rooms = [room(f"R{k}", 2000.0 + 100 * k, 0.0, 400.0, service_min=30) for k in range(12)]
+    sc = scenario(rooms, [station("S", 2500, 0)], [("G", 0.0, 0.0)],
+                  [truck("A", "G", 1000.0, count=3, shift_end=9 * 3600), truck("B", "G", 1000.0, count=2, shift_end=9 * 3600)])
+    network = network_for(sc)
+    instance = build_instance(sc, network)
+    free, _ = route_collection(instance, network, Budget(iterations=100), 0)
+    assert len(free) >= 2  # twelve half-hour rooms do not fit one three-hour shift
+    held, unserved = route_collection(instance, network, Budget(iterations=100), 0, initial=free[:1], fleet_cap=[1, 0])
+    assert [raw.type_index for raw in held] == [0]
+    assert unserved and len(unserved) + sum(v.kind == "room" for v in held[0].visits) == 12
+
+
 def _district(data) -> Scenario:
     """A random small district that a complete plan exists for by construction: every room alone
     fits one truck's day (a station open until 10:00 at least, which every room's window lets a

@@ -192,7 +192,7 @@ def test_one_region_on_two_lanes_keeps_the_best_search_and_only_improves_it(monk
 
 def test_one_region_under_a_time_limit_restarts_every_round_from_the_best(monkeypatch: pytest.MonkeyPatch) -> None:
     """Rounds after the independent searches: each starts both workers from the best plan so far
-    (one with a truck fewer), so what one round gains the next builds on."""
+    (one with a truck fewer, or carrying on such a try), so what one round gains the next builds on."""
     sc = _district(tight=False)
     network = network_for(sc)
     instance = build_instance(sc, network)
@@ -211,9 +211,41 @@ def test_one_region_under_a_time_limit_restarts_every_round_from_the_best(monkey
     assert len(waves) >= 3 and [task.seed for task, _ in waves[0]] == [5, 6]  # independent searches, then rounds
     best = min((result for _, result in waves[0]), key=coordinate.PartResult.key)
     for wave in waves[1:]:
-        assert all(task.initial == best.routes for task, _ in wave) and any(task.squeeze for task, _ in wave)
+        assert all(task.initial == best.routes for task, _ in wave if task.fleet_cap is None)  # a squeeze carried on starts from its own
+        assert any(task.squeeze or task.fleet_cap for task, _ in wave)
         best = min([best, *(result for _, result in wave)], key=coordinate.PartResult.key)
     assert not left and sum(route_cost(instance, network, raw) for raw in routes) <= best.cost + 0.01
+
+
+def test_a_squeeze_not_yet_complete_is_carried_on_at_its_fleet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A try with a truck fewer that leaves rooms out is not started again from the best plan next
+    round: it goes on from its own routes, with its fleet held (no truck may come back)."""
+    sc = _district(tight=False)
+    sc = sc.model_copy(update={"rooms": [r.model_copy(update={"service_min": 25.0}) for r in sc.rooms]})  # 3 trucks' work
+    network = network_for(sc)
+    instance = build_instance(sc, network)
+    tasks_seen = []
+    solve_part = coordinate.solve_part
+
+    def stuck_squeeze(task):  # type: ignore[no-untyped-def]
+        tasks_seen.append(task)
+        if task.squeeze:  # as if the search had not yet fitted the lightest route's rooms anywhere
+            dropped = {pid for kind, pid in task.initial[0][1] if kind == "room"}
+            return coordinate.PartResult(task.initial[1:], dict.fromkeys(dropped, "not fitted"), 0.0)
+        return solve_part(task)
+
+    monkeypatch.setattr(coordinate, "solve_part", stuck_squeeze)
+    monkeypatch.setattr(coordinate, "MIN_ROUND_S", 1.0)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        routes, left = route_decomposed(instance, network, Budget(time_limit=10), 5, pool, region_size=len(instance.room_ids))
+    squeezes = [k for k, task in enumerate(tasks_seen) if task.squeeze]
+    assert squeezes and squeezes[0] + 2 < len(tasks_seen)  # a round after the first squeeze
+    first = tasks_seen[squeezes[0]]
+    carried = [task for task in tasks_seen[squeezes[0] + 1 :] if task.fleet_cap is not None]
+    assert carried and carried[0].initial == first.initial[1:] and not carried[0].squeeze
+    assert carried[0].fleet_cap == coordinate.fleet_of(first.initial[1:])
+    served = sorted(instance.room_ids[v.index] for raw in routes for v in raw.visits if v.kind == "room")
+    assert not left and served == sorted(instance.room_ids)
 
 
 def test_below_the_threshold_a_time_limit_searches_on_every_core(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -67,11 +67,12 @@ def route_collection(
     """Feasible routes for the instance's rooms and, for each room left out, why.
 
     ``initial`` routes warm-start the search; ``penalties`` are per-visit station prices (metres;
-    default: this instance's own); ``fleet_cap`` limits the trucks offered per type (default: an
-    estimate, raised when rooms stay out)."""
+    default: this instance's own); ``fleet_cap`` holds the trucks per type (rooms that do not fit
+    stay out rather than bring a truck back; default: an estimate, raised when rooms stay out)."""
     if not instance.room_ids:
         return [], {}
-    floor = _floor(instance, network, initial)
+    new_trucks = fleet_cap is None
+    floor = _floor(instance, network, initial, new_trucks)
     if budget.interrupted():  # the user is waiting: no search, the complete floor is the answer
         return floor[0], left_out_reasons(instance, network, *floor)
     penalties = station_penalties(instance, network) if penalties is None else penalties
@@ -99,27 +100,28 @@ def route_collection(
             cap = [min(vt.count, 2 * c) for c, vt in zip(cap, instance.vehicle_types)]
         else:
             penalties = raise_penalties(instance, network, penalties, station_loads(instance, warm))
-    searched = finish_routes(instance, network, decode(model, result.best), unplanned_rooms(result.best))
+    searched = finish_routes(instance, network, decode(model, result.best), unplanned_rooms(result.best), new_trucks)
     routes, left = better_plan(instance, network, searched, floor)
     return routes, left_out_reasons(instance, network, routes, left)
 
 
 def finish_routes(
-    instance: CollectionInstance, network: TravelNetwork, routes: list[RawRoute], left_out: list[int]
+    instance: CollectionInstance, network: TravelNetwork, routes: list[RawRoute], left_out: list[int], new_trucks: bool = True
 ) -> tuple[list[RawRoute], list[int]]:
-    """Routes made feasible (repair), with every room they lost or never had put back where it fits."""
+    """Routes made feasible (repair), with every room they lost or never had put back where it fits
+    (on the routes given only, without ``new_trucks``)."""
     repaired, dropped = repair_routes(instance, network, routes)
-    return insert_rooms(instance, network, repaired, list(left_out) + dropped)
+    return insert_rooms(instance, network, repaired, list(left_out) + dropped, new_trucks)
 
 
 def _floor(
-    instance: CollectionInstance, network: TravelNetwork, initial: list[RawRoute] | None
+    instance: CollectionInstance, network: TravelNetwork, initial: list[RawRoute] | None, new_trucks: bool
 ) -> tuple[list[RawRoute], list[int]]:
     """The plan the search may only improve on: the caller's routes completed, or a construction."""
     if initial is not None:
         served = {v.index for raw in initial for v in raw.visits if v.kind == "room"}
         missing = [k for k in range(len(instance.room_ids)) if k not in served]
-        return finish_routes(instance, network, initial, missing)
+        return finish_routes(instance, network, initial, missing, new_trucks)
     return construction(instance, network)
 
 
@@ -136,12 +138,13 @@ def construction(instance: CollectionInstance, network: TravelNetwork) -> tuple[
 def _offer(
     instance: CollectionInstance, network: TravelNetwork, start: list[RawRoute], fleet_cap: list[int] | None
 ) -> list[int]:
-    """Trucks offered to the router per type: the cap (or an estimate), and room for the starting routes."""
-    cap = list(fleet_cap) if fleet_cap is not None else fleet_estimate(instance, network)
+    """Trucks offered to the router per type: the cap as it is (a type held at none is left out), or
+    an estimate with room for the starting routes and at least one truck of every type."""
+    if fleet_cap is not None:
+        return [min(vt.count, c) for c, vt in zip(fleet_cap, instance.vehicle_types)]
+    cap = fleet_estimate(instance, network)
     used = np.bincount([raw.type_index for raw in start], minlength=len(cap))
-    if fleet_cap is None:
-        cap = [max(c, int(u)) for c, u in zip(cap, used)]
-    return [max(1, min(vt.count, c)) for c, vt in zip(cap, instance.vehicle_types)]
+    return [max(1, min(vt.count, max(c, int(u)))) for c, u, vt in zip(cap, used, instance.vehicle_types)]
 
 
 def better_plan(

@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import os
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from concurrent.futures import Executor, wait
 
 import numpy as np
@@ -187,9 +187,10 @@ def _task(
     prices: dict[str, int] | None = None,
     squeeze: bool = False,
     stop_file: str | None = None,
+    fleet_cap: tuple[tuple[str, int], ...] | None = None,
 ) -> PartTask:
     scenario = sub_scenario(scenario, region, full_capacity=prices is not None)
-    return PartTask(scenario, seconds, iterations, seed, initial, prices, squeeze, stop_file)
+    return PartTask(scenario, seconds, iterations, seed, initial, prices, squeeze, fleet_cap, stop_file)
 
 
 def sub_scenario(scenario: Scenario, region: Region, full_capacity: bool = False) -> Scenario:
@@ -258,7 +259,9 @@ def _improve(
     the stations still over capacity get dearer (price coordination), so re-solved pairs unload
     elsewhere. Workers left idle re-solve a pair with one truck fewer; the better result counts.
     A district of one region is re-solved whole, round after round, from its best routes on every
-    worker: one with a new seed, the others with one truck fewer (:data:`ALONE_ROUND_FACTOR`)."""
+    worker: one with a new seed, the others with one truck fewer (:data:`ALONE_ROUND_FACTOR`). A try
+    with a truck fewer that is not yet complete, or not yet cheaper, is carried on from where it got
+    to at that fleet in the next round rather than started again, so it gets the rest of the time."""
     if len(regions) < 2 and workers < 2:
         return
     xy = dict(zip(instance.room_ids, planar_km(instance, instance.room_ids)))
@@ -266,6 +269,7 @@ def _improve(
     capacity = dict(zip(instance.station_ids, instance.station_capacity_kg.tolist()))
     rng = np.random.default_rng(seed)
     stale: set[tuple[int, ...]] = set()
+    pressed: dict[int, PartResult] = {}  # job index -> its squeeze's result, fewer trucks than the best, to carry on
     round_no = 0
     while not stop.poll():
         loads = _loads(instance, waste, results)
@@ -303,10 +307,14 @@ def _improve(
         tasks = [
             _task(instance.scenario, _pooled(*[regions[r] for r in group]), seconds, budget.iterations, seed + 1000 * round_no + k,
                   sum((results[r].routes for r in group), ()), prices, squeeze, stop.path)
+            if k not in pressed else
+            _task(instance.scenario, regions[0], seconds, budget.iterations, seed + 1000 * round_no + k,
+                  pressed[k].routes, prices, stop_file=stop.path, fleet_cap=fleet_of(pressed[k].routes))
             for k, (group, squeeze) in enumerate(jobs)
         ]
         candidates: dict[tuple[int, ...], list[PartResult]] = defaultdict(list)
-        for (group, _), new_result in zip(jobs, _run(pool, tasks, budget, stop, sum(r.cost for r in results))):
+        new_results = _run(pool, tasks, budget, stop, sum(r.cost for r in results))
+        for (group, _), new_result in zip(jobs, new_results):
             candidates[group].append(new_result)
         for group in groups:
             stale.add(group)
@@ -327,6 +335,14 @@ def _improve(
                 else:
                     results[group[0]] = new_result
                 stale = {p for p in stale if not set(p) & set(group)}
+        if len(regions) == 1:  # a squeeze not (yet) adopted is carried on at its fleet, not started again
+            pressed = {k: new_result for k, ((_, squeeze), new_result) in enumerate(zip(jobs, new_results))
+                       if squeeze and 0 < len(new_result.routes) < len(results[0].routes)}
+
+
+def fleet_of(routes: tuple[IdRoute, ...]) -> tuple[tuple[str, int], ...]:
+    """Trucks per type id that the routes use."""
+    return tuple(sorted(Counter(type_id for type_id, _ in routes).items()))
 
 
 def _loads(instance: CollectionInstance, waste: dict[str, int], results: list[PartResult]) -> dict[str, int]:

@@ -53,6 +53,7 @@ class PartTask:
     initial: tuple[IdRoute, ...] = ()
     prices_m: dict[str, int] | None = None  # per-visit station penalties set for the whole district
     squeeze: bool = False  # start from the initial routes less the lightest, with no truck beyond the rest
+    fleet_cap: tuple[tuple[str, int], ...] | None = None  # trucks per type id, held (a squeeze carried on)
     stop_file: str | None = None  # the part stops searching once this file exists (the user pressed Ctrl-C)
 
 
@@ -92,11 +93,11 @@ def _solve_part(task: PartTask) -> PartResult:
     prices = None if task.prices_m is None else np.array([task.prices_m[sid] for sid in instance.station_ids], dtype=np.int64)
     budget = _SliceBudget(first, task.iterations, interrupt=StopFlag(task.stop_file))
     initial = _raw_routes(instance, task.initial)
-    fleet_cap = None
+    fleet_cap = None if task.fleet_cap is None else [dict(task.fleet_cap).get(vt.id, 0) for vt in instance.vehicle_types]
     if task.squeeze and len(initial) > 1:
         initial, fleet_cap = _one_truck_fewer(instance, initial)
     raws, unserved = route_collection(instance, network, budget, task.seed, initial=initial or None, penalties=prices, fleet_cap=fleet_cap)
-    raws, unserved = _fit_shares(instance, network, raws, unserved, task, started, prices)
+    raws, unserved = _fit_shares(instance, network, raws, unserved, task, started, prices, fleet_cap)
     excess = int(np.clip(station_loads(instance, raws) - instance.station_capacity_kg, 0, None).sum())
     costs = tuple(route_cost(instance, network, raw) for raw in raws)
     return PartResult(tuple(id_route(instance, raw) for raw in raws), {**instance.unserved, **unserved}, round(sum(costs), 2), costs, excess)
@@ -110,6 +111,7 @@ def _fit_shares(
     task: PartTask,
     started: float,
     prices: np.ndarray | None,
+    fleet_cap: list[int] | None,
 ) -> tuple[list[RawRoute], dict[str, str]]:
     """Unload stations within the part's shares: exact assignment (CP-SAT); where it finds none, the
     stations over their share are made dearer (``raise_penalties``, the engine's own rule) and the
@@ -133,7 +135,8 @@ def _fit_shares(
                 break
         iterations = None if task.iterations is None else max(1, task.iterations // 4)
         budget = _SliceBudget(seconds, iterations, interrupt=StopFlag(task.stop_file))
-        raws, unserved = route_collection(instance, network, budget, task.seed + attempt + 1, initial=raws, penalties=penalties)
+        raws, unserved = route_collection(instance, network, budget, task.seed + attempt + 1, initial=raws, penalties=penalties,
+                                          fleet_cap=fleet_cap)
     return raws, unserved
 
 

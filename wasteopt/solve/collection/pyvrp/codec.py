@@ -50,6 +50,8 @@ def warm_start(model, routes) -> pyvrp.Solution:
         visits = list(raw.visits)
         if visits and visits[-1].kind == "station":
             visits.pop()
+        if raw.type_index not in model.type_index:  # a type held at no trucks: its rooms start unplanned
+            continue
         vehicle_type = model.type_index.index(raw.type_index)
         if sum(v.kind == "station" for v in visits) > model.data.vehicle_type(vehicle_type).max_reloads:
             continue

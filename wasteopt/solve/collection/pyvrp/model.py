@@ -109,7 +109,9 @@ def build_model(
     weights = scenario.planning.objective
     garage_pos = {gid: k for k, gid in enumerate(instance.garage_ids)}
 
-    for t, vt in enumerate(instance.vehicle_types):
+    type_index = [t for t, vt in enumerate(instance.vehicle_types) if fleet_cap is None or min(vt.count, fleet_cap[t]) > 0]
+    for t in type_index:
+        vt = instance.vehicle_types[t]
         speed = instance.type_speed(vt)
         key = (vt.vehicle_class, speed)
         net = instance.travel(network, vt)
@@ -129,10 +131,9 @@ def build_model(
             duration_matrices.append(expand(base_s, home_s))
             distance_matrices.append(dist)
         garage = garage_pos[vt.garage]
-        cap = vt.count if fleet_cap is None else min(vt.count, fleet_cap[t])
         vehicle_types.append(
             pyvrp.VehicleType(
-                num_available=max(cap, 1),
+                num_available=vt.count if fleet_cap is None else min(vt.count, fleet_cap[t]),
                 capacity=[search_capacity_kg(vt), *instance.capacity(vt)[1:]],
                 start_depot=garage,
                 end_depot=g + s + garage,
@@ -169,7 +170,7 @@ def build_model(
             )
         )
     data = pyvrp.ProblemData(locations, clients, depots, vehicle_types, distance_matrices, duration_matrices)
-    return PyVRPModel(data, final_station, g, s, list(range(len(instance.vehicle_types))))
+    return PyVRPModel(data, final_station, g, s, type_index)
 
 
 @dataclass(frozen=True)
