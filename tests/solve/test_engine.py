@@ -243,3 +243,26 @@ def test_no_plan_keeps_a_truck_the_others_can_stand_in_for(monkeypatch: pytest.M
                   [station("S", 0, 300)], [("G", 0, 0)], [truck("T", "G", 1000.0, count=3)])
     plan = _plan(sc)
     assert len(plan.routes) == 1 and plan.kpis["rooms_served"] == 5 and plan.solver["trucks_trimmed"] == 2
+
+
+def test_a_replan_keeping_trucks_trims_the_trucks_it_reroutes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Re-planned around kept trucks (a what-if near a change), the re-routed part goes through the
+    trim too, against what the kept trucks leave: here routing sends three trucks where one does."""
+    from tests.solve.collection.test_insert import _route
+    from wasteopt.solve.options import SolveOptions
+
+    rooms = [room(f"R{k}", 3000.0 if k < 3 else -3000.0, 200.0 * k, 100.0, service_min=100) for k in range(6)]
+    sc = scenario(rooms, [station("S", 0, 300)], [("G", 0, 0)], [truck("T", "G", 1000.0, count=4)])
+    previous = _plan(sc)
+    assert len(previous.routes) == 2  # a shift holds one village's five hours of service, not both
+    keep = frozenset(r.vehicle for r in previous.routes if any(stop.id == "R0" for stop in r.stops))
+
+    def wasteful(instance, network, budget, seed, options, initial):  # type: ignore[no-untyped-def]
+        return [_route(instance, "T", [rid]) for rid in instance.room_ids], {}, False
+
+    monkeypatch.setattr(engine, "_route", wasteful)
+    plan = solve(sc, iterations=ITERATIONS, seed=0, options=SolveOptions(start_from=previous, keep_trucks=keep))
+    assert validate(sc, plan) == [] and plan.kpis["rooms_served"] == 6
+    assert len(plan.routes) == 2 and plan.solver["trucks_trimmed"] == 2
+    kept_stops = lambda p: [[s.id for s in r.stops] for r in p.routes if r.vehicle in keep]  # noqa: E731
+    assert kept_stops(plan) == kept_stops(previous)

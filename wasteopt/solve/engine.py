@@ -14,6 +14,7 @@ never print and never touch files; the CLI does that.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib.metadata import version
 
 from wasteopt.network import network_for
@@ -91,8 +92,9 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
     phases = {"prepare_s": budget.elapsed()}
     initial = starting_routes(instance, options.start_from) or None if options.start_from is not None else None
     kept = kept_routes(instance, network, options.start_from, options.keep_trucks) if options.start_from is not None else {}
+    trimmed = 0
     if kept:
-        raws, unserved, decomposed = _route_around(instance, network, budget, seed, options, kept)
+        raws, unserved, decomposed, trimmed = _route_around(instance, network, budget, seed, options, kept)
     else:
         raws, unserved, decomposed = _route(instance, network, budget, seed, options, initial)
     if initial is not None and options.start_from is not None:
@@ -105,9 +107,8 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
     if left:  # regions, or fitting station capacity, lost rooms: the construction may serve them all
         raws, left = better_plan(instance, network, (raws, left), construction(instance, network))
     routed_trucks = len(raws)
-    if not left and not options.keep_trucks and (options.start_from is None or options.stability == 0):
-        raws = trim_fleet(instance, network, raws,  # no truck the others could stand in for at no extra cost
-                          go_on=lambda: not budget.interrupted() and budget.remaining() > budget.finishing_reserve() / 2)
+    if not left and not kept and _may_trim(options):
+        raws = trim_fleet(instance, network, raws, go_on=_time_to_trim(budget))
     unserved = {**instance.unserved, **left_out_reasons(instance, network, raws, left)}
     routes = name_vehicles(instance, network, raws) if options.start_from is None else name_like(instance, network, raws, options.start_from)
     phases["assign_s"] = budget.elapsed() - sum(phases.values())
@@ -124,7 +125,7 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
             "iterations": budget.iterations,
             "interrupted": budget.interrupted(),
             "decomposed": decomposed,
-            "trucks_trimmed": routed_trucks - len(raws),
+            "trucks_trimmed": trimmed + routed_trucks - len(raws),
         },
     )
     if options.start_from is not None:
@@ -160,20 +161,35 @@ def _share_cores(instance: CollectionInstance, budget: Budget, options: SolveOpt
 
 
 def _route_around(instance: CollectionInstance, network: TravelNetwork, budget: Budget, seed: int, options: SolveOptions,
-                  kept: dict[str, RawRoute]) -> tuple[list[RawRoute], dict[str, str], bool]:
+                  kept: dict[str, RawRoute]) -> tuple[list[RawRoute], dict[str, str], bool, int]:
     """The kept trucks' routes as they were, and the rest of the district routed around them
-    (:mod:`wasteopt.solve.kept`), starting from the earlier plan's other routes."""
+    (:mod:`wasteopt.solve.kept`), starting from the earlier plan's other routes, with as many of
+    the re-routed trucks trimmed as the others take at no extra cost; and how many that was."""
     assert options.start_from is not None
     rest = build_instance(remainder(instance, list(kept.values())), network)
     if not rest.room_ids:
-        return list(kept.values()), dict(rest.unserved), False
+        return list(kept.values()), dict(rest.unserved), False, 0
     start = starting_routes(rest, without_trucks(options.start_from, kept)) or None
     raws, unserved, decomposed = _route(rest, network, budget, seed, options, start)
+    routed_trucks = len(raws)
+    if not unserved and _may_trim(options):  # among the trucks re-routed, against what the kept ones leave
+        raws = trim_fleet(rest, network, raws, go_on=_time_to_trim(budget))
     rooms = {rid: k for k, rid in enumerate(instance.room_ids)}
     stations = {sid: k for k, sid in enumerate(instance.station_ids)}
     types = {vt.id: t for t, vt in enumerate(instance.vehicle_types)}
     moved = [raw_route(instance, id_route(rest, raw), rooms, stations, types) for raw in raws]
-    return [*kept.values(), *moved], {**rest.unserved, **unserved}, decomposed
+    return [*kept.values(), *moved], {**rest.unserved, **unserved}, decomposed, routed_trucks - len(raws)
+
+
+def _may_trim(options: SolveOptions) -> bool:
+    """Whether the plan's routes go through the fleet trim: not when crews are held to yesterday's
+    routes (a stability weight), where a truck fewer reshuffles every route it leaves."""
+    return options.start_from is None or options.stability == 0
+
+
+def _time_to_trim(budget: Budget) -> Callable[[], bool]:
+    """The trim goes on while the user waits no longer and half the finishing reserve is left."""
+    return lambda: not budget.interrupted() and budget.remaining() > budget.finishing_reserve() / 2
 
 
 def _thorough_bound(budget: Budget) -> bool:
