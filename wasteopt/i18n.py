@@ -418,8 +418,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                           "station loads and findings: seed {first}'s plan (the one written)",
                           "数字：{n} 个种子（{seeds}）的平均值；Δ：与基准方案（热启动时为与各方案一同重新规划的基准）逐种子之差的平均值；中转站负荷与问题：种子 {first} 的方案（即写出的方案）"),
     "whatif.warm_note": ("each variant and the base it is compared with re-planned from the base plan of their seed, "
-                         "only the routes near the change; every other truck kept its route (warm start)",
-                         "每个方案及其对比基准都从同一种子的基准方案出发，只重新规划变化附近的线路，其余车辆线路不变（热启动）"),
+                         "only the routes near the change; every other truck kept its route (warm start); where one side's plan "
+                         "also keeps the other side's rules and costs less there, both use it",
+                         "每个方案及其对比基准都从同一种子的基准方案出发，只重新规划变化附近的线路，其余车辆线路不变（热启动）；"
+                         "若一方的方案也符合另一方的规则且成本更低，双方都采用该方案"),
     "whatif.cold_note": ("each plan planned from scratch (no warm start)", "每个方案都从头规划（无热启动）"),
     "whatif.interval_note": ("Δ to what each line is compared with, paired by seed: mean and 95 % Student-t interval [low, high]; "
                              "cheaper or dearer only when the whole interval lies below or above 0",

@@ -8,7 +8,8 @@ import pytest
 from wasteopt.network import network_for
 from wasteopt.plan.validate import validate
 from wasteopt.solve.focus import trucks_to_keep
-from wasteopt.whatif.study import first_plans, plan_from_base, seed_list
+from wasteopt.solve.engine import solve
+from wasteopt.whatif.study import _cross_check, first_plans, plan_from_base, seed_list
 from wasteopt.whatif.tasks import Budget
 from wasteopt.whatif.variants import apply_variants
 
@@ -39,6 +40,7 @@ def test_warm_pairs_replan_the_same_routes_from_the_first_plan_of_their_seed(poo
         assert validate(closed, plan) == [] and plan.variant == ["close:S1"] and plan.unserved == []
         assert validate(scenario, paired) == [] and paired.variant == []
         assert plan.solver["seed"] == paired.solver["seed"] == first.solver["seed"]
+        assert paired.kpis["cost"] <= plan.kpis["cost"] + 0.005  # a plan without S1 is a plan with it too
         keep = trucks_to_keep(scenario, network, first, {"S1"})
         assert keep, "the villages far from S1 keep their trucks"
         before = {r.vehicle: visits(r) for r in first.routes}
@@ -55,3 +57,16 @@ def test_cold_jobs_start_from_scratch_and_are_compared_with_the_first_plans(two_
     # the same scenario from scratch with the same seeds: the same plans (reproducible)
     assert [p.kpis["cost"] for p in replans.plans["same"]] == [p.kpis["cost"] for p in base.first]
     assert all("from" not in p.solver for p in replans.plans["same"])
+
+
+def test_each_side_of_a_pair_takes_the_others_plan_where_it_is_one_and_costs_less(far_village):
+    more = apply_variants(far_village, ["more-trucks"])
+    searched = solve(far_village, iterations=300, seed=1)  # the base, searched
+    hasty = solve(more, iterations=1, seed=1).model_copy(update={"variant": ["more-trucks"]})  # construction only
+    assert hasty.kpis["cost"] > searched.kpis["cost"]  # more trucks, yet dearer: the search did not get as far
+    plans, base_plans = [hasty], [searched]
+    _cross_check(more, plans, far_village, base_plans, "more-trucks", "base")
+    assert base_plans == [searched]  # the dearer plan is not taken
+    taken = plans[0]
+    assert taken.routes == searched.routes and taken.variant == ["more-trucks"] and taken.solver["plan_of"] == "base"
+    assert validate(more, taken) == [] and taken.kpis["cost"] == searched.kpis["cost"]

@@ -6,7 +6,10 @@ everything it is compared with (the base, or its baseline): each pair on the sam
 district. The routes the change does not touch are kept as they are (:mod:`wasteopt.solve.focus`,
 :mod:`wasteopt.solve.kept`); the rest is repaired where the change forces it and searched
 (:mod:`wasteopt.solve.previous`). What differs between a variant and its reference then comes from
-the change rather than from the search's luck on the far side of the district. A change to the
+the change rather than from the search's luck on the far side of the district. Last, each side of a
+pair takes the other's plan of the same seed where that is a plan for it too and costs less
+(:func:`_cross_check`): the plan without a new station is also a plan with it, so an opening never
+shows as dearer because the search missed something on its side. A change to the
 collection fleet touches every route: the pair is then re-planned whole, still from the same start.
 Without the warm start (``warm=False``) every plan starts from scratch and variants are compared
 with the base's first plans.
@@ -22,8 +25,10 @@ from dataclasses import dataclass
 
 from wasteopt.network import network_for
 from wasteopt.plan.models import Plan
+from wasteopt.plan.validate import validate
 from wasteopt.scenario.models import Scenario
 from wasteopt.solve.focus import changed_stations, trucks_to_keep
+from wasteopt.whatif.kpis import summarise, worse_served
 from wasteopt.whatif.sweep import Job, run_plans
 from wasteopt.whatif.tasks import Budget
 
@@ -84,6 +89,8 @@ def plan_from_base(base: BaseRuns, scenario: Scenario, jobs: Mapping[str, Job], 
     wanted = {name: (name, changes[name]) for name in jobs}
     pairs = {(name, r): (r, _union(changes[name], changes[r])) for name in jobs for r in refs[name]}
     done = _near(base, scenario, every, {*wanted.values(), *pairs.values()}, budget, executor, progress)
+    for (name, ref), pair in pairs.items():
+        _cross_check(every[name][0], done[wanted[name]], every[ref][0], done[pair], name, ref)
     return Replans({name: done[key] for name, key in wanted.items()},
                    {name: {r: done[pairs[name, r]] for r in refs[name]} for name in jobs})
 
@@ -112,6 +119,31 @@ def _near(base: BaseRuns, scenario: Scenario, every: Mapping[str, Job], wanted: 
             keep_of[text] = trucks_to_keep(scenario, network, first, changed)
     done = run_plans(batch, budget, executor=executor, progress=progress, seeds=seed_of, starts=start_of, keeps=keep_of)
     return {key: [done[label[key, s]] for s in base.seeds] for key in order}
+
+
+def _cross_check(scenario: Scenario, plans: list[Plan], other_scenario: Scenario, other_plans: list[Plan], name: str, other: str) -> None:
+    """Seed by seed, each side of a pair takes the other side's plan where that is a plan for it too
+    (the validator finds nothing wrong) and does at least as much for less: a station opened or a
+    truck added cannot make the day dearer, a station closed cannot make it cheaper. So where the
+    search happens to do worse on one side, that does not show as a difference."""
+    for k, (mine, theirs) in enumerate(zip(list(plans), list(other_plans))):
+        plans[k] = _better_for(scenario, mine, theirs, other)
+        other_plans[k] = _better_for(other_scenario, theirs, mine, name)
+
+
+def _better_for(scenario: Scenario, own: Plan, other: Plan, other_name: str) -> Plan:
+    """``own``, or ``other`` (named as its own) if it is a plan for ``scenario`` that serves as much for less."""
+    if other is own or validate(scenario, other):
+        return own
+    mine, theirs = summarise(scenario, own, validate(scenario, own)), summarise(scenario, other)
+    if worse_served(mine, theirs) or theirs["cost"] >= mine["cost"] - COST_EPSILON:
+        return own
+    solver = {**other.solver, "elapsed_s": own.solver.get("elapsed_s"), "plan_of": other_name}
+    return other.model_copy(update={"variant": list(own.variant), "solver": solver})
+
+
+COST_EPSILON = 0.005
+"""Yuan below which two plans cost the same (costs are rounded to the fen)."""
 
 
 def _union(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
