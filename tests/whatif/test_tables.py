@@ -157,3 +157,15 @@ def test_a_measured_comparison_in_chinese() -> None:
     assert line.split()[1] == "base" and line.split()[-1] == "更省"
     assert "open-S9：在使用年限（20 年）内无法回收投资" in lines
     assert any(line.startswith("回收期（年）") and "> 寿命 20" in line for line in lines)
+
+
+def test_seeds_that_count_the_other_sides_plan_are_named() -> None:
+    comparison = _measured()
+    variant = comparison.variants[0]
+    variant.runs[1] = {**variant.runs[1], "plan_of": "base"}
+    variant.compared_with = comparison.base
+    comparison.base.runs[2] = {**comparison.base.runs[2], "plan_of": "open-S9"}
+    lines = comparison_table(comparison).splitlines()
+    assert "open-S9, seed(s) 2: the plan made for base keeps its rules and costs less, so it is the one counted" in lines
+    assert "base (open-S9), seed(s) 3: the plan made for open-S9 keeps its rules and costs less, so it is the one counted" in lines
+    assert not any("seed(s) 1:" in line for line in lines)

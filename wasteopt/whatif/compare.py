@@ -187,7 +187,7 @@ def save_comparison(comparison: Comparison, out_dir: str | Path) -> None:
 
 
 def _outcome(name: str, scenario: Scenario, variant: list[str], plans: list[Plan], seeds: list[int]) -> Outcome:
-    runs = [summarise(scenario, plan, validate(scenario, plan)) for plan in plans]
+    runs = [{**summarise(scenario, plan, validate(scenario, plan)), "plan_of": plan.solver.get("plan_of")} for plan in plans]
     elapsed = [float(plan.solver.get("elapsed_s") or 0.0) for plan in plans]
     return Outcome(name, variant, scenario, plans[0], runs[0], runs=runs, seeds=seeds, elapsed_s=elapsed)
 
@@ -218,4 +218,4 @@ def _compare_with(base_scenario: Scenario, outcome: Outcome, base: Outcome, base
 def _run_json(seed: int, kpis: dict[str, Any]) -> dict[str, Any]:
     """One seed's headline figures, for ``comparison.json``."""
     return {"seed": seed, **{key: kpis[key] for key in DELTA_KEYS}, "errors": len(kpis["errors"]),
-            "violations": len(kpis["violations"])}
+            "violations": len(kpis["violations"]), **({"plan_of": kpis["plan_of"]} if kpis.get("plan_of") else {})}

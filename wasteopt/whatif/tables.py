@@ -97,8 +97,25 @@ def _study_notes(comparison: Comparison, lang: str) -> list[str]:
     if any(o.opened for o in comparison.variants):
         notes.append(text("whatif.payback_note", lang, rate=comparison.discount_rate))
     notes += [text("whatif.added_note", lang, name=o.name) for o in comparison.variants if o.added]
+    notes += [note for o in comparison.variants for note in _plan_of_notes(o, lang)]
     notes += [text("whatif.beyond_life_note", lang, name=o.name, life=o.lifetime_years)
               for o in comparison.variants if o.within_life is False and o.lifetime_years]
+    return notes
+
+
+def _plan_of_notes(outcome: Outcome, lang: str) -> list[str]:
+    """Which seeds of a variant, and of what it is compared with, count the plan made for the other
+    side of their pair (see ``study._cross_check``)."""
+    sides = [(outcome.name, outcome)]
+    if outcome.compared_with is not None:
+        sides.append((f"{outcome.compared_with.name} ({outcome.name})", outcome.compared_with))
+    notes = []
+    for name, side in sides:
+        by_other: dict[str, list[str]] = {}
+        for seed, run in zip(side.seeds, side.runs):
+            if run.get("plan_of"):
+                by_other.setdefault(run["plan_of"], []).append(str(seed))
+        notes += [text("whatif.plan_of_note", lang, name=name, seeds=", ".join(seeds), other=other) for other, seeds in by_other.items()]
     return notes
 
 
