@@ -92,3 +92,18 @@ def test_a_cheaper_plan_that_leaves_containers_behind_ranks_last(two_stations):
     assert sound.payback_years == payback_years(36_500, 100.0, two_stations.planning.discount_rate) == 1.08
     assert cheap_but_broken.payback_years == "n/a" and sound.verdict == "one-run"
     assert (cheap_but_broken.estimate_rank, sound.estimate_rank) == (1, 2)
+
+
+def test_selections_the_estimate_cannot_tell_from_the_last_of_the_top_are_replanned_too():
+    import numpy as np
+
+    from wasteopt.whatif.location import Selection
+    from wasteopt.whatif.site import within_reach
+
+    def selection(c: int, cost: float) -> Selection:
+        return Selection((c,), np.zeros(1, dtype=int), cost, 0.0, 0.0, True)
+
+    found = [selection(c, cost) for c, cost in enumerate([100.0, 130.0, 150.0, 151.0, 159.0, 170.0])]
+    assert [s.opened for s in within_reach(found, 3, 10.0)] == [(0,), (1,), (2,), (3,), (4,)]
+    assert [s.opened for s in within_reach(found, 3, 0.5)] == [(0,), (1,), (2,)]
+    assert within_reach(found[:2], 3, 10.0) == found[:2]

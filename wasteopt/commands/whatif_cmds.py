@@ -139,7 +139,7 @@ def compare_command(scenario_path: str, variants: tuple[str, ...], time_limit: f
 @click.option("--open", "k", type=click.IntRange(min=1), required=True, help="How many candidate sites to open.")
 @click.option("--candidates", help="Comma-separated candidate station ids to choose from (default: all).")
 @click.option("--top", type=click.IntRange(min=1), default=3, show_default=True,
-              help="Selections to re-plan with the real engine.")
+              help="Selections to re-plan with the real engine (more when the estimate cannot tell the next ones apart: within 1 % of the base's cost).")
 @click.option("--model-time-limit", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
               help="Seconds for the facility-location model (all its solves together).")
 @click.option("--estimate", type=click.Choice(["stem", "routes"]), default="stem", show_default=True,
@@ -152,7 +152,8 @@ def site_command(scenario_path: str, k: int, candidates: str | None, top: int, m
                  cluster: str | None, workers: int | None, quiet: bool, lang: str | None) -> None:
     """Choose the best K candidate sites for new transfer stations in SCENARIO.
 
-    A facility-location model proposes the best --top selections; each is re-planned with the real
+    A facility-location model proposes the best --top selections (and any within 1 % of the base's
+    daily cost of the last of them, up to twice --top); each is re-planned with the real
     engine with --seeds seeds (from the base plan of each seed) and ranked by mean full-chain daily
     cost plus annualised build cost; each saving comes with its 95 % interval and a verdict. Writes
     OUT/site.json and OUT/<selection>/plan.json."""
