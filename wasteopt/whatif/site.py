@@ -126,8 +126,8 @@ class SiteChoice:
             "payback_years": self.payback_years, "lifetime_years": self.lifetime_years,
             "pays_back_within_life": self.within_life,
             "spread": {key: spread([run[key] for run in self.runs]) for key in ("cost", "trucks", "distance_km")},
-            "runs": [{"cost": r["cost"], "trucks": r["trucks"], "distance_km": r["distance_km"], "unserved": r["unserved"]}
-                     for r in self.runs],
+            "runs": [{"cost": r["cost"], "trucks": r["trucks"], "distance_km": r["distance_km"], "unserved": r["unserved"],
+                      **({"plan_of": r["plan_of"]} if r.get("plan_of") else {})} for r in self.runs],
             "kpis": self.kpis,
         }
 
@@ -353,4 +353,5 @@ def _rank(choices: list[SiteChoice], scenario: Scenario) -> None:
 
 
 def _checked_kpis(scenario: Scenario, plan: Plan) -> dict[str, Any]:
-    return summarise(scenario, plan, validate(scenario, plan))
+    """The plan's figures against the scenario, and the pair's other side if the plan is its (``plan_of``)."""
+    return {**summarise(scenario, plan, validate(scenario, plan)), "plan_of": plan.solver.get("plan_of")}
