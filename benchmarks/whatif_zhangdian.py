@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from operator import attrgetter
 
 from _common import load_note, table, zhangdian
 
@@ -34,7 +35,7 @@ from wasteopt.whatif.compare import compare
 from wasteopt.whatif.executors import make_executor
 from wasteopt.whatif.agreement import rank_agreement
 from wasteopt.whatif.location import best_selections
-from wasteopt.whatif.site import ESTIMATE_TIE, _route_problem, site
+from wasteopt.whatif.site import ESTIMATE_TIE, _route_problem, site, within_reach
 from wasteopt.whatif.study import BaseRuns, first_plans, seed_list
 from wasteopt.whatif.tasks import Budget
 from wasteopt.whatif.variants import apply_variants, split_spec
@@ -171,9 +172,7 @@ def print_site(scenario, args, executor, base: BaseRuns) -> None:
                      f"{c.plan.solver.get('elapsed_s', float('nan')):.1f}", _valid(c)])
     exhaustive = result.choices[0]
     by_estimate = sorted(result.choices, key=lambda c: c.estimate_rank)  # what site --top T re-plans: its best T and ties
-    tie = ESTIMATE_TIE * float(base.first[0].kpis["cost"])
-    shortlist = by_estimate[: args.top] + [c for c in by_estimate[args.top : 2 * args.top]
-                                          if c.estimated_cost <= by_estimate[args.top - 1].estimated_cost + tie]
+    shortlist = within_reach(by_estimate, args.top, ESTIMATE_TIE * float(base.first[0].kpis["cost"]), attrgetter("estimated_cost"))
     pick = min(shortlist, key=lambda c: c.rank)
     a = result.agreement
     print(f"## site --open 1, every candidate re-planned ({len(wanted)}; {wall:.0f} s wall)\n")

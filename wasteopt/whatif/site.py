@@ -25,8 +25,9 @@ import statistics
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import numpy as np
 
@@ -45,6 +46,8 @@ from wasteopt.whatif.study import BASE, BaseRuns, first_plans, plan_from_base, s
 from wasteopt.whatif.tasks import Budget
 from wasteopt.whatif.variants import open_sites, site_names
 
+
+T = TypeVar("T")
 
 DEFAULT_SEEDS = 3
 """Seeds per plan unless told otherwise (``--seeds``)."""
@@ -244,13 +247,13 @@ def site(
     )
 
 
-def within_reach(found: list[Selection], top: int, tie: float) -> list[Selection]:
-    """The first ``top`` selections (best estimate first), and any after them whose estimate is within
-    ``tie`` yuan a day of the ``top``-th."""
+def within_reach(found: list[T], top: int, tie: float, estimate: Callable[[T], float] = attrgetter("estimate")) -> list[T]:
+    """The first ``top`` of ``found`` (best estimate first), and any after them, up to twice ``top``,
+    whose ``estimate`` is within ``tie`` yuan a day of the ``top``-th."""
     if len(found) <= top:
         return found
-    cut = found[top - 1].estimate + tie
-    return found[:top] + [sel for sel in found[top:] if sel.estimate <= cut]
+    cut = estimate(found[top - 1]) + tie
+    return found[:top] + [item for item in found[top : 2 * top] if estimate(item) <= cut]
 
 
 def save_site(result: SiteResult, out_dir: str | Path) -> None:
