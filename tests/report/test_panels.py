@@ -78,3 +78,14 @@ def test_a_payback_beyond_the_stations_life_is_flagged_in_the_report() -> None:
                                      "lifetime_years": 20, "pays_back_within_life": False}]})
     assert _rows(html)["Payback (years)"] == ["—", "34.5 &gt; life 20"]
     assert _measured(html)["verdict"] == ["—", "cheaper"]
+
+
+def test_seeds_that_count_the_other_sides_plan_are_named_under_the_table() -> None:
+    html = comparison({"base": {"name": "base", "kpis": {"cost": 100.0}},
+                       "variants": [{"name": "open-C1", "kpis": {"cost": 90.0}, "baseline": "base",
+                                     "runs": [{"seed": 1, "cost": 90.0}, {"seed": 2, "cost": 95.0, "plan_of": "base"}],
+                                     "baseline_runs": [{"seed": 1, "cost": 100.0, "plan_of": "open-C1"}, {"seed": 2, "cost": 95.0}]}]})
+    notes = re.findall(r'<p class="muted small plan-of">(.*?)</p>', html)
+    assert notes == ["open-C1, seed(s) 2: the plan made for base keeps its rules and costs less, so it is the one counted",
+                     "base (open-C1), seed(s) 1: the plan made for open-C1 keeps its rules and costs less, so it is the one counted"]
+    assert "plan-of" not in comparison({"base": {"kpis": {"cost": 1.0}}, "variants": [{"kpis": {"cost": 2.0}, "runs": [{"seed": 1}]}]})

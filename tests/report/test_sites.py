@@ -59,3 +59,11 @@ def test_an_old_site_json_without_intervals_still_reports() -> None:
 def test_only_a_file_with_choices_is_a_site_result() -> None:
     assert is_site_result(_site_json())
     assert not is_site_result({"base": {}, "variants": []}) and not is_site_result([1]) and not is_site_result(None)
+
+
+def test_seeds_that_count_the_base_plan_are_named_in_chinese_too() -> None:
+    data = _site_json()
+    data["choices"][0]["runs"] = [{"cost": 950.0}, {"cost": 1001.0, "plan_of": "base"}, {"cost": 940.0}]
+    html = site_panel(tiny_scenario(), data)
+    assert "open-S9, seed(s) 2: the plan made for base keeps its rules and costs less, so it is the one counted" in html
+    assert "open-S9，种子 2：为 base 做的方案也符合其规则且成本更低，因此采用该方案" in site_panel(tiny_scenario(), data, "zh")

@@ -169,3 +169,18 @@ def test_seeds_that_count_the_other_sides_plan_are_named() -> None:
     assert "open-S9, seed(s) 2: the plan made for base keeps its rules and costs less, so it is the one counted" in lines
     assert "base (open-S9), seed(s) 3: the plan made for open-S9 keeps its rules and costs less, so it is the one counted" in lines
     assert not any("seed(s) 1:" in line for line in lines)
+
+
+def test_site_seeds_that_count_the_base_plan_are_named() -> None:
+    from wasteopt.whatif.noise import paired_difference
+    from wasteopt.whatif.study import BaseRuns
+
+    result = _site()
+    choice = result.choices[0]
+    choice.runs = [_kpis(250.0), {**_kpis(264.83), "plan_of": "base"}, _kpis(252.0)]
+    choice.reference_runs = [_kpis(264.83)] * 3
+    choice.difference = paired_difference([r["cost"] for r in choice.runs], [r["cost"] for r in choice.reference_runs])
+    result.base_runs = BaseRuns(seeds=(4, 5, 6), first=(Plan(scenario="tiny"),) * 3)
+    lines = site_table(result).splitlines()
+    assert "open-S9, seed(s) 5: the plan made for base keeps its rules and costs less, so it is the one counted" in lines
+    assert not any("seed(s) 4" in line or "seed(s) 6" in line for line in lines)

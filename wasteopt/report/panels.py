@@ -55,7 +55,33 @@ def comparison(data: Any, lang: str = "en") -> str:
         body.append(f'<tr><th scope="row">{esc(label)}</th>{cells}</tr>')
     if any(c["difference"] for c in columns):
         body += _measured_rows(columns, lang)
-    return f'<table id="comparison-table" class="comparison"><thead><tr><th></th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    notes = [note for entry in data.get("variants") or [] if isinstance(entry, dict) for note in _pair_notes(entry, lang)]
+    table = f'<table id="comparison-table" class="comparison"><thead><tr><th></th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    return table + "".join(f'<p class="muted small plan-of">{esc(note)}</p>' for note in notes)
+
+
+def _pair_notes(entry: dict[str, Any], lang: str) -> list[str]:
+    """Where a variant, or what it is compared with, counts the plan made for the other side of
+    their pair, for which seeds (``plan_of`` in the runs)."""
+    name = str(entry.get("name") or "")
+    notes = plan_of_notes(name, entry.get("runs"), None, lang)
+    if entry.get("baseline"):
+        notes += plan_of_notes(f"{entry['baseline']} ({name})", entry.get("baseline_runs"), None, lang)
+    return notes
+
+
+def plan_of_notes(name: str, runs: Any, seeds: Any, lang: str = "en") -> list[str]:
+    """One note per other side whose plan some of ``runs`` count, naming their seeds (a run's own
+    ``seed``, else the one in the same place of ``seeds``, else its position)."""
+    if not isinstance(runs, list):
+        return []
+    seeds = seeds if isinstance(seeds, list) else []
+    by_other: dict[str, list[str]] = {}
+    for k, run in enumerate(runs):
+        if isinstance(run, dict) and run.get("plan_of"):
+            seed = run.get("seed", seeds[k] if k < len(seeds) else k)
+            by_other.setdefault(str(run["plan_of"]), []).append(str(seed))
+    return [text("whatif.plan_of_note", lang, name=name, seeds=", ".join(found), other=other) for other, found in by_other.items()]
 
 
 def _column(entry: Any, fallback: str, lang: str = "en") -> dict[str, Any]:

@@ -17,6 +17,7 @@ from typing import Any
 from wasteopt.i18n import text
 from wasteopt.i18n_reasons import coded_text
 from wasteopt.plan.summary import width
+from wasteopt.report.panels import plan_of_notes
 from wasteopt.whatif.compare import Comparison, Outcome
 from wasteopt.whatif.site import SiteChoice, SiteResult
 
@@ -106,16 +107,10 @@ def _study_notes(comparison: Comparison, lang: str) -> list[str]:
 def _plan_of_notes(outcome: Outcome, lang: str) -> list[str]:
     """Which seeds of a variant, and of what it is compared with, count the plan made for the other
     side of their pair (see ``study._cross_check``)."""
-    sides = [(outcome.name, outcome)]
+    notes = plan_of_notes(outcome.name, outcome.runs, outcome.seeds, lang)
     if outcome.compared_with is not None:
-        sides.append((f"{outcome.compared_with.name} ({outcome.name})", outcome.compared_with))
-    notes = []
-    for name, side in sides:
-        by_other: dict[str, list[str]] = {}
-        for seed, run in zip(side.seeds, side.runs):
-            if run.get("plan_of"):
-                by_other.setdefault(run["plan_of"], []).append(str(seed))
-        notes += [text("whatif.plan_of_note", lang, name=name, seeds=", ".join(seeds), other=other) for other, seeds in by_other.items()]
+        other = outcome.compared_with
+        notes += plan_of_notes(f"{other.name} ({outcome.name})", other.runs, other.seeds, lang)
     return notes
 
 
@@ -166,6 +161,7 @@ def site_table(result: SiteResult, lang: str = "en") -> str:
                   text("whatif.payback_note", lang, rate=result.discount_rate)]
         notes += [text("whatif.beyond_life_note", lang, name=c.name, life=c.lifetime_years)
                   for c in result.choices if c.within_life is False and c.lifetime_years]
+        notes += [note for c in result.choices for note in plan_of_notes(c.name, c.runs, seeds, lang)]
     findings = [("base", base), *((c.name, c.kpis) for c in result.choices)]
     return "\n".join([_render(rows), *notes, *(line for name, kpis in findings for line in _findings(name, kpis, lang))])
 
