@@ -10,6 +10,7 @@ from wasteopt.plan.models import Plan
 from wasteopt.plan.validate import validate
 from wasteopt.scenario.models import Break, Scenario
 from wasteopt.solve import engine
+from wasteopt.solve.collection.routes import RawRoute
 from wasteopt.solve.engine import solve
 
 ITERATIONS = 300
@@ -264,5 +265,37 @@ def test_a_replan_keeping_trucks_trims_the_trucks_it_reroutes(monkeypatch: pytes
     plan = solve(sc, iterations=ITERATIONS, seed=0, options=SolveOptions(start_from=previous, keep_trucks=keep))
     assert validate(sc, plan) == [] and plan.kpis["rooms_served"] == 6
     assert len(plan.routes) == 2 and plan.solver["trucks_trimmed"] == 2
+    kept_stops = lambda p: [[s.id for s in r.stops] for r in p.routes if r.vehicle in keep]  # noqa: E731
+    assert kept_stops(plan) == kept_stops(previous)
+
+
+def test_a_truck_added_to_fit_station_capacity_on_a_replan_is_trimmed_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a re-plan keeping trucks, the trim comes after station capacity is fitted: a truck added
+    there (here: a shed room put on a truck of its own) goes when the re-routed trucks take its room,
+    and the kept trucks stay as they were."""
+    from tests.solve.collection.test_insert import _route
+    from wasteopt.solve.options import SolveOptions
+
+    rooms = [room(f"R{k}", 3000.0 if k < 3 else -3000.0, 200.0 * k, 100.0, service_min=100) for k in range(6)]
+    sc = scenario(rooms, [station("S", 0, 300)], [("G", 0, 0)], [truck("T", "G", 1000.0, count=4)])
+    previous = _plan(sc)
+    keep = frozenset(r.vehicle for r in previous.routes if any(stop.id == "R0" for stop in r.stops))
+    routed = engine.enforce_station_capacity, engine.insert_rooms
+
+    def shed_one(instance, network, raws, budget):  # type: ignore[no-untyped-def]
+        raws, shed = routed[0](instance, network, raws, budget)
+        last = raws[-1]
+        room_at = next(k for k, v in enumerate(last.visits) if v.kind == "room")
+        return [*raws[:-1], RawRoute(last.type_index, last.visits[:room_at] + last.visits[room_at + 1:])], [*shed, last.visits[room_at].index]
+
+    def own_truck(instance, network, raws, rooms, new_trucks=True):  # type: ignore[no-untyped-def]
+        ids = instance.room_ids
+        return [*raws, *(_route(instance, "T", [ids[k]]) for k in rooms)], []
+
+    monkeypatch.setattr(engine, "enforce_station_capacity", shed_one)
+    monkeypatch.setattr(engine, "insert_rooms", own_truck)
+    plan = solve(sc, iterations=ITERATIONS, seed=0, options=SolveOptions(start_from=previous, keep_trucks=keep))
+    assert validate(sc, plan) == [] and plan.kpis["rooms_served"] == 6
+    assert len(plan.routes) == 2 and plan.solver["trucks_trimmed"] == 1
     kept_stops = lambda p: [[s.id for s in r.stops] for r in p.routes if r.vehicle in keep]  # noqa: E731
     assert kept_stops(plan) == kept_stops(previous)

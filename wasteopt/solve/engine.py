@@ -14,7 +14,7 @@ never print and never touch files; the CLI does that.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from importlib.metadata import version
 
 from wasteopt.network import network_for
@@ -92,9 +92,8 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
     phases = {"prepare_s": budget.elapsed()}
     initial = starting_routes(instance, options.start_from) or None if options.start_from is not None else None
     kept = kept_routes(instance, network, options.start_from, options.keep_trucks) if options.start_from is not None else {}
-    trimmed = 0
     if kept:
-        raws, unserved, decomposed, trimmed = _route_around(instance, network, budget, seed, options, kept)
+        raws, unserved, decomposed = _route_around(instance, network, budget, seed, options, kept)
     else:
         raws, unserved, decomposed = _route(instance, network, budget, seed, options, initial)
     if initial is not None and options.start_from is not None:
@@ -107,8 +106,8 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
     if left:  # regions, or fitting station capacity, lost rooms: the construction may serve them all
         raws, left = better_plan(instance, network, (raws, left), construction(instance, network))
     routed_trucks = len(raws)
-    if not left and not kept and _may_trim(options):
-        raws = trim_fleet(instance, network, raws, go_on=_time_to_trim(budget))
+    if not left and _may_trim(options):
+        raws = _trim_around(instance, network, raws, kept.values(), budget) if kept else trim_fleet(instance, network, raws, go_on=_time_to_trim(budget))
     unserved = {**instance.unserved, **left_out_reasons(instance, network, raws, left)}
     routes = name_vehicles(instance, network, raws) if options.start_from is None else name_like(instance, network, raws, options.start_from)
     phases["assign_s"] = budget.elapsed() - sum(phases.values())
@@ -125,7 +124,7 @@ def _plan(scenario: Scenario, network: TravelNetwork, budget: Budget, seed: int,
             "iterations": budget.iterations,
             "interrupted": budget.interrupted(),
             "decomposed": decomposed,
-            "trucks_trimmed": trimmed + routed_trucks - len(raws),
+            "trucks_trimmed": routed_trucks - len(raws),
         },
     )
     if options.start_from is not None:
@@ -161,24 +160,36 @@ def _share_cores(instance: CollectionInstance, budget: Budget, options: SolveOpt
 
 
 def _route_around(instance: CollectionInstance, network: TravelNetwork, budget: Budget, seed: int, options: SolveOptions,
-                  kept: dict[str, RawRoute]) -> tuple[list[RawRoute], dict[str, str], bool, int]:
+                  kept: dict[str, RawRoute]) -> tuple[list[RawRoute], dict[str, str], bool]:
     """The kept trucks' routes as they were, and the rest of the district routed around them
-    (:mod:`wasteopt.solve.kept`), starting from the earlier plan's other routes, with as many of
-    the re-routed trucks trimmed as the others take at no extra cost; and how many that was."""
+    (:mod:`wasteopt.solve.kept`), starting from the earlier plan's other routes."""
     assert options.start_from is not None
     rest = build_instance(remainder(instance, list(kept.values())), network)
     if not rest.room_ids:
-        return list(kept.values()), dict(rest.unserved), False, 0
+        return list(kept.values()), dict(rest.unserved), False
     start = starting_routes(rest, without_trucks(options.start_from, kept)) or None
     raws, unserved, decomposed = _route(rest, network, budget, seed, options, start)
-    routed_trucks = len(raws)
-    if not unserved and _may_trim(options):  # among the trucks re-routed, against what the kept ones leave
-        raws = trim_fleet(rest, network, raws, go_on=_time_to_trim(budget))
-    rooms = {rid: k for k, rid in enumerate(instance.room_ids)}
-    stations = {sid: k for k, sid in enumerate(instance.station_ids)}
-    types = {vt.id: t for t, vt in enumerate(instance.vehicle_types)}
-    moved = [raw_route(instance, id_route(rest, raw), rooms, stations, types) for raw in raws]
-    return [*kept.values(), *moved], {**rest.unserved, **unserved}, decomposed, routed_trucks - len(raws)
+    return [*kept.values(), *_moved(rest, instance, raws)], {**rest.unserved, **unserved}, decomposed
+
+
+def _trim_around(instance: CollectionInstance, network: TravelNetwork, raws: list[RawRoute], kept: Collection[RawRoute],
+                 budget: Budget) -> list[RawRoute]:
+    """The fleet trim among the trucks a re-plan moved (and any it added to fit station capacity),
+    against what the kept routes, as they finally are, leave: the kept ones stay as they are."""
+    untouched = {(raw.type_index, raw.visits) for raw in kept}
+    fixed = [raw for raw in raws if (raw.type_index, raw.visits) in untouched]
+    rest = build_instance(remainder(instance, fixed), network)
+    trimmed = trim_fleet(rest, network, _moved(instance, rest, [raw for raw in raws if raw not in fixed]),
+                         go_on=_time_to_trim(budget))
+    return [*fixed, *_moved(rest, instance, trimmed)]
+
+
+def _moved(source: CollectionInstance, target: CollectionInstance, raws: list[RawRoute]) -> list[RawRoute]:
+    """Routes of one instance as routes of another holding their rooms, stations and types."""
+    rooms = {rid: k for k, rid in enumerate(target.room_ids)}
+    stations = {sid: k for k, sid in enumerate(target.station_ids)}
+    types = {vt.id: t for t, vt in enumerate(target.vehicle_types)}
+    return [raw_route(target, id_route(source, raw), rooms, stations, types) for raw in raws]
 
 
 def _may_trim(options: SolveOptions) -> bool:
