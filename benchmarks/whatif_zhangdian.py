@@ -35,7 +35,8 @@ from wasteopt.whatif.compare import compare
 from wasteopt.whatif.executors import make_executor
 from wasteopt.whatif.agreement import rank_agreement
 from wasteopt.whatif.location import best_selections
-from wasteopt.whatif.site import ESTIMATE_TIE, _route_problem, site, within_reach
+from wasteopt.whatif.estimate import build_cost_model
+from wasteopt.whatif.site import ESTIMATE_TIE, _base_problem, _calibrate, site, within_reach
 from wasteopt.whatif.study import BaseRuns, first_plans, seed_list
 from wasteopt.whatif.tasks import Budget
 from wasteopt.whatif.variants import apply_variants, split_spec
@@ -163,38 +164,39 @@ def print_site(scenario, args, executor, base: BaseRuns) -> None:
     result = site(scenario, 1, candidates=wanted, time_limit=args.time_limit, iterations=args.iterations,
                   seed=args.seed, seeds=args.seeds, executor=executor, top=len(wanted), base=base)
     wall = time.monotonic() - started
+    stem = stem_estimates(scenario, base.first[0], wanted)
     rows = []
     for c in result.choices:
         s = c.saving or {}
         interval = "-" if s.get("low") is None else f"[{s['low']:,.1f}, {s['high']:,.1f}]"
-        rows.append([",".join(c.sites), f"{c.estimated_cost:,.2f}", c.estimate_rank, f"{c.full_cost:,.2f}", c.rank,
-                     f"{c.saving_per_day:,.1f}", interval, c.verdict, c.payback_years, c.within_life,
-                     f"{c.plan.solver.get('elapsed_s', float('nan')):.1f}", _valid(c)])
+        rows.append([",".join(c.sites), f"{c.estimated_cost:,.2f}", c.estimate_rank, f"{stem[c.sites[0]]:,.2f}",
+                     f"{c.full_cost:,.2f}", c.rank, f"{c.saving_per_day:,.1f}", interval, c.verdict, c.payback_years,
+                     c.within_life, f"{c.plan.solver.get('elapsed_s', float('nan')):.1f}", _valid(c)])
     exhaustive = result.choices[0]
     by_estimate = sorted(result.choices, key=lambda c: c.estimate_rank)  # what site --top T re-plans: its best T and ties
     shortlist = within_reach(by_estimate, args.top, ESTIMATE_TIE * float(base.first[0].kpis["cost"]), attrgetter("estimated_cost"))
     pick = min(shortlist, key=lambda c: c.rank)
     a = result.agreement
     print(f"## site --open 1, every candidate re-planned ({len(wanted)}; {wall:.0f} s wall)\n")
-    print(table(["site", "estimate/day", "est. rank", "actual/day", "actual rank", "saving/day", "95 % interval",
+    print(table(["site", "estimate/day", "est. rank", "stem est./day", "actual/day", "actual rank", "saving/day", "95 % interval",
                  "verdict", "payback y", "within life", "engine s", "valid"], rows), "\n")
     print(f"exhaustive pick: {','.join(exhaustive.sites)}; site --top {args.top} re-plans {len(shortlist)} "
           f"({', '.join(','.join(c.sites) for c in shortlist)}) and picks: {','.join(pick.sites)} "
           f"({'same' if pick is exhaustive else 'DIFFERENT'}); estimate's first: "
           f"{','.join(min(result.choices, key=lambda c: c.estimate_rank).sites)}")
-    print(f"estimate vs full plans over all {a['n']} candidates: Spearman {a['spearman']}, Kendall {a['kendall']} "
+    print(f"route estimate (the default) vs full plans over all {a['n']} candidates: Spearman {a['spearman']}, Kendall {a['kendall']} "
           f"(target τ ≥ 0.8)")
-    routes = route_estimates(scenario, base.first[0], wanted)
-    r = rank_agreement([routes[c.sites[0]] for c in result.choices], [c.full_cost for c in result.choices])
-    print(f"route-based estimate (site --estimate routes) vs full plans: Spearman {r['spearman']}, Kendall {r['kendall']}\n")
+    r = rank_agreement([stem[c.sites[0]] for c in result.choices], [c.full_cost for c in result.choices])
+    print(f"stem estimate (site --estimate stem) vs full plans: Spearman {r['spearman']}, Kendall {r['kendall']}\n")
 
 
-def route_estimates(scenario, base_plan, wanted: list[str]) -> dict[str, float]:
-    """Candidate → the route-based estimate of opening it alone (:mod:`wasteopt.whatif.trip_costs`)."""
+def stem_estimates(scenario, base_plan, wanted: list[str]) -> dict[str, float]:
+    """Candidate → the stem estimate of opening it alone (``site --estimate stem``)."""
     sites = [s for s in scenario.stations if s.id in wanted]
-    problem, _ = _route_problem(scenario, base_plan, sites)
+    costs = build_cost_model(scenario, sites)
+    alpha, _ = _calibrate(costs, base_plan)
     ids = [s.id for s in (*scenario.active_stations, *sites)]
-    return {ids[sel.opened[0]]: sel.estimate for sel in best_selections(problem, 1, top=len(sites))}
+    return {ids[sel.opened[0]]: sel.estimate for sel in best_selections(_base_problem(costs, alpha), 1, top=len(sites))}
 
 
 def _range(values: list[float]) -> str:

@@ -15,7 +15,7 @@ from wasteopt.whatif.variants import apply_variants
 
 
 def test_the_site_in_the_far_village_ranks_first(far_village, pool, tmp_path):
-    result = site(far_village, 1, iterations=200, seed=1, executor=pool, top=3)
+    result = site(far_village, 1, iterations=200, seed=1, executor=pool, top=3, estimate="stem")
     assert [c.sites for c in result.choices][0] == ["C1"]
     assert sorted(tuple(c.sites) for c in result.choices) == [("C1",), ("C2",), ("C3",)]
     best = result.choices[0]
@@ -51,7 +51,8 @@ def test_the_site_in_the_far_village_ranks_first(far_village, pool, tmp_path):
 
 
 def test_the_route_estimate_proposes_the_site_on_the_trucks_way(far_village, pool):
-    result = site(far_village, 1, iterations=200, seed=1, seeds=1, executor=pool, top=1, estimate="routes")
+    result = site(far_village, 1, iterations=200, seed=1, seeds=1, executor=pool, top=1)  # the default estimate
+    assert result.calibration["estimate"] == "routes"
     assert [c.sites for c in result.choices] == [["C1"]]
     assert result.choices[0].estimate_rank == 1 and result.choices[0].saving_per_day > 0
     assert all(r["violations"] == [] for r in result.choices[0].runs)

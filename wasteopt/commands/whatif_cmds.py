@@ -142,8 +142,8 @@ def compare_command(scenario_path: str, variants: tuple[str, ...], time_limit: f
               help="Selections to re-plan with the real engine (more when the estimate cannot tell the next ones apart: within 1 % of the base's cost).")
 @click.option("--model-time-limit", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
               help="Seconds for the facility-location model (all its solves together).")
-@click.option("--estimate", type=click.Choice(["stem", "routes"]), default="stem", show_default=True,
-              help="How the location model prices sites: villages' round trips (stem) or the base plan's unloads moved (routes).")
+@click.option("--estimate", type=click.Choice(["routes", "stem"]), default="routes", show_default=True,
+              help="How the location model prices sites: the base plan's unloads moved (routes) or villages' round trips (stem).")
 @_budget_options
 @reports_bad_input
 def site_command(scenario_path: str, k: int, candidates: str | None, top: int, model_time_limit: float, estimate: str,

@@ -195,7 +195,7 @@ def site(
     source: str | None = None,
     progress: Callable[[str], None] | None = None,
     base: BaseRuns | None = None,
-    estimate: Literal["stem", "routes"] = "stem",
+    estimate: Literal["stem", "routes"] = "routes",
 ) -> SiteResult:
     """The best ``top`` selections of ``k`` candidate sites (and any within :data:`ESTIMATE_TIE` of the
     ``top``-th), re-planned with the real engine and ranked.
@@ -205,9 +205,10 @@ def site(
     (``stability``: yuan per room moved off its truck there, as ``plan --stability``);
     ``model_time_limit`` bounds the facility-location solves together. ``base``: the base's first
     plans when already made (same budget and seeds), instead of planning them again. ``estimate``:
-    how the location model prices a selection — ``stem`` (villages' round trips, calibrated on the
-    base plan; :mod:`~wasteopt.whatif.estimate`) or ``routes`` (the base plan's unloads moved to the
-    new sites; :mod:`~wasteopt.whatif.trip_costs`).
+    how the location model prices a selection — ``routes`` (the base plan's unloads moved to the
+    new sites; :mod:`~wasteopt.whatif.trip_costs`; it ranked Zhangdian's ten candidates as the full
+    plans do to Kendall τ 0.91 in both runs of ee2ac3b's code, against 0.73 and 0.87 by stem) or
+    ``stem`` (villages' round trips, calibrated on the base plan; :mod:`~wasteopt.whatif.estimate`).
     """
     sites = _candidates(scenario, candidates, k, source or scenario.name)
     budget = Budget(time_limit, iterations, seed, stability)
