@@ -246,17 +246,26 @@ def test_no_plan_keeps_a_truck_the_others_can_stand_in_for(monkeypatch: pytest.M
     assert len(plan.routes) == 1 and plan.kpis["rooms_served"] == 5 and plan.solver["trucks_trimmed"] == 2
 
 
+def _two_villages_yesterday() -> tuple[Scenario, Plan, frozenset[str]]:
+    """Two villages a shift apart, yesterday's plan of them, and the truck of the first to keep."""
+    rooms = [room(f"R{k}", 3000.0 if k < 3 else -3000.0, 200.0 * k, 100.0, service_min=100) for k in range(6)]
+    sc = scenario(rooms, [station("S", 0, 300)], [("G", 0, 0)], [truck("T", "G", 1000.0, count=4)])
+    previous = _plan(sc)
+    assert len(previous.routes) == 2  # a shift holds one village's five hours of service, not both
+    return sc, previous, frozenset(r.vehicle for r in previous.routes if any(stop.id == "R0" for stop in r.stops))
+
+
+def _kept_stops(plan: Plan, keep: frozenset[str]) -> list[list[str]]:
+    return [[s.id for s in r.stops] for r in plan.routes if r.vehicle in keep]
+
+
 def test_a_replan_keeping_trucks_trims_the_trucks_it_reroutes(monkeypatch: pytest.MonkeyPatch) -> None:
     """Re-planned around kept trucks (a what-if near a change), the re-routed part goes through the
     trim too, against what the kept trucks leave: here routing sends three trucks where one does."""
     from tests.solve.collection.test_insert import _route
     from wasteopt.solve.options import SolveOptions
 
-    rooms = [room(f"R{k}", 3000.0 if k < 3 else -3000.0, 200.0 * k, 100.0, service_min=100) for k in range(6)]
-    sc = scenario(rooms, [station("S", 0, 300)], [("G", 0, 0)], [truck("T", "G", 1000.0, count=4)])
-    previous = _plan(sc)
-    assert len(previous.routes) == 2  # a shift holds one village's five hours of service, not both
-    keep = frozenset(r.vehicle for r in previous.routes if any(stop.id == "R0" for stop in r.stops))
+    sc, previous, keep = _two_villages_yesterday()
 
     def wasteful(instance, network, budget, seed, options, initial):  # type: ignore[no-untyped-def]
         return [_route(instance, "T", [rid]) for rid in instance.room_ids], {}, False
@@ -265,8 +274,7 @@ def test_a_replan_keeping_trucks_trims_the_trucks_it_reroutes(monkeypatch: pytes
     plan = solve(sc, iterations=ITERATIONS, seed=0, options=SolveOptions(start_from=previous, keep_trucks=keep))
     assert validate(sc, plan) == [] and plan.kpis["rooms_served"] == 6
     assert len(plan.routes) == 2 and plan.solver["trucks_trimmed"] == 2
-    kept_stops = lambda p: [[s.id for s in r.stops] for r in p.routes if r.vehicle in keep]  # noqa: E731
-    assert kept_stops(plan) == kept_stops(previous)
+    assert _kept_stops(plan, keep) == _kept_stops(previous, keep)
 
 
 def test_a_truck_added_to_fit_station_capacity_on_a_replan_is_trimmed_too(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -276,26 +284,21 @@ def test_a_truck_added_to_fit_station_capacity_on_a_replan_is_trimmed_too(monkey
     from tests.solve.collection.test_insert import _route
     from wasteopt.solve.options import SolveOptions
 
-    rooms = [room(f"R{k}", 3000.0 if k < 3 else -3000.0, 200.0 * k, 100.0, service_min=100) for k in range(6)]
-    sc = scenario(rooms, [station("S", 0, 300)], [("G", 0, 0)], [truck("T", "G", 1000.0, count=4)])
-    previous = _plan(sc)
-    keep = frozenset(r.vehicle for r in previous.routes if any(stop.id == "R0" for stop in r.stops))
-    routed = engine.enforce_station_capacity, engine.insert_rooms
+    sc, previous, keep = _two_villages_yesterday()
+    fit_capacity = engine.enforce_station_capacity
 
     def shed_one(instance, network, raws, budget):  # type: ignore[no-untyped-def]
-        raws, shed = routed[0](instance, network, raws, budget)
-        last = raws[-1]
-        room_at = next(k for k, v in enumerate(last.visits) if v.kind == "room")
-        return [*raws[:-1], RawRoute(last.type_index, last.visits[:room_at] + last.visits[room_at + 1:])], [*shed, last.visits[room_at].index]
+        raws, shed = fit_capacity(instance, network, raws, budget)
+        last = raws[-1]  # a re-routed truck (the kept ones come first)
+        at = next(k for k, v in enumerate(last.visits) if v.kind == "room")
+        return [*raws[:-1], RawRoute(last.type_index, last.visits[:at] + last.visits[at + 1:])], [*shed, last.visits[at].index]
 
     def own_truck(instance, network, raws, rooms, new_trucks=True):  # type: ignore[no-untyped-def]
-        ids = instance.room_ids
-        return [*raws, *(_route(instance, "T", [ids[k]]) for k in rooms)], []
+        return [*raws, *(_route(instance, "T", [instance.room_ids[k]]) for k in rooms)], []
 
     monkeypatch.setattr(engine, "enforce_station_capacity", shed_one)
     monkeypatch.setattr(engine, "insert_rooms", own_truck)
     plan = solve(sc, iterations=ITERATIONS, seed=0, options=SolveOptions(start_from=previous, keep_trucks=keep))
     assert validate(sc, plan) == [] and plan.kpis["rooms_served"] == 6
     assert len(plan.routes) == 2 and plan.solver["trucks_trimmed"] == 1
-    kept_stops = lambda p: [[s.id for s in r.stops] for r in p.routes if r.vehicle in keep]  # noqa: E731
-    assert kept_stops(plan) == kept_stops(previous)
+    assert _kept_stops(plan, keep) == _kept_stops(previous, keep)
