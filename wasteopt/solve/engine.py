@@ -178,7 +178,8 @@ def _trim_around(instance: CollectionInstance, network: TravelNetwork, raws: lis
     against what the kept routes, as they finally are, leave: the kept ones stay as they are."""
     untouched = {(raw.type_index, raw.visits) for raw in kept}
     fixed = [raw for raw in raws if (raw.type_index, raw.visits) in untouched]
-    rest = build_instance(remainder(instance, fixed), network)
+    # unscreened: the other routes may serve a room only a kept truck's type could reach in the rest
+    rest = build_instance(remainder(instance, fixed), network, screen=False)
     trimmed = trim_fleet(rest, network, _moved(instance, rest, [raw for raw in raws if raw not in fixed]),
                          go_on=_time_to_trim(budget))
     return [*fixed, *_moved(rest, instance, trimmed)]
