@@ -8,7 +8,6 @@ import pytest
 import wasteopt
 from wasteopt.network import network_for
 from wasteopt.scenario.models import Station, Variant
-from wasteopt.solve import focus
 from wasteopt.solve.focus import changed_stations, trucks_to_keep
 from wasteopt.whatif.variants import apply_variant
 
@@ -32,9 +31,7 @@ def test_changed_stations():
     assert changed_stations(scenario, apply_variant(scenario, Variant(fleet={"V": 4}))) is None
 
 
-def test_the_trucks_of_other_villages_are_kept(district, monkeypatch):
-    """With the catchment cut to the rooms a station is nearest to, village by village."""
-    monkeypatch.setattr(focus, "CATCHMENT_RANKS", 1)
+def test_the_trucks_of_other_villages_are_kept(district):
     scenario, plan = district
     network = network_for(scenario)
     keep = trucks_to_keep(scenario, network, plan, {"S1"})
@@ -47,14 +44,3 @@ def test_the_trucks_of_other_villages_are_kept(district, monkeypatch):
     assert all(not any(s.kind == "room" and s.id.startswith("C") for s in r.stops) for r in plan.routes if r.vehicle in opening)
     assert trucks_to_keep(scenario, network, plan, set()) == {r.vehicle for r in plan.routes}
     assert trucks_to_keep(scenario, network, plan, None) == frozenset()
-
-
-def test_the_catchment_reaches_the_neighbours_that_take_a_closures_waste(district, monkeypatch):
-    """By default a room is near a changed station when that station is among its few nearest: the
-    trucks of the neighbouring catchments move too (here, with three stations, every truck)."""
-    scenario, plan = district
-    network = network_for(scenario)
-    wide = trucks_to_keep(scenario, network, plan, {"S1"})
-    monkeypatch.setattr(focus, "CATCHMENT_RANKS", 1)
-    narrow = trucks_to_keep(scenario, network, plan, {"S1"})
-    assert narrow and wide == frozenset()  # three stations in use: every room has S1 among its three nearest

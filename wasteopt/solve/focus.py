@@ -5,9 +5,7 @@ Used by the what-if study for every variant and its base (:mod:`wasteopt.whatif.
 
 A what-if change acts near the stations it changes (a closure, an opening, new hours or capacity).
 The trucks that neither unload at such a station nor serve a room in its catchment (the rooms
-that have it among their :data:`CATCHMENT_RANKS` nearest stations in travel time, among every
-station in use before or after, so the neighbours that take over a closure's waste move too) have
-no reason to move:
+nearest to it in travel time, among every station in use before or after) have no reason to move:
 they keep their base routes (:mod:`wasteopt.solve.kept`). A variant and the base it is compared
 with are then re-planned on exactly the same part of the district, from the same routes and with
 the same seed, so their difference comes from the change and not from where the search wandered
@@ -24,14 +22,6 @@ from wasteopt.network.travel import TravelNetwork
 from wasteopt.plan.models import Plan
 from wasteopt.scenario.models import Scenario
 
-CATCHMENT_RANKS = 3
-"""A room is in a changed station's catchment when that station is among its this many nearest (in
-travel time). The nearest alone kept the trucks of the neighbouring catchments, which are the ones a
-closure's waste has to go to: their capacity and time were fixed, so the re-routed trucks made up
-with a truck or two more on some seeds. Measured on Zhangdian (500 iterations, seeds 6–10, warm
-"variant minus base" spread against the cold one): nearest only, close:S03 1,407 (+0 to +2 trucks);
-two nearest, 416 (0.17 of cold) but repair 1,282 (0.73); three, repair 537 (0.30), close:S03 590 (0.25)."""
-
 
 def changed_stations(base: Scenario, varied: Scenario) -> frozenset[str] | None:
     """The stations whose use differs between the scenarios (opened, closed, or changed); None when
@@ -45,9 +35,8 @@ def changed_stations(base: Scenario, varied: Scenario) -> frozenset[str] | None:
 
 def trucks_to_keep(base: Scenario, network: TravelNetwork, plan: Plan, changed: Collection[str] | None) -> frozenset[str]:
     """The plan's trucks whose routes a change at the ``changed`` stations does not touch: they unload
-    at none of them and serve no room in their catchment (one of them among its
-    :data:`CATCHMENT_RANKS` nearest stations, by travel time, among the base's stations in use and the
-    changed ones). None changed: every truck; ``changed`` None: none."""
+    at none of them and serve no room whose nearest station (travel time, among the base's stations in
+    use and the changed ones) is one of them. None changed: every truck; ``changed`` None: none."""
     if changed is None:
         return frozenset()
     if not changed:
@@ -56,9 +45,8 @@ def trucks_to_keep(base: Scenario, network: TravelNetwork, plan: Plan, changed: 
     rooms = sorted({stop.id for route in plan.routes for stop in route.stops if stop.kind == "room"})
     near = set()
     if rooms:
-        ranks = min(CATCHMENT_RANKS, len(stations))
-        nearest = np.asarray(stations)[np.argsort(network.duration_s(rooms, stations), axis=1)[:, :ranks]]
-        near = {rid for rid, sids in zip(rooms, nearest.tolist()) if set(sids) & set(changed)}
+        nearest = np.asarray(stations)[network.duration_s(rooms, stations).argmin(axis=1)]
+        near = {rid for rid, sid in zip(rooms, nearest.tolist()) if sid in changed}
     return frozenset(
         route.vehicle for route in plan.routes
         if not any((stop.kind == "station" and stop.id in changed) or (stop.kind == "room" and stop.id in near)
