@@ -24,7 +24,6 @@ from wasteopt.plan.validate import validate
 from wasteopt.scenario.generate import generate
 from wasteopt.scenario.loader import load_scenario
 from wasteopt.scenario.writer import save_scenario
-from wasteopt.solve import focus
 from wasteopt.solve.focus import trucks_to_keep
 
 from tests.solve.scenarios import three_villages
@@ -284,10 +283,7 @@ def test_a_from_plan_of_another_district_is_refused(small_scenario: Path, tmp_pa
     assert result.exit_code == 2 and "serves none of the rooms" in result.output
 
 
-def test_replan_near_a_station_keeps_every_other_route(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With the catchment cut to the rooms S1 is nearest to (by default it is three stations deep,
-    which in a district of three stations is all of it)."""
-    monkeypatch.setattr(focus, "CATCHMENT_RANKS", 1)
+def test_replan_near_a_station_keeps_every_other_route(tmp_path: Path) -> None:
     path = save_scenario(three_villages(), tmp_path / "villages")
     first = run_plan(path, tmp_path / "yesterday")
     assert first.exit_code == 0, first.output
