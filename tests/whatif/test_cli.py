@@ -76,7 +76,7 @@ def test_site_ranks_the_obvious_site_first(far_village, tmp_path):
     path = str(save_scenario(far_village, tmp_path / "scen"))
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["site", path, "--open", "1", "--top", "2", "--iterations", "150",
-                                       "--workers", "2", "--out", str(out)])
+                                       "--estimate", "stem", "--workers", "2", "--out", str(out)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].split()[:3] == ["rank", "sites", "est."]
