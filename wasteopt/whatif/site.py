@@ -207,7 +207,7 @@ def site(
     plans when already made (same budget and seeds), instead of planning them again. ``estimate``:
     how the location model prices a selection — ``routes`` (the base plan's unloads moved to the
     new sites; :mod:`~wasteopt.whatif.trip_costs`; it ranked Zhangdian's ten candidates as the full
-    plans do to Kendall τ 0.91 in both runs of ee2ac3b's code, against 0.73 and 0.87 by stem) or
+    plans do to Kendall τ 0.91 in three runs, against 0.73, 0.87 and 0.82 by stem) or
     ``stem`` (villages' round trips, calibrated on the base plan; :mod:`~wasteopt.whatif.estimate`).
     """
     sites = _candidates(scenario, candidates, k, source or scenario.name)
