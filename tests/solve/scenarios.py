@@ -43,14 +43,14 @@ def village(name: str, x: float, y: float, n: int) -> list[Room]:
                  waste_kg_per_day=500, service_min=6) for k in range(n)]
 
 
-def three_villages() -> Scenario:
+def three_villages(shift_end: str = "08:30") -> Scenario:
     """Three villages of 12 rooms 8–9 km apart, each with a station next to it (room to spare), six
     trucks of 2 t with short shifts: several routes, each village's its own."""
     rooms = village("A", -4000, 0, 12) + village("B", 4000, 0, 12) + village("C", 0, 5000, 12)
     stations = [Station(id="S1", x=-4500, y=800, capacity_t_per_day=12),
                 Station(id="S2", x=4500, y=800, capacity_t_per_day=12),
                 Station(id="S3", x=500, y=5500, capacity_t_per_day=12)]
-    fleet = [VehicleType(id="V", count=6, garage="G1", capacity_kg=2000, shift_start="06:00", shift_end="08:30",
+    fleet = [VehicleType(id="V", count=6, garage="G1", capacity_kg=2000, shift_start="06:00", shift_end=shift_end,
                          fixed_cost=100, cost_per_km=2.0, cost_per_hour=30.0, speed_kmh=30)]
     return Scenario(name="three-villages", travel=Travel(model="euclidean", circuity=1.2, speed_kmh=30), rooms=rooms,
                     stations=stations, garages=[Garage(id="G1", x=0, y=0)], fleet=fleet)

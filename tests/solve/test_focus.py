@@ -8,7 +8,7 @@ import pytest
 import wasteopt
 from wasteopt.network import network_for
 from wasteopt.scenario.models import Station, Variant
-from wasteopt.solve.focus import changed_stations, trucks_to_keep
+from wasteopt.solve.focus import WIDER_CATCHMENT, changed_stations, trucks_to_keep
 from wasteopt.whatif.variants import apply_variant
 
 from tests.solve.scenarios import three_villages
@@ -44,3 +44,12 @@ def test_the_trucks_of_other_villages_are_kept(district):
     assert all(not any(s.kind == "room" and s.id.startswith("C") for s in r.stops) for r in plan.routes if r.vehicle in opening)
     assert trucks_to_keep(scenario, network, plan, set()) == {r.vehicle for r in plan.routes}
     assert trucks_to_keep(scenario, network, plan, None) == frozenset()
+
+
+def test_the_wider_catchment_moves_the_trucks_of_the_villages_a_closure_sends_its_waste_to(district):
+    scenario, plan = district
+    network = network_for(scenario)
+    narrow = trucks_to_keep(scenario, network, plan, {"S1"})
+    wider = trucks_to_keep(scenario, network, plan, {"S1"}, WIDER_CATCHMENT)
+    assert narrow and wider == frozenset()  # every room has S1 among its three nearest of the three stations
+    assert narrow >= trucks_to_keep(scenario, network, plan, {"S1"}, 2) >= wider

@@ -9,6 +9,7 @@ from wasteopt.network import network_for
 from wasteopt.plan.validate import validate
 from wasteopt.solve.focus import trucks_to_keep
 from wasteopt.solve.engine import solve
+from wasteopt.solve.options import SolveOptions
 from wasteopt.whatif.study import _cross_check, first_plans, plan_from_base, seed_list
 from wasteopt.whatif.tasks import Budget
 from wasteopt.whatif.variants import apply_variants
@@ -29,7 +30,8 @@ def visits(route) -> list[tuple[str, str]]:
 
 
 def test_warm_pairs_replan_the_same_routes_from_the_first_plan_of_their_seed(pool):
-    scenario = three_villages().model_copy(update={"variants": {}})
+    # shifts long enough that the trucks near S1 take its rooms to the other stations without a truck more
+    scenario = three_villages(shift_end="09:30").model_copy(update={"variants": {}})
     base = first_plans(scenario, BUDGET, seed_list(4, 2), executor=pool)
     assert [p.solver["seed"] for p in base.first] == [4, 5]
     closed = apply_variants(scenario, ["close:S1"])
@@ -45,9 +47,26 @@ def test_warm_pairs_replan_the_same_routes_from_the_first_plan_of_their_seed(poo
         assert keep, "the villages far from S1 keep their trucks"
         before = {r.vehicle: visits(r) for r in first.routes}
         for replanned in (plan, paired):
-            assert replanned.solver["from"]["scenario"] == scenario.name
+            assert replanned.solver["from"]["scenario"] == scenario.name and "wider_catchment" not in replanned.solver
             now = {r.vehicle: visits(r) for r in replanned.routes}
             assert all(now[v] == before[v] for v in keep)
+
+
+def test_a_pair_whose_replan_takes_a_truck_more_is_replanned_again_on_the_wider_catchment(pool):
+    # short shifts: village A's trucks alone cannot take its rooms to the far stations
+    scenario = three_villages().model_copy(update={"variants": {}})
+    base = first_plans(scenario, BUDGET, seed_list(4, 2), executor=pool)
+    closed = apply_variants(scenario, ["close:S1"])
+    replans = plan_from_base(base, scenario, {"close:S1": (closed, ["close:S1"])}, BUDGET, executor=pool)
+    network = network_for(scenario)
+    for first, plan, paired in zip(base.first, replans.plans["close:S1"], replans.paired["close:S1"]["base"]):
+        keep = trucks_to_keep(scenario, network, first, {"S1"})
+        narrow = solve(closed, iterations=BUDGET.iterations, seed=first.solver["seed"],
+                       options=SolveOptions(start_from=first, keep_trucks=keep))
+        assert len(narrow.routes) > len(first.routes)  # what calls for the second try
+        assert plan.solver["wider_catchment"] in ("taken", "tried") and paired.solver["wider_catchment"] in ("taken", "tried")
+        assert validate(closed, plan) == [] and plan.unserved == [] and validate(scenario, paired) == []
+        assert plan.kpis["cost"] <= narrow.kpis["cost"] + 0.005  # the better of the two tries
 
 
 def test_cold_jobs_start_from_scratch_and_are_compared_with_the_first_plans(two_stations, pool):

@@ -6,7 +6,10 @@ everything it is compared with (the base, or its baseline): each pair on the sam
 district. The routes the change does not touch are kept as they are (:mod:`wasteopt.solve.focus`,
 :mod:`wasteopt.solve.kept`); the rest is repaired where the change forces it and searched
 (:mod:`wasteopt.solve.previous`). What differs between a variant and its reference then comes from
-the change rather than from the search's luck on the far side of the district. Last, each side of a
+the change rather than from the search's luck on the far side of the district. Where that part is
+too narrow (a plan of the seed needs more trucks than the first plan: the neighbours that must take
+a closed station's waste were kept), every plan near the same stations with that seed is made again
+on a wider part, and each keeps the better of its two. Last, each side of a
 pair takes the other's plan of the same seed where that is a plan for it too and costs less
 (:func:`_cross_check`): the plan without a new station is also a plan with it, so an opening never
 shows as dearer because the search missed something on its side. A change to the
@@ -27,7 +30,7 @@ from wasteopt.network import network_for
 from wasteopt.plan.models import Plan
 from wasteopt.plan.validate import validate
 from wasteopt.scenario.models import Scenario
-from wasteopt.solve.focus import changed_stations, trucks_to_keep
+from wasteopt.solve.focus import WIDER_CATCHMENT, changed_stations, trucks_to_keep
 from wasteopt.whatif.kpis import summarise, worse_served
 from wasteopt.whatif.sweep import Job, run_plans
 from wasteopt.whatif.tasks import Budget
@@ -102,23 +105,40 @@ Near = tuple[str, "frozenset[str] | None"]
 def _near(base: BaseRuns, scenario: Scenario, every: Mapping[str, Job], wanted: set[Near], budget: Budget,
           executor: Executor | None, progress: Callable[[str], None] | None) -> dict[Near, list[Plan]]:
     """Each (job, changed stations) re-planned from the base's first plan of every seed, keeping the
-    trucks the change does not touch."""
+    trucks the change does not touch. Where a plan near some changed stations needs more trucks than
+    the first plan of its seed, every job near those stations is re-planned again with that seed on
+    the wider catchment (:data:`~wasteopt.solve.focus.WIDER_CATCHMENT`), and each keeps the better of
+    its two plans: both sides of a pair get the same second try, so the pair stays comparable."""
     network = network_for(scenario)
-    order = sorted(wanted, key=lambda key: (key[0] != BASE, key[0], sorted(key[1] or ["*"])))
-    batch: dict[str, Job] = {}
-    seed_of: dict[str, int] = {}
-    start_of: dict[str, Plan] = {}
-    keep_of: dict[str, frozenset[str]] = {}
-    label: dict[tuple[Near, int], str] = {}
-    for key in order:
-        name, changed = key
-        for seed, first in zip(base.seeds, base.first):
+    first = dict(zip(base.seeds, base.first))
+
+    def replan(items: list[tuple[Near, int]], ranks: int) -> dict[tuple[Near, int], Plan]:
+        batch: dict[str, Job] = {}
+        seed_of: dict[str, int] = {}
+        start_of: dict[str, Plan] = {}
+        keep_of: dict[str, frozenset[str]] = {}
+        label: dict[tuple[Near, int], str] = {}
+        for (name, changed), seed in items:
             where = "whole" if changed is None else "near " + (",".join(sorted(changed)) or "nothing")
-            text = label[key, seed] = _named(f"{name} ({where})", seed)
-            batch[text], seed_of[text], start_of[text] = every[name], seed, first
-            keep_of[text] = trucks_to_keep(scenario, network, first, changed)
-    done = run_plans(batch, budget, executor=executor, progress=progress, seeds=seed_of, starts=start_of, keeps=keep_of)
-    return {key: [done[label[key, s]] for s in base.seeds] for key in order}
+            text = label[(name, changed), seed] = _named(f"{name} ({where}{', wider' if ranks > 1 else ''})", seed)
+            batch[text], seed_of[text], start_of[text] = every[name], seed, first[seed]
+            keep_of[text] = trucks_to_keep(scenario, network, first[seed], changed, ranks)
+        done = run_plans(batch, budget, executor=executor, progress=progress, seeds=seed_of, starts=start_of, keeps=keep_of)
+        return {item: done[text] for item, text in label.items()}
+
+    order = sorted(wanted, key=lambda key: (key[0] != BASE, key[0], sorted(key[1] or ["*"])))
+    done = replan([(key, seed) for key in order for seed in base.seeds], 1)
+    crowded = {(key[1], seed) for (key, seed), plan in done.items() if len(plan.routes) > len(first[seed].routes)}
+    wider = [(key, seed) for key, seed in done if (key[1], seed) in crowded and key[1]
+             and trucks_to_keep(scenario, network, first[seed], key[1], WIDER_CATCHMENT)
+             != trucks_to_keep(scenario, network, first[seed], key[1])]
+    for (key, seed), plan in (replan(wider, WIDER_CATCHMENT) if wider else {}).items():
+        narrow = done[key, seed]
+        better = plan if _cheaper(every[key[0]][0], plan, narrow) else narrow
+        spent = round(sum(float(p.solver.get("elapsed_s") or 0.0) for p in (narrow, plan)), 2)  # both tries
+        solver = {**better.solver, "elapsed_s": spent, "wider_catchment": "taken" if better is plan else "tried"}
+        done[key, seed] = better.model_copy(update={"solver": solver})
+    return {key: [done[key, s] for s in base.seeds] for key in order}
 
 
 def _cross_check(scenario: Scenario, plans: list[Plan], other_scenario: Scenario, other_plans: list[Plan], name: str, other: str) -> None:
@@ -133,13 +153,16 @@ def _cross_check(scenario: Scenario, plans: list[Plan], other_scenario: Scenario
 
 def _better_for(scenario: Scenario, own: Plan, other: Plan, other_name: str) -> Plan:
     """``own``, or ``other`` (named as its own) if it is a plan for ``scenario`` that serves as much for less."""
-    if other is own or validate(scenario, other):
-        return own
-    mine, theirs = summarise(scenario, own, validate(scenario, own)), summarise(scenario, other)
-    if worse_served(mine, theirs) or theirs["cost"] >= mine["cost"] - COST_EPSILON:
+    if other is own or validate(scenario, other) or not _cheaper(scenario, other, own):
         return own
     solver = {**other.solver, "elapsed_s": own.solver.get("elapsed_s"), "plan_of": other_name}
     return other.model_copy(update={"variant": list(own.variant), "solver": solver})
+
+
+def _cheaper(scenario: Scenario, plan: Plan, than: Plan) -> bool:
+    """Whether ``plan`` serves as much as ``than`` for less, both as the validator finds them."""
+    mine, theirs = (summarise(scenario, p, validate(scenario, p)) for p in (than, plan))
+    return not worse_served(mine, theirs) and theirs["cost"] < mine["cost"] - COST_EPSILON
 
 
 COST_EPSILON = 0.005
