@@ -129,7 +129,8 @@ def print_noise(runs: dict) -> None:
             rows.append([o.name, mode, o.baseline, ", ".join(f"{x:+,.0f}" for x in d["per_seed"]), f"{d['mean']:+,.1f}",
                          f"{spread_of(d['per_seed']):,.1f}", f"{statistics.stdev(d['per_seed']) if d['n'] > 1 else 0:,.1f}",
                          interval, o.verdict, _range(o.difference["trucks"]["per_seed"]),
-                         _range(o.difference["distance_km"]["per_seed"]), _valid(o)])
+                         _range(o.difference["distance_km"]["per_seed"]), _valid(o),
+                         " · ".join(_wider(x.runs) for x in (o, o.compared_with) if x is not None)])
         if cold is None:
             continue
         cold_spread = spread_of(cold.difference["cost"]["per_seed"])
@@ -141,8 +142,14 @@ def print_noise(runs: dict) -> None:
             ratios.append([name, mode, f"{cold_spread:,.1f}", f"{spread:,.1f}", f"{ratio:.2f}",
                            "met" if ratio <= TARGET_RATIO else "NOT met"])
     print(table(["variant", "start", "vs", "Δ cost by seed", "mean", "spread", "sd", "95 % interval", "verdict",
-                 "Δ trucks min..max", "Δ km min..max", "valid"], rows), "\n")
+                 "Δ trucks min..max", "Δ km min..max", "valid", "wider tried/taken: variant · base"], rows), "\n")
     print(table(["variant", "start", "cold spread", "spread", "spread / cold", f"target ≤ {TARGET_RATIO:.2f}"], ratios), "\n")
+
+
+def _wider(runs: list[dict]) -> str:
+    """Seeds re-planned again on the wider catchment / seeds whose plan that gave."""
+    notes = [run.get("wider_catchment") for run in runs]
+    return f"{sum(n is not None for n in notes)}/{notes.count('taken')}"
 
 
 def print_times(runs: dict) -> None:

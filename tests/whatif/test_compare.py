@@ -14,6 +14,8 @@ from wasteopt.whatif.kpis import payback_years
 from wasteopt.whatif.tables import comparison_table
 from wasteopt.scenario.models import Variant
 
+from tests.solve.scenarios import three_villages
+
 BUDGET = {"iterations": 200, "seed": 1}
 
 
@@ -35,6 +37,15 @@ def test_closing_a_station_moves_its_rooms_within_capacity(two_stations, pool, t
     assert len(closed.runs) == 3 and closed.seeds == [1, 2, 3] and closed.baseline == "base"
     for run in (*closed.runs, *result.base.runs):
         assert run["violations"] == [] and run["unserved"] == 0
+
+
+def test_the_runs_name_the_seeds_replanned_on_a_wider_part(pool):
+    # short shifts: the trucks near S1 alone need one more to take its rooms elsewhere (tests/whatif/test_study.py)
+    result = compare(three_villages(), ["close:S1"], executor=pool, iterations=120, seed=4, seeds=2)
+    data = result.to_json()["variants"][0]
+    assert [run["wider_catchment"] for run in data["runs"]] == ["taken", "taken"]
+    assert all(run["wider_catchment"] in ("taken", "tried") for run in data["baseline_runs"])
+    assert all(run["violations"] == 0 and run["unserved"] == 0 for run in data["runs"])
 
 
 def test_too_little_capacity_is_reported_as_unserved_rooms(two_stations, pool):

@@ -31,7 +31,7 @@ from wasteopt.plan.validate import validate
 from wasteopt.scenario.models import Scenario
 from wasteopt.whatif.kpis import DEFAULT_LIFETIME_YEARS, DELTA_KEYS, incomplete, payback_years, summarise, within_life, worse_served
 from wasteopt.whatif.noise import paired_difference, spread, verdict
-from wasteopt.whatif.study import BASE, BaseRuns, first_plans, plan_from_base, seed_list
+from wasteopt.whatif.study import BASE, STUDY_NOTES, BaseRuns, first_plans, plan_from_base, seed_list, study_notes
 from wasteopt.whatif.tasks import Budget
 from wasteopt.whatif.variants import apply_variants, opened_candidates, spec_label, split_spec, without_openings
 
@@ -187,7 +187,7 @@ def save_comparison(comparison: Comparison, out_dir: str | Path) -> None:
 
 
 def _outcome(name: str, scenario: Scenario, variant: list[str], plans: list[Plan], seeds: list[int]) -> Outcome:
-    runs = [{**summarise(scenario, plan, validate(scenario, plan)), "plan_of": plan.solver.get("plan_of")} for plan in plans]
+    runs = [{**summarise(scenario, plan, validate(scenario, plan)), **study_notes(plan)} for plan in plans]
     elapsed = [float(plan.solver.get("elapsed_s") or 0.0) for plan in plans]
     return Outcome(name, variant, scenario, plans[0], runs[0], runs=runs, seeds=seeds, elapsed_s=elapsed)
 
@@ -218,4 +218,4 @@ def _compare_with(base_scenario: Scenario, outcome: Outcome, base: Outcome, base
 def _run_json(seed: int, kpis: dict[str, Any]) -> dict[str, Any]:
     """One seed's headline figures, for ``comparison.json``."""
     return {"seed": seed, **{key: kpis[key] for key in DELTA_KEYS}, "errors": len(kpis["errors"]),
-            "violations": len(kpis["violations"]), **({"plan_of": kpis["plan_of"]} if kpis.get("plan_of") else {})}
+            "violations": len(kpis["violations"]), **{key: kpis[key] for key in STUDY_NOTES if kpis.get(key)}}

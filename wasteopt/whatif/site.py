@@ -42,7 +42,7 @@ from wasteopt.whatif.kpis import DEFAULT_LIFETIME_YEARS, incomplete, payback_yea
 from wasteopt.whatif.location import LocationProblem, Selection, best_selections
 from wasteopt.whatif.trip_costs import trip_costs
 from wasteopt.whatif.noise import paired_difference, spread, verdict
-from wasteopt.whatif.study import BASE, BaseRuns, first_plans, plan_from_base, seed_list
+from wasteopt.whatif.study import BASE, STUDY_NOTES, BaseRuns, first_plans, plan_from_base, seed_list, study_notes
 from wasteopt.whatif.tasks import Budget
 from wasteopt.whatif.variants import open_sites, site_names
 
@@ -130,7 +130,7 @@ class SiteChoice:
             "pays_back_within_life": self.within_life,
             "spread": {key: spread([run[key] for run in self.runs]) for key in ("cost", "trucks", "distance_km")},
             "runs": [{"cost": r["cost"], "trucks": r["trucks"], "distance_km": r["distance_km"], "unserved": r["unserved"],
-                      **({"plan_of": r["plan_of"]} if r.get("plan_of") else {})} for r in self.runs],
+                      **{key: r[key] for key in STUDY_NOTES if r.get(key)}} for r in self.runs],
             "kpis": self.kpis,
         }
 
@@ -357,5 +357,5 @@ def _rank(choices: list[SiteChoice], scenario: Scenario) -> None:
 
 
 def _checked_kpis(scenario: Scenario, plan: Plan) -> dict[str, Any]:
-    """The plan's figures against the scenario, and the pair's other side if the plan is its (``plan_of``)."""
-    return {**summarise(scenario, plan, validate(scenario, plan)), "plan_of": plan.solver.get("plan_of")}
+    """The plan's figures against the scenario, and how the study came by it (:data:`STUDY_NOTES`)."""
+    return {**summarise(scenario, plan, validate(scenario, plan)), **study_notes(plan)}

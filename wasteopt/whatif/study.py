@@ -58,6 +58,16 @@ class Replans:
     paired: dict[str, dict[str, list[Plan]]]
 
 
+STUDY_NOTES = ("plan_of", "wider_catchment")
+"""What the study writes into a plan's ``solver`` about how it came by it: the other side of the pair
+whose plan it took, and whether a wider part was tried ("tried") or gave this plan ("taken")."""
+
+
+def study_notes(plan: Plan) -> dict[str, str]:
+    """The plan's :data:`STUDY_NOTES` that are set (for the runs of ``comparison.json`` and ``site.json``)."""
+    return {key: plan.solver[key] for key in STUDY_NOTES if plan.solver.get(key)}
+
+
 def seed_list(seed: int, seeds: int) -> tuple[int, ...]:
     """The seeds of a study: ``seed, seed + 1, …`` (``seeds`` of them)."""
     if seeds < 1:
