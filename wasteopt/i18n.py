@@ -431,6 +431,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                             "回收期：以相对于对比对象的节省偿还建设成本，按每年 {rate:.1%} 折现"),
     "whatif.plan_of_note": ("{name}, seed(s) {seeds}: the plan made for {other} keeps its rules and costs less, so it is the one counted",
                             "{name}，种子 {seeds}：为 {other} 做的方案也符合其规则且成本更低，因此采用该方案"),
+    "whatif.wider_note": ("{name}, seed(s) {seeds}: re-planned again on a wider part of the district, the first re-plan "
+                          "needing more trucks than the base's plan; the wider plan is counted for seed(s) {taken}",
+                          "{name}，种子 {seeds}：首次重排比基准方案多用车辆，故在更大范围内再次重排；种子 {taken} 采用更大范围的方案"),
     "whatif.added_note": ("{name}: planned as the baseline of a combined variant", "{name}：作为组合变体的对比对象而规划"),
     "whatif.saving_interval": ("saving/day (95 %)", "节省/天（95 %）"),
     # --- scenario input problems, the common ones (wasteopt.scenario.messages): the English is the

@@ -89,3 +89,17 @@ def test_seeds_that_count_the_other_sides_plan_are_named_under_the_table() -> No
     assert notes == ["open-C1, seed(s) 2: the plan made for base keeps its rules and costs less, so it is the one counted",
                      "base (open-C1), seed(s) 1: the plan made for open-C1 keeps its rules and costs less, so it is the one counted"]
     assert "plan-of" not in comparison({"base": {"kpis": {"cost": 1.0}}, "variants": [{"kpis": {"cost": 2.0}, "runs": [{"seed": 1}]}]})
+
+
+def test_seeds_replanned_on_a_wider_part_are_named_under_the_table() -> None:
+    html = comparison({"base": {"name": "base", "kpis": {"cost": 100.0}},
+                       "variants": [{"name": "close-S1", "kpis": {"cost": 120.0}, "baseline": "base",
+                                     "runs": [{"seed": 1, "cost": 120.0}, {"seed": 2, "cost": 118.0, "wider_catchment": "taken"},
+                                              {"seed": 3, "cost": 121.0, "wider_catchment": "tried"}],
+                                     "baseline_runs": [{"seed": 1, "cost": 100.0}, {"seed": 2, "cost": 99.0, "wider_catchment": "tried"},
+                                                       {"seed": 3, "cost": 100.0, "wider_catchment": "tried"}]}]})
+    notes = re.findall(r'<p class="muted small plan-of">(.*?)</p>', html)
+    assert notes == ["close-S1, seed(s) 2, 3: re-planned again on a wider part of the district, the first re-plan needing "
+                     "more trucks than the base&#x27;s plan; the wider plan is counted for seed(s) 2",
+                     "base (close-S1), seed(s) 2, 3: re-planned again on a wider part of the district, the first re-plan "
+                     "needing more trucks than the base&#x27;s plan; the wider plan is counted for seed(s) -"]

@@ -46,6 +46,7 @@ def test_the_runs_name_the_seeds_replanned_on_a_wider_part(pool):
     assert [run["wider_catchment"] for run in data["runs"]] == ["taken", "taken"]
     assert all(run["wider_catchment"] in ("taken", "tried") for run in data["baseline_runs"])
     assert all(run["violations"] == 0 and run["unserved"] == 0 for run in data["runs"])
+    assert "close:S1, seed(s) 4, 5: re-planned again on a wider part" in comparison_table(result)
 
 
 def test_too_little_capacity_is_reported_as_unserved_rooms(two_stations, pool):

@@ -61,27 +61,38 @@ def comparison(data: Any, lang: str = "en") -> str:
 
 
 def _pair_notes(entry: dict[str, Any], lang: str) -> list[str]:
-    """Where a variant, or what it is compared with, counts the plan made for the other side of
-    their pair, for which seeds (``plan_of`` in the runs)."""
+    """How the study came by the plans of a variant and of what it is compared with (:func:`run_notes`)."""
     name = str(entry.get("name") or "")
-    notes = plan_of_notes(name, entry.get("runs"), None, lang)
+    notes = run_notes(name, entry.get("runs"), None, lang)
     if entry.get("baseline"):
-        notes += plan_of_notes(f"{entry['baseline']} ({name})", entry.get("baseline_runs"), None, lang)
+        notes += run_notes(f"{entry['baseline']} ({name})", entry.get("baseline_runs"), None, lang)
     return notes
 
 
-def plan_of_notes(name: str, runs: Any, seeds: Any, lang: str = "en") -> list[str]:
-    """One note per other side whose plan some of ``runs`` count, naming their seeds (a run's own
-    ``seed``, else the one in the same place of ``seeds``, else its position)."""
+def run_notes(name: str, runs: Any, seeds: Any, lang: str = "en") -> list[str]:
+    """How the study came by some of ``runs``' plans, naming their seeds (a run's own ``seed``, else
+    the one in the same place of ``seeds``, else its position): one note per other side whose plan
+    they count (``plan_of``), and one for the seeds re-planned again on a wider part
+    (``wider_catchment``: ``tried``, or ``taken`` where that plan is the one counted)."""
     if not isinstance(runs, list):
         return []
     seeds = seeds if isinstance(seeds, list) else []
     by_other: dict[str, list[str]] = {}
+    wider: list[str] = []
+    taken: list[str] = []
     for k, run in enumerate(runs):
-        if isinstance(run, dict) and run.get("plan_of"):
-            seed = run.get("seed", seeds[k] if k < len(seeds) else k)
-            by_other.setdefault(str(run["plan_of"]), []).append(str(seed))
-    return [text("whatif.plan_of_note", lang, name=name, seeds=", ".join(found), other=other) for other, found in by_other.items()]
+        if not isinstance(run, dict):
+            continue
+        seed = str(run.get("seed", seeds[k] if k < len(seeds) else k))
+        if run.get("plan_of"):
+            by_other.setdefault(str(run["plan_of"]), []).append(seed)
+        if run.get("wider_catchment") in ("tried", "taken"):
+            wider.append(seed)
+            taken += [seed] if run["wider_catchment"] == "taken" else []
+    notes = [text("whatif.plan_of_note", lang, name=name, seeds=", ".join(found), other=other) for other, found in by_other.items()]
+    if wider:
+        notes.append(text("whatif.wider_note", lang, name=name, seeds=", ".join(wider), taken=", ".join(taken) or "-"))
+    return notes
 
 
 def _column(entry: Any, fallback: str, lang: str = "en") -> dict[str, Any]:

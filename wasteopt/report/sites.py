@@ -16,7 +16,7 @@ from wasteopt.i18n import text
 from wasteopt.report.fmt import DASH, esc, num
 from wasteopt.report.geometry import projection_for
 from wasteopt.report.mapsvg import frame_for
-from wasteopt.report.panels import plan_of_notes
+from wasteopt.report.panels import run_notes
 from wasteopt.scenario.models import Scenario
 
 SAVES, COSTS, UNSURE, UNPLANNED = "#2e9d62", "#c0262d", "#9aa3ad", "#ffffff"
@@ -158,7 +158,7 @@ def _notes(data: dict[str, Any], lang: str) -> str:
                           kendall=_num(agreement.get("kendall"))))
     for choice in data.get("choices") or []:
         if isinstance(choice, dict):
-            notes += plan_of_notes(str(choice.get("name") or ""), choice.get("runs"), seeds, lang)
+            notes += run_notes(str(choice.get("name") or ""), choice.get("runs"), seeds, lang)
     return "".join(f'<p class="muted small">{esc(n)}</p>' for n in notes)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from wasteopt.i18n import text
 from wasteopt.i18n_reasons import coded_text
 from wasteopt.plan.summary import width
-from wasteopt.report.panels import plan_of_notes
+from wasteopt.report.panels import run_notes
 from wasteopt.whatif.compare import Comparison, Outcome
 from wasteopt.whatif.site import SiteChoice, SiteResult
 
@@ -98,19 +98,19 @@ def _study_notes(comparison: Comparison, lang: str) -> list[str]:
     if any(o.opened for o in comparison.variants):
         notes.append(text("whatif.payback_note", lang, rate=comparison.discount_rate))
     notes += [text("whatif.added_note", lang, name=o.name) for o in comparison.variants if o.added]
-    notes += [note for o in comparison.variants for note in _plan_of_notes(o, lang)]
+    notes += [note for o in comparison.variants for note in _run_notes(o, lang)]
     notes += [text("whatif.beyond_life_note", lang, name=o.name, life=o.lifetime_years)
               for o in comparison.variants if o.within_life is False and o.lifetime_years]
     return notes
 
 
-def _plan_of_notes(outcome: Outcome, lang: str) -> list[str]:
-    """Which seeds of a variant, and of what it is compared with, count the plan made for the other
-    side of their pair (see ``study._cross_check``)."""
-    notes = plan_of_notes(outcome.name, outcome.runs, outcome.seeds, lang)
+def _run_notes(outcome: Outcome, lang: str) -> list[str]:
+    """How the study came by the plans of a variant and of what it is compared with, seed by seed:
+    the other side's plan taken, a second try on a wider part (:func:`~wasteopt.report.panels.run_notes`)."""
+    notes = run_notes(outcome.name, outcome.runs, outcome.seeds, lang)
     if outcome.compared_with is not None:
         other = outcome.compared_with
-        notes += plan_of_notes(f"{other.name} ({outcome.name})", other.runs, other.seeds, lang)
+        notes += run_notes(f"{other.name} ({outcome.name})", other.runs, other.seeds, lang)
     return notes
 
 
@@ -161,7 +161,7 @@ def site_table(result: SiteResult, lang: str = "en") -> str:
                   text("whatif.payback_note", lang, rate=result.discount_rate)]
         notes += [text("whatif.beyond_life_note", lang, name=c.name, life=c.lifetime_years)
                   for c in result.choices if c.within_life is False and c.lifetime_years]
-        notes += [note for c in result.choices for note in plan_of_notes(c.name, c.runs, seeds, lang)]
+        notes += [note for c in result.choices for note in run_notes(c.name, c.runs, seeds, lang)]
     findings = [("base", base), *((c.name, c.kpis) for c in result.choices)]
     return "\n".join([_render(rows), *notes, *(line for name, kpis in findings for line in _findings(name, kpis, lang))])
 
