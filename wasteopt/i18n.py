@@ -434,6 +434,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "whatif.wider_note": ("{name}, seed(s) {seeds}: re-planned again on a wider part of the district, the first re-plan "
                           "needing more trucks than the base's plan; the wider plan is counted for seed(s) {taken}",
                           "{name}，种子 {seeds}：首次重排比基准方案多用车辆，故在更大范围内再次重排；种子 {taken} 采用更大范围的方案"),
+    "whatif.second_opinion_note": ("{name}: re-planned too as the {other} estimate's best selection, which this estimate ranks lower",
+                                   "{name}：作为 {other} 估算的最佳选址也做了完整方案（本估算对其排名较低）"),
     "whatif.added_note": ("{name}: planned as the baseline of a combined variant", "{name}：作为组合变体的对比对象而规划"),
     "whatif.saving_interval": ("saving/day (95 %)", "节省/天（95 %）"),
     # --- scenario input problems, the common ones (wasteopt.scenario.messages): the English is the

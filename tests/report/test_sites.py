@@ -67,3 +67,11 @@ def test_seeds_that_count_the_base_plan_are_named_in_chinese_too() -> None:
     html = site_panel(tiny_scenario(), data)
     assert "open-S9, seed(s) 2: the plan made for base keeps its rules and costs less, so it is the one counted" in html
     assert "open-S9，种子 2：为 base 做的方案也符合其规则且成本更低，因此采用该方案" in site_panel(tiny_scenario(), data, "zh")
+
+
+def test_a_choice_replanned_as_the_other_estimates_pick_is_named() -> None:
+    data = {**_site_json(), "calibration": {"estimate": "routes"}}
+    assert "re-planned too as" not in site_panel(tiny_scenario(), data)
+    data["choices"][0]["second_opinion"] = True
+    assert "open-S9: re-planned too as the stem estimate&#x27;s best selection, which this estimate ranks lower" in site_panel(tiny_scenario(), data)
+    assert "open-S9：作为 stem 估算的最佳选址也做了完整方案" in site_panel(tiny_scenario(), data, "zh")

@@ -76,13 +76,15 @@ def test_site_ranks_the_obvious_site_first(far_village, tmp_path):
     path = str(save_scenario(far_village, tmp_path / "scen"))
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["site", path, "--open", "1", "--top", "2", "--iterations", "150",
-                                       "--estimate", "stem", "--workers", "2", "--out", str(out)])
+                                       "--workers", "2", "--out", str(out)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].split()[:3] == ["rank", "sites", "est."]
     assert lines[1].split()[:2] == ["-", "base"]
     assert lines[2].split()[:2] == ["1", "C1"]
-    assert any(line.startswith("estimate vs full plans over 2 selections: Spearman") for line in lines)
+    # the route estimate's two (C3, C2) on this short search's base plan, and the stem estimate's pick, C1
+    assert any(line.startswith("estimate vs full plans over 3 selections: Spearman") for line in lines)
+    assert "open-C1: re-planned too as the stem estimate's best selection, which this estimate ranks lower" in lines
     data = json.loads((out / "site.json").read_text())
     assert data["k"] == 1 and data["choices"][0]["sites"] == ["C1"]
     assert lines[0].split()[-1] == "verdict" and lines[2].endswith("cheaper")

@@ -35,6 +35,15 @@ def test_the_site_inside_the_far_village_wins(far_village):
     assert [sel.estimate for sel in best] == sorted(sel.estimate for sel in best)
 
 
+def test_a_required_candidate_is_opened(far_village):
+    candidates = [s for s in far_village.stations if s.status == "candidate"]
+    costs, problem = _problem(far_village, candidates)
+    best = best_selections(problem, 1)[0]
+    c3 = costs.station_ids.index("C3")
+    forced = best_selections(problem, 1, require=(c3,))[0]
+    assert forced.opened == (c3,) and forced.optimal and forced.estimate > best.estimate
+
+
 def test_build_cost_is_charged_per_day(far_village):
     candidates = [s for s in far_village.stations if s.status == "candidate"]
     costs, problem = _problem(far_village, candidates)

@@ -57,6 +57,19 @@ def test_the_route_estimate_proposes_the_site_on_the_trucks_way(far_village, poo
     assert result.choices[0].estimate_rank == 1 and result.choices[0].saving_per_day > 0
     assert all(r["violations"] == [] for r in result.choices[0].runs)
 
+def test_the_other_estimates_pick_is_replanned_too_when_this_one_misses_it(far_village, pool):
+    # a short search leaves the base plan's far-village trip unloading on its way back to the near
+    # village: priced on those routes, the far village's own site saves too little for its build cost
+    result = site(far_village, 1, iterations=150, seed=0, seeds=1, executor=pool, top=1)
+    by_sites = {tuple(c.sites): c for c in result.choices}
+    assert set(by_sites) == {("C3",), ("C1",)}
+    assert not by_sites["C3",].second_opinion and by_sites["C3",].estimate_rank == 1  # the route estimate's pick
+    assert by_sites["C1",].second_opinion and by_sites["C1",].rank == 1  # the stem estimate's: the full plans agree
+    assert all(r["violations"] == [] for c in result.choices for r in c.runs)
+    assert result.to_json()["choices"][0]["second_opinion"] is True
+    assert "open-C1: re-planned too as the stem estimate's best selection" in site_table(result)
+
+
 def test_candidates_can_be_restricted(far_village, pool):
     result = site(far_village, 1, candidates=["C2", "C3"], iterations=100, seed=1, executor=pool, top=5)
     assert sorted(c.sites[0] for c in result.choices) == ["C2", "C3"]  # only two selections exist

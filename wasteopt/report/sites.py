@@ -156,9 +156,13 @@ def _notes(data: dict[str, Any], lang: str) -> str:
     if agreement:
         notes.append(text("whatif.agreement", lang, n=agreement.get("n", 0), spearman=_num(agreement.get("spearman")),
                           kendall=_num(agreement.get("kendall"))))
+    calibration = data.get("calibration") if isinstance(data.get("calibration"), dict) else {}
+    other = "stem" if calibration.get("estimate") == "routes" else "routes"
     for choice in data.get("choices") or []:
         if isinstance(choice, dict):
             notes += run_notes(str(choice.get("name") or ""), choice.get("runs"), seeds, lang)
+            if choice.get("second_opinion"):
+                notes.append(text("whatif.second_opinion_note", lang, name=str(choice.get("name") or ""), other=other))
     return "".join(f'<p class="muted small">{esc(n)}</p>' for n in notes)
 
 

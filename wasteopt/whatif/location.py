@@ -59,13 +59,17 @@ def best_selections(
     time_limit: float | None = None,
     seed: int = 0,
     workers: int = 1,
+    require: tuple[int, ...] = (),
 ) -> list[Selection]:
-    """Up to ``top`` distinct selections of ``k`` candidates, best estimate first.
+    """Up to ``top`` distinct selections of ``k`` candidates, best estimate first; with ``require``,
+    only selections that open those candidates (station columns), e.g. to price another model's pick.
 
     ``time_limit`` is shared by all the solves; a solve that runs out of time returns its best
     selection so far (``optimal`` False).
     """
     model, x, y, spare = _build(problem, k)
+    for c in require:
+        model.add(y[c] == 1)
     found: list[Selection] = []
     for _ in range(top):
         solver = cp_model.CpSolver()

@@ -162,6 +162,8 @@ def site_table(result: SiteResult, lang: str = "en") -> str:
         notes += [text("whatif.beyond_life_note", lang, name=c.name, life=c.lifetime_years)
                   for c in result.choices if c.within_life is False and c.lifetime_years]
         notes += [note for c in result.choices for note in run_notes(c.name, c.runs, seeds, lang)]
+    other = "stem" if result.calibration.get("estimate") == "routes" else "routes"
+    notes += [text("whatif.second_opinion_note", lang, name=c.name, other=other) for c in result.choices if c.second_opinion]
     findings = [("base", base), *((c.name, c.kpis) for c in result.choices)]
     return "\n".join([_render(rows), *notes, *(line for name, kpis in findings for line in _findings(name, kpis, lang))])
 
