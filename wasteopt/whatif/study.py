@@ -122,27 +122,28 @@ def _near(base: BaseRuns, scenario: Scenario, every: Mapping[str, Job], wanted: 
     network = network_for(scenario)
     first = dict(zip(base.seeds, base.first))
 
-    def replan(items: list[tuple[Near, int]], ranks: int) -> dict[tuple[Near, int], Plan]:
+    def replan(keeps: dict[tuple[Near, int], frozenset[str]], wider: bool) -> dict[tuple[Near, int], Plan]:
+        """Each (job near its stations, seed) re-planned keeping the trucks given."""
         batch: dict[str, Job] = {}
         seed_of: dict[str, int] = {}
         start_of: dict[str, Plan] = {}
         keep_of: dict[str, frozenset[str]] = {}
         label: dict[tuple[Near, int], str] = {}
-        for (name, changed), seed in items:
+        for ((name, changed), seed), keep in keeps.items():
             where = "whole" if changed is None else "near " + (",".join(sorted(changed)) or "nothing")
-            text = label[(name, changed), seed] = _named(f"{name} ({where}{', wider' if ranks > 1 else ''})", seed)
-            batch[text], seed_of[text], start_of[text] = every[name], seed, first[seed]
-            keep_of[text] = trucks_to_keep(scenario, network, first[seed], changed, ranks)
+            text = label[(name, changed), seed] = _named(f"{name} ({where}{', wider' if wider else ''})", seed)
+            batch[text], seed_of[text], start_of[text], keep_of[text] = every[name], seed, first[seed], keep
         done = run_plans(batch, budget, executor=executor, progress=progress, seeds=seed_of, starts=start_of, keeps=keep_of)
         return {item: done[text] for item, text in label.items()}
 
     order = sorted(wanted, key=lambda key: (key[0] != BASE, key[0], sorted(key[1] or ["*"])))
-    done = replan([(key, seed) for key in order for seed in base.seeds], 1)
+    narrow_keep = {(key, seed): trucks_to_keep(scenario, network, first[seed], key[1]) for key in order for seed in base.seeds}
+    done = replan(narrow_keep, wider=False)
     crowded = {(key[1], seed) for (key, seed), plan in done.items() if len(plan.routes) > len(first[seed].routes)}
-    wider = [(key, seed) for key, seed in done if (key[1], seed) in crowded and key[1]
-             and trucks_to_keep(scenario, network, first[seed], key[1], WIDER_CATCHMENT)
-             != trucks_to_keep(scenario, network, first[seed], key[1])]
-    for (key, seed), plan in (replan(wider, WIDER_CATCHMENT) if wider else {}).items():
+    wide_keep = {(key, seed): trucks_to_keep(scenario, network, first[seed], key[1], WIDER_CATCHMENT)
+                 for key, seed in done if key[1] and (key[1], seed) in crowded}
+    wide_keep = {item: keep for item, keep in wide_keep.items() if keep != narrow_keep[item]}
+    for (key, seed), plan in (replan(wide_keep, wider=True) if wide_keep else {}).items():
         narrow = done[key, seed]
         better = plan if _cheaper(every[key[0]][0], plan, narrow) else narrow
         spent = round(sum(float(p.solver.get("elapsed_s") or 0.0) for p in (narrow, plan)), 2)  # both tries
